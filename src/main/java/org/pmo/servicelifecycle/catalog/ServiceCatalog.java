@@ -1,0 +1,111 @@
+package org.pmo.servicelifecycle.catalog;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The catalog of PMO services and their history. The lifecycle process is the only writer of stages; this class
+ * keeps every change and its reason together in one transaction.
+ */
+@Service
+@Transactional
+public class ServiceCatalog {
+
+	private final PmoServiceRepository services;
+
+	private final ServiceHistoryRepository history;
+
+	private final Validator validator;
+
+	private final Clock clock;
+
+	ServiceCatalog(PmoServiceRepository services, ServiceHistoryRepository history, Validator validator, Clock clock) {
+		this.services = services;
+		this.history = history;
+		this.validator = validator;
+		this.clock = clock;
+	}
+
+	/** Adds a requested service in stage PROPOSED and gives it the next code. */
+	public PmoService register(ServiceRequest request, String requestedBy) {
+		Set<ConstraintViolation<ServiceRequest>> violations = this.validator.validate(request);
+		if (!violations.isEmpty()) {
+			throw new ConstraintViolationException(violations);
+		}
+		Instant now = this.clock.instant();
+		PmoService service = this.services.save(new PmoService(request, requestedBy, now));
+		service.assignCode();
+		this.history.save(new ServiceHistoryEntry(service, now, HistoryKind.REQUESTED,
+				HistoryDetails.of("Service requested", requestedBy))
+			.withStages(null, Stage.PROPOSED));
+		return service;
+	}
+
+	public void linkLifecycle(String code, String processInstanceId) {
+		find(code).linkLifecycle(processInstanceId);
+	}
+
+	/** Moves the service to a stage and records why; returns false when it already stands there. */
+	public boolean moveToStage(String code, Stage stage, HistoryDetails details) {
+		PmoService service = find(code);
+		Stage from = service.getStage();
+		if (from == stage) {
+			return false;
+		}
+		Instant now = this.clock.instant();
+		service.moveTo(stage, now);
+		this.history.save(new ServiceHistoryEntry(service, now, HistoryKind.STAGE_CHANGED, details).withStages(from, stage));
+		return true;
+	}
+
+	public void updateTerms(String code, ServiceTerms terms) {
+		find(code).updateTerms(terms, this.clock.instant());
+	}
+
+	public void scheduleNextReview(String code, Instant due) {
+		find(code).scheduleNextReview(due, this.clock.instant());
+	}
+
+	/** A transformation went live: the service carries on as its next version. */
+	public int releaseNextVersion(String code, HistoryDetails details) {
+		PmoService service = find(code);
+		Instant now = this.clock.instant();
+		service.releaseNextVersion(now);
+		this.history.save(new ServiceHistoryEntry(service, now, HistoryKind.VERSION_RELEASED, details));
+		return service.getServiceVersion();
+	}
+
+	public void record(String code, HistoryKind kind, HistoryDetails details) {
+		PmoService service = find(code);
+		this.history.save(new ServiceHistoryEntry(service, this.clock.instant(), kind, details)
+			.withStages(service.getStage(), service.getStage()));
+	}
+
+	@Transactional(readOnly = true)
+	public PmoService find(String code) {
+		return this.services.findByCode(code).orElseThrow(() -> new ServiceNotFoundException(code));
+	}
+
+	@Transactional(readOnly = true)
+	public List<PmoService> list(Stage stage, int page, int size) {
+		PageRequest pageRequest = PageRequest.of(page, size);
+		return (stage != null) ? this.services.findByStageOrderByCode(stage, pageRequest)
+				: this.services.findAllByOrderByCode(pageRequest);
+	}
+
+	@Transactional(readOnly = true)
+	public List<ServiceHistoryEntry> history(String code) {
+		return this.history.findByServiceIdOrderByOccurredAtAscIdAsc(find(code).getId());
+	}
+
+}

@@ -1,0 +1,59 @@
+package org.pmo.servicelifecycle.catalog;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import org.pmo.servicelifecycle.lifecycle.ServiceRequests;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The catalog's REST API: raise a service request, list and read services and their history. */
+@RestController
+@RequestMapping("/api/services")
+@Validated
+class ServiceController {
+
+	private final ServiceCatalog catalog;
+
+	private final ServiceRequests requests;
+
+	ServiceController(ServiceCatalog catalog, ServiceRequests requests) {
+		this.catalog = catalog;
+		this.requests = requests;
+	}
+
+	@PostMapping
+	ResponseEntity<ServiceView> requestService(@Valid @RequestBody ServiceRequest request) {
+		ServiceView service = ServiceView.of(this.requests.request(request));
+		return ResponseEntity.created(URI.create("/api/services/" + service.code())).body(service);
+	}
+
+	@GetMapping
+	List<ServiceView> listServices(@RequestParam(required = false) Stage stage,
+			@RequestParam(defaultValue = "0") @Min(0) int page,
+			@RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+		return this.catalog.list(stage, page, size).stream().map(ServiceView::of).toList();
+	}
+
+	@GetMapping("/{code}")
+	ServiceView service(@PathVariable String code) {
+		return ServiceView.of(this.catalog.find(code));
+	}
+
+	@GetMapping("/{code}/history")
+	List<HistoryView> history(@PathVariable String code) {
+		return this.catalog.history(code).stream().map(HistoryView::of).toList();
+	}
+
+}

@@ -1,0 +1,17 @@
+package org.pmo.servicelifecycle.catalog;
+
+/** No service in the catalog carries the code asked for. */
+public class ServiceNotFoundException extends RuntimeException {
+
+	private final String code;
+
+	public ServiceNotFoundException(String code) {
+		super("No service with code '" + code + "'");
+		this.code = code;
+	}
+
+	public String getCode() {
+		return this.code;
+	}
+
+}

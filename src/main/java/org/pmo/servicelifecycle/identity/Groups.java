@@ -1,0 +1,35 @@
+package org.pmo.servicelifecycle.identity;
+
+import java.util.List;
+
+/** The Camunda groups the models and the authorizations rely on. Their ids are a contract: keep them. */
+public final class Groups {
+
+	public static final String SERVICE_CUSTOMERS = "service-customers";
+
+	public static final String PMO_ANALYSTS = "pmo-analysts";
+
+	public static final String PMO_MANAGERS = "pmo-managers";
+
+	public static final String PORTFOLIO_BOARD = "portfolio-board";
+
+	/** Camunda's own administrators' group. */
+	public static final String CAMUNDA_ADMIN = "camunda-admin";
+
+	/** Id, display name and type of every group the application needs. */
+	static final List<String[]> ALL = List.of(
+			new String[] { SERVICE_CUSTOMERS, "Service customers", "WORKFLOW" },
+			new String[] { PMO_ANALYSTS, "PMO analysts", "WORKFLOW" },
+			new String[] { PMO_MANAGERS, "PMO managers", "WORKFLOW" },
+			new String[] { PORTFOLIO_BOARD, "Portfolio board", "WORKFLOW" },
+			new String[] { CAMUNDA_ADMIN, "Camunda administrators", "SYSTEM" });
+
+	/** The groups that work on lifecycle tasks, each with the inbox name Tasklist shows for it. */
+	static final List<String[]> WORK_GROUPS = List.of(new String[] { PMO_MANAGERS, "PMO managers' tasks" },
+			new String[] { PMO_ANALYSTS, "PMO analysts' tasks" },
+			new String[] { PORTFOLIO_BOARD, "Portfolio board's tasks" });
+
+	private Groups() {
+	}
+
+}

@@ -1,0 +1,85 @@
+package org.pmo.servicelifecycle.identity;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.stereotype.Component;
+
+/**
+ * The organisation every installation needs: the groups the models assign work to and the shared Tasklist filters.
+ * Creating is idempotent, so it runs at every start.
+ */
+@Component
+public class Organisation {
+
+	private final IdentityService identityService;
+
+	private final FilterService filterService;
+
+	private final TaskService taskService;
+
+	Organisation(IdentityService identityService, FilterService filterService, TaskService taskService) {
+		this.identityService = identityService;
+		this.filterService = filterService;
+		this.taskService = taskService;
+	}
+
+	public void ensureGroupsAndFilters() {
+		for (String[] group : Groups.ALL) {
+			ensureGroup(group[0], group[1], group[2]);
+		}
+		ensureFilter("My tasks", -10, "Tasks assigned to me",
+				this.taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+		ensureFilter("My groups' tasks", -5, "Open tasks of all my groups",
+				this.taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+					.includeAssignedTasks());
+		int priority = 0;
+		for (String[] workGroup : Groups.WORK_GROUPS) {
+			ensureFilter(workGroup[1], priority++, "Open lifecycle tasks of " + workGroup[0],
+					this.taskService.createTaskQuery().taskCandidateGroup(workGroup[0]).includeAssignedTasks());
+		}
+	}
+
+	/** Creates a user, or leaves an existing one as it is, and makes it a member of the given groups. */
+	public void ensureUser(String id, String firstName, String lastName, String password, String... groupIds) {
+		if (this.identityService.createUserQuery().userId(id).count() == 0) {
+			User user = this.identityService.newUser(id);
+			user.setFirstName(firstName);
+			user.setLastName(lastName);
+			user.setEmail(id + "@pmo.example");
+			user.setPassword(password);
+			this.identityService.saveUser(user);
+		}
+		for (String groupId : groupIds) {
+			if (this.identityService.createUserQuery().userId(id).memberOfGroup(groupId).count() == 0) {
+				this.identityService.createMembership(id, groupId);
+			}
+		}
+	}
+
+	private void ensureGroup(String id, String name, String type) {
+		if (this.identityService.createGroupQuery().groupId(id).count() == 0) {
+			Group group = this.identityService.newGroup(id);
+			group.setName(name);
+			group.setType(type);
+			this.identityService.saveGroup(group);
+		}
+	}
+
+	private void ensureFilter(String name, int priority, String description, TaskQuery query) {
+		if (this.filterService.createTaskFilterQuery().filterName(name).count() > 0) {
+			return;
+		}
+		Filter filter = this.filterService.newTaskFilter(name)
+			.setQuery(query)
+			.setProperties(Map.of("priority", priority, "description", description, "refresh", true));
+		this.filterService.saveFilter(filter);
+	}
+
+}

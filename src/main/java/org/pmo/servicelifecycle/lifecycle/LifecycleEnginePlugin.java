@@ -1,0 +1,52 @@
+package org.pmo.servicelifecycle.lifecycle;
+
+import java.util.ArrayList;
+
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.stereotype.Component;
+
+/**
+ * Adds the task audit to every user task of the lifecycle models when they are deployed, so a task a process owner
+ * adds in Modeler is audited without extra set-up. Other processes are left alone.
+ */
+@Component
+class LifecycleEnginePlugin extends AbstractProcessEnginePlugin {
+
+	private final TaskAudit taskAudit;
+
+	LifecycleEnginePlugin(TaskAudit taskAudit) {
+		this.taskAudit = taskAudit;
+	}
+
+	@Override
+	public void preInit(ProcessEngineConfigurationImpl configuration) {
+		if (configuration.getCustomPostBPMNParseListeners() == null) {
+			configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
+		}
+		configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
+			@Override
+			public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+				if (ServiceLifecycleProcess.KEYS.contains(activity.getProcessDefinition().getId())
+						|| ServiceLifecycleProcess.KEYS.contains(keyOf(activity))) {
+					TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+					task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, LifecycleEnginePlugin.this.taskAudit.clearEarlierChoices);
+					task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, LifecycleEnginePlugin.this.taskAudit.recordCompletion);
+				}
+			}
+		});
+	}
+
+	private static String keyOf(ActivityImpl activity) {
+		return (activity.getProcessDefinition() instanceof org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity definition)
+				? definition.getKey() : null;
+	}
+
+}

@@ -1,0 +1,183 @@
+package org.pmo.servicelifecycle.lifecycle;
+
+import java.util.Set;
+
+/**
+ * The process API of the PMO service lifecycle: definition keys, element ids and variable names the models and
+ * the code share. Keep it in step with {@code bpmn/*.bpmn} and {@code forms/*.form}.
+ */
+public final class ServiceLifecycleProcess {
+
+	public static final String KEY = "pmo-service-lifecycle";
+
+	public static final String TRANSFORM_KEY = "pmo-service-transform";
+
+	public static final String RETIREMENT_KEY = "pmo-service-retirement";
+
+	/** Business key of every lifecycle instance: the service's code. */
+	public static final Set<String> KEYS = Set.of(KEY, TRANSFORM_KEY, RETIREMENT_KEY);
+
+	/** Message that asks for an unscheduled review of a live service (SLA breach, complaint). */
+	public static final String MESSAGE_REVIEW_REQUESTED = "ServiceReviewRequested";
+
+	private ServiceLifecycleProcess() {
+	}
+
+	/** Element ids of {@code pmo-service-lifecycle}. */
+	public static final class Lifecycle {
+
+		public static final String EVENT_SERVICE_REQUESTED = "Event_ServiceRequested";
+
+		public static final String TASK_EVALUATE_NEED = "Task_EvaluateNeed";
+
+		public static final String TASK_DESIGN_SERVICE = "Task_DesignService";
+
+		public static final String TASK_JUSTIFY_SERVICE = "Task_JustifyService";
+
+		public static final String EVENT_PILOT_PERIOD_OVER = "Event_PilotPeriodOver";
+
+		public static final String TASK_REVIEW_PILOT = "Task_ReviewPilot";
+
+		public static final String TASK_APPROVE_GO_LIVE = "Task_ApproveGoLive";
+
+		public static final String SUBPROCESS_OPERATE_SERVICE = "SubProcess_OperateService";
+
+		public static final String TASK_OPERATE_SERVICE = "Task_OperateService";
+
+		public static final String EVENT_PERIODIC_REVIEW_DUE = "Event_PeriodicReviewDue";
+
+		public static final String EVENT_UNSCHEDULED_REVIEW_REQUESTED = "Event_UnscheduledReviewRequested";
+
+		public static final String TASK_REVIEW_SERVICE = "Task_ReviewService";
+
+		public static final String END_SERVICE_CONTINUES = "End_ServiceContinues";
+
+		public static final String CALL_TRANSFORM_SERVICE = "CallActivity_TransformService";
+
+		public static final String CALL_RETIRE_SERVICE = "CallActivity_RetireService";
+
+		public static final String END_SERVICE_DECLINED = "End_ServiceDeclined";
+
+		public static final String END_SERVICE_RETIRED = "End_ServiceRetired";
+
+		private Lifecycle() {
+		}
+
+	}
+
+	/** Element ids of {@code pmo-service-transform}. */
+	public static final class Transform {
+
+		public static final String TASK_REDESIGN_SERVICE = "Task_RedesignService";
+
+		public static final String TASK_JUSTIFY_TRANSFORMATION = "Task_JustifyTransformation";
+
+		public static final String EVENT_PILOT_PERIOD_OVER = "Event_TransformationPilotOver";
+
+		public static final String TASK_REVIEW_PILOT = "Task_ReviewTransformationPilot";
+
+		public static final String TASK_APPROVE_GO_LIVE = "Task_ApproveTransformationGoLive";
+
+		public static final String TASK_RELEASE_NEW_VERSION = "Task_ReleaseNewVersion";
+
+		public static final String END_NEW_VERSION_LIVE = "End_NewVersionLive";
+
+		public static final String END_TRANSFORMATION_ABANDONED = "End_TransformationAbandoned";
+
+		private Transform() {
+		}
+
+	}
+
+	/** Element ids of {@code pmo-service-retirement}. */
+	public static final class Retirement {
+
+		public static final String TASK_PLAN_RETIREMENT = "Task_PlanRetirement";
+
+		public static final String TASK_APPROVE_RETIREMENT = "Task_ApproveRetirement";
+
+		public static final String TASK_NOTIFY_CUSTOMERS = "Task_NotifyCustomers";
+
+		public static final String TASK_DECOMMISSION_SERVICE = "Task_DecommissionService";
+
+		public static final String END_SERVICE_DECOMMISSIONED = "End_ServiceDecommissioned";
+
+		public static final String END_RETIREMENT_REJECTED = "End_RetirementRejected";
+
+		private Retirement() {
+		}
+
+	}
+
+	/** Process variable names; form field keys are the same names. */
+	public static final class Variables {
+
+		public static final String SERVICE_NAME = "serviceName";
+
+		public static final String SERVICE_DESCRIPTION = "serviceDescription";
+
+		public static final String CUSTOMER_SEGMENTS = "customerSegments";
+
+		public static final String OFFERING_LEVEL = "offeringLevel";
+
+		public static final String REQUESTED_BY = "requestedBy";
+
+		public static final String SERVICE_OWNER = "serviceOwner";
+
+		public static final String PILOT_PERIOD = "pilotPeriod";
+
+		public static final String REVIEW_CYCLE = "reviewCycle";
+
+		public static final String DECISION = "decision";
+
+		public static final String REVIEW_OUTCOME = "reviewOutcome";
+
+		public static final String DECISION_COMMENT = "decisionComment";
+
+		public static final String REVIEW_REASON = "reviewReason";
+
+		public static final String RETIREMENT_DECISION = "retirementDecision";
+
+		public static final String RETIREMENT_DATE = "retirementDate";
+
+		public static final String CUSTOMER_NOTICE = "customerNotice";
+
+		/** Set anew at every gate; cleared when the next task opens so no form shows an earlier choice. */
+		public static final Set<String> PER_TASK_CHOICES = Set.of(DECISION, REVIEW_OUTCOME, DECISION_COMMENT);
+
+		private Variables() {
+		}
+
+	}
+
+	/** Values of the {@code decision} form field at the gates. */
+	public static final class Decisions {
+
+		public static final String APPROVE = "approve";
+
+		public static final String REJECT = "reject";
+
+		public static final String REWORK = "rework";
+
+		public static final String EXTEND = "extend";
+
+		private Decisions() {
+		}
+
+	}
+
+	/** Values of the {@code reviewOutcome} form field of a service review. */
+	public static final class ReviewOutcomes {
+
+		public static final String CONTINUE = "continue";
+
+		public static final String TRANSFORM = "transform";
+
+		public static final String RETIRE = "retire";
+
+		private ReviewOutcomes() {
+		}
+
+	}
+
+}

@@ -1,0 +1,108 @@
+package org.pmo.servicelifecycle.lifecycle;
+
+import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Variables.DECISION;
+import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Variables.DECISION_COMMENT;
+import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Variables.OFFERING_LEVEL;
+import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Variables.PILOT_PERIOD;
+import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Variables.REVIEW_CYCLE;
+import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Variables.REVIEW_OUTCOME;
+import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Variables.REVIEW_REASON;
+import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Variables.SERVICE_OWNER;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.pmo.servicelifecycle.catalog.HistoryDetails;
+import org.pmo.servicelifecycle.catalog.HistoryKind;
+import org.pmo.servicelifecycle.catalog.OfferingLevel;
+import org.pmo.servicelifecycle.catalog.ServiceCatalog;
+import org.pmo.servicelifecycle.catalog.ServiceTerms;
+import org.pmo.servicelifecycle.catalog.Stage;
+import org.springframework.stereotype.Component;
+
+/**
+ * Moves the catalog along with the lifecycle. The models call it from execution listeners, e.g.
+ * {@code ${serviceStage.enter(execution, 'DESIGN')}}, so Cockpit and the catalog never disagree.
+ */
+@Component("serviceStage")
+public class ServiceStage {
+
+	static final String PERIODIC = "periodic";
+
+	private final ServiceCatalog catalog;
+
+	private final IdentityService identityService;
+
+	private final Clock clock;
+
+	ServiceStage(ServiceCatalog catalog, IdentityService identityService, Clock clock) {
+		this.catalog = catalog;
+		this.identityService = identityService;
+		this.clock = clock;
+	}
+
+	public void enter(DelegateExecution execution, String stageName) {
+		Stage stage = Stage.valueOf(stageName);
+		String code = execution.getProcessBusinessKey();
+		this.catalog.updateTerms(code, termsOf(execution));
+		String decision = firstNonNull(LifecycleVariables.text(execution, DECISION),
+				LifecycleVariables.text(execution, REVIEW_OUTCOME));
+		this.catalog.moveToStage(code, stage, new HistoryDetails(execution.getCurrentActivityName(), decision,
+				currentUser(), LifecycleVariables.text(execution, DECISION_COMMENT)));
+		if (stage == Stage.OPERATION) {
+			scheduleNextReview(execution, code);
+		}
+	}
+
+	/** A periodic timer fired or an unscheduled review was asked for. */
+	public void reviewOpened(DelegateExecution execution, String trigger) {
+		String code = execution.getProcessBusinessKey();
+		String reason;
+		if (PERIODIC.equals(trigger)) {
+			reason = "Periodic review (cycle " + LifecycleVariables.text(execution, REVIEW_CYCLE) + ")";
+			scheduleNextReview(execution, code);
+		}
+		else {
+			String given = LifecycleVariables.text(execution, REVIEW_REASON);
+			reason = (given != null) ? given : "Unscheduled review requested";
+		}
+		execution.setVariable(REVIEW_REASON, reason);
+		this.catalog.record(code, HistoryKind.REVIEW_OPENED,
+				new HistoryDetails(execution.getCurrentActivityName(), null, currentUser(), reason));
+	}
+
+	private void scheduleNextReview(DelegateExecution execution, String code) {
+		Instant due = Schedules.nextReview(LifecycleVariables.text(execution, REVIEW_CYCLE), this.clock.instant());
+		this.catalog.scheduleNextReview(code, due);
+	}
+
+	/** Terms the forms may have set so far; invalid values stop the submission with the field named. */
+	private ServiceTerms termsOf(DelegateExecution execution) {
+		String reviewCycle = LifecycleVariables.text(execution, REVIEW_CYCLE);
+		if (reviewCycle != null && !Schedules.isReviewCycle(reviewCycle)) {
+			throw new InvalidLifecycleInputException(REVIEW_CYCLE,
+					"'" + reviewCycle + "' is not an ISO-8601 repeating interval such as R/P3M");
+		}
+		String pilotPeriod = LifecycleVariables.text(execution, PILOT_PERIOD);
+		if (pilotPeriod != null && !Schedules.isPilotPeriod(pilotPeriod)) {
+			throw new InvalidLifecycleInputException(PILOT_PERIOD,
+					"'" + pilotPeriod + "' is not an ISO-8601 duration such as P4W");
+		}
+		return new ServiceTerms(LifecycleVariables.text(execution, SERVICE_OWNER),
+				LifecycleVariables.enumValue(execution, OFFERING_LEVEL, OfferingLevel.class), reviewCycle,
+				pilotPeriod);
+	}
+
+	String currentUser() {
+		Authentication authentication = this.identityService.getCurrentAuthentication();
+		return (authentication != null) ? authentication.getUserId() : null;
+	}
+
+	private static String firstNonNull(String first, String second) {
+		return (first != null) ? first : second;
+	}
+
+}

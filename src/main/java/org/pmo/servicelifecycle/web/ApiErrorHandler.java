@@ -1,0 +1,90 @@
+package org.pmo.servicelifecycle.web;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import jakarta.validation.ConstraintViolationException;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import org.pmo.servicelifecycle.catalog.ServiceNotFoundException;
+import org.pmo.servicelifecycle.lifecycle.InvalidLifecycleInputException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/**
+ * Turns failures of the catalog API into JSON a client can act on: the offending field and what is wrong with it,
+ * never a stack trace.
+ */
+@RestControllerAdvice(basePackages = "org.pmo.servicelifecycle")
+class ApiErrorHandler {
+
+	@ExceptionHandler(MethodArgumentNotValidException.class)
+	ResponseEntity<ApiError> invalidBody(MethodArgumentNotValidException ex) {
+		return badRequest(ex.getBindingResult()
+			.getFieldErrors()
+			.stream()
+			.map((error) -> new ApiError.FieldError(error.getField(), error.getDefaultMessage()))
+			.toList());
+	}
+
+	@ExceptionHandler(HandlerMethodValidationException.class)
+	ResponseEntity<ApiError> invalidParameter(HandlerMethodValidationException ex) {
+		return badRequest(ex.getParameterValidationResults()
+			.stream()
+			.flatMap((result) -> result.getResolvableErrors()
+				.stream()
+				.map((error) -> new ApiError.FieldError(result.getMethodParameter().getParameterName(),
+						error.getDefaultMessage())))
+			.toList());
+	}
+
+	@ExceptionHandler(ConstraintViolationException.class)
+	ResponseEntity<ApiError> constraintViolation(ConstraintViolationException ex) {
+		return badRequest(ex.getConstraintViolations()
+			.stream()
+			.map((violation) -> new ApiError.FieldError(violation.getPropertyPath().toString(), violation.getMessage()))
+			.toList());
+	}
+
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	ResponseEntity<ApiError> typeMismatch(MethodArgumentTypeMismatchException ex) {
+		return badRequest(List.of(new ApiError.FieldError(ex.getName(), "invalid value '" + ex.getValue() + "'")));
+	}
+
+	@ExceptionHandler(HttpMessageNotReadableException.class)
+	ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException ex) {
+		if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+			String field = mapping.getPath()
+				.stream()
+				.map((ref) -> (ref.getFieldName() != null) ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+				.collect(Collectors.joining("."))
+				.replace(".[", "[");
+			String problem = (mapping instanceof InvalidFormatException format)
+					? "invalid value '" + format.getValue() + "'" : "invalid value";
+			return badRequest(List.of(new ApiError.FieldError(field, problem)));
+		}
+		return ResponseEntity.badRequest().body(ApiError.of(HttpStatus.BAD_REQUEST, "Malformed JSON request body"));
+	}
+
+	@ExceptionHandler(InvalidLifecycleInputException.class)
+	ResponseEntity<ApiError> invalidLifecycleInput(InvalidLifecycleInputException ex) {
+		return badRequest(List.of(new ApiError.FieldError(ex.getField(), ex.getMessage())));
+	}
+
+	@ExceptionHandler(ServiceNotFoundException.class)
+	ResponseEntity<ApiError> notFound(ServiceNotFoundException ex) {
+		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiError.of(HttpStatus.NOT_FOUND, ex.getMessage()));
+	}
+
+	private static ResponseEntity<ApiError> badRequest(List<ApiError.FieldError> errors) {
+		return ResponseEntity.badRequest().body(new ApiError(HttpStatus.BAD_REQUEST.value(), "Invalid request", errors));
+	}
+
+}
