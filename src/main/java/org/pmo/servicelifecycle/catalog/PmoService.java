@@ -11,11 +11,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
@@ -28,9 +25,8 @@ public class PmoService {
 
 	public static final String DEFAULT_PILOT_PERIOD = "P4W";
 
+	/** Taken from the sequence {@code pmo_service_seq} before the service is stored: the code derives from it. */
 	@Id
-	@GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "pmo_service_seq")
-	@SequenceGenerator(name = "pmo_service_seq", sequenceName = "pmo_service_seq", allocationSize = 1)
 	private Long id;
 
 	private String code;
@@ -71,12 +67,14 @@ public class PmoService {
 	private Instant updatedAt;
 
 	@Version
-	private long rowVersion;
+	private Long rowVersion;
 
 	protected PmoService() {
 	}
 
-	PmoService(ServiceRequest request, String requestedBy, Instant now) {
+	PmoService(long id, ServiceRequest request, String requestedBy, Instant now) {
+		this.id = id;
+		this.code = String.format("SVC-%04d", id);
 		this.name = request.name().strip();
 		this.description = request.description().strip();
 		this.offeringLevel = request.offeringLevelOrDefault();
@@ -89,11 +87,6 @@ public class PmoService {
 		this.pilotPeriod = DEFAULT_PILOT_PERIOD;
 		this.createdAt = now;
 		this.updatedAt = now;
-	}
-
-	/** Codes follow the catalog's sequence: SVC-0001, SVC-0002, … */
-	void assignCode() {
-		this.code = String.format("SVC-%04d", this.id);
 	}
 
 	void moveTo(Stage newStage, Instant now) {

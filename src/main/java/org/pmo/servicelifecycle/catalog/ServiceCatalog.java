@@ -5,10 +5,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
+import jakarta.persistence.EntityManager;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 
+import org.hibernate.dialect.Dialect;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,7 +32,11 @@ public class ServiceCatalog {
 
 	private final Clock clock;
 
-	ServiceCatalog(PmoServiceRepository services, ServiceHistoryRepository history, Validator validator, Clock clock) {
+	private final EntityManager entityManager;
+
+	ServiceCatalog(PmoServiceRepository services, ServiceHistoryRepository history, Validator validator, Clock clock,
+			EntityManager entityManager) {
+		this.entityManager = entityManager;
 		this.services = services;
 		this.history = history;
 		this.validator = validator;
@@ -43,12 +50,21 @@ public class ServiceCatalog {
 			throw new ConstraintViolationException(violations);
 		}
 		Instant now = this.clock.instant();
-		PmoService service = this.services.save(new PmoService(request, requestedBy, now));
-		service.assignCode();
+		// codes follow the catalog's sequence: SVC-0001, SVC-0002, …
+		PmoService service = this.services.save(new PmoService(nextServiceId(), request, requestedBy, now));
 		this.history.save(new ServiceHistoryEntry(service, now, HistoryKind.REQUESTED,
 				HistoryDetails.of("Service requested", requestedBy))
 			.withStages(null, Stage.PROPOSED));
 		return service;
+	}
+
+	private long nextServiceId() {
+		Dialect dialect = this.entityManager.getEntityManagerFactory()
+			.unwrap(SessionFactoryImplementor.class)
+			.getJdbcServices()
+			.getDialect();
+		String sql = dialect.getSequenceSupport().getSequenceNextValString("pmo_service_seq");
+		return ((Number) this.entityManager.createNativeQuery(sql).getSingleResult()).longValue();
 	}
 
 	public void linkLifecycle(String code, String processInstanceId) {

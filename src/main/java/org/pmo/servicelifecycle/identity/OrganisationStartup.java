@@ -1,13 +1,13 @@
 package org.pmo.servicelifecycle.identity;
 
-import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
 /**
- * Once the engine has deployed the models: the groups and filters everywhere, the administrator where one is
+ * Once the engine has started and deployed the models: the groups and filters everywhere, the administrator where one is
  * configured, and the demo organisation and catalog on the embedded default.
  */
 @Component
@@ -32,7 +32,7 @@ class OrganisationStartup {
 		this.adminPassword = adminPassword;
 	}
 
-	@EventListener(PostDeployEvent.class)
+	@EventListener(ApplicationStartedEvent.class)
 	void engineReady() {
 		this.organisation.ensureGroupsAndFilters();
 		if (StringUtils.hasText(this.adminUser) && StringUtils.hasText(this.adminPassword)) {

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
@@ -34,8 +35,7 @@ class LifecycleEnginePlugin extends AbstractProcessEnginePlugin {
 		configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
 			@Override
 			public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-				if (ServiceLifecycleProcess.KEYS.contains(activity.getProcessDefinition().getId())
-						|| ServiceLifecycleProcess.KEYS.contains(keyOf(activity))) {
+				if (isLifecycleModel(activity)) {
 					TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
 					task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, LifecycleEnginePlugin.this.taskAudit.clearEarlierChoices);
 					task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, LifecycleEnginePlugin.this.taskAudit.recordCompletion);
@@ -44,9 +44,9 @@ class LifecycleEnginePlugin extends AbstractProcessEnginePlugin {
 		});
 	}
 
-	private static String keyOf(ActivityImpl activity) {
-		return (activity.getProcessDefinition() instanceof org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity definition)
-				? definition.getKey() : null;
+	private static boolean isLifecycleModel(ActivityImpl activity) {
+		return activity.getProcessDefinition() instanceof ProcessDefinitionEntity definition
+				&& definition.getKey() != null && ServiceLifecycleProcess.KEYS.contains(definition.getKey());
 	}
 
 }
