@@ -9,7 +9,6 @@ import jakarta.validation.constraints.Min;
 
 import org.pmo.servicelifecycle.lifecycle.ServiceRequests;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,7 +20,6 @@ import org.springframework.web.bind.annotation.RestController;
 /** The catalog's REST API: raise a service request, list and read services and their history. */
 @RestController
 @RequestMapping("/api/services")
-@Validated
 class ServiceController {
 
 	private final ServiceCatalog catalog;
