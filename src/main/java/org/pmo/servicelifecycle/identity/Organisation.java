@@ -1,5 +1,6 @@
 package org.pmo.servicelifecycle.identity;
 
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.FilterService;
@@ -78,7 +79,9 @@ public class Organisation {
 		}
 		Filter filter = this.filterService.newTaskFilter(name)
 			.setQuery(query)
-			.setProperties(Map.of("priority", priority, "description", description, "refresh", true));
+			.setProperties(Map.of("priority", priority, "description", description, "refresh", true, "variables",
+					List.of(Map.of("name", "serviceCode", "label", "Service"),
+							Map.of("name", "serviceName", "label", "Name"))));
 		this.filterService.saveFilter(filter);
 	}
 

@@ -5,6 +5,7 @@ import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Variabl
 import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Variables.PILOT_PERIOD;
 import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Variables.REQUESTED_BY;
 import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Variables.REVIEW_CYCLE;
+import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Variables.SERVICE_CODE;
 import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Variables.SERVICE_DESCRIPTION;
 import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Variables.SERVICE_NAME;
 
@@ -53,6 +54,7 @@ class RegisterServiceRequest implements ExecutionListener {
 					violation.getMessage());
 		}
 		execution.setProcessBusinessKey(service.getCode());
+		execution.setVariable(SERVICE_CODE, service.getCode());
 		this.catalog.linkLifecycle(service.getCode(), execution.getProcessInstanceId());
 		execution.setVariable(OFFERING_LEVEL, service.getOfferingLevel().name());
 		// the timers read these; a request starts with the catalog's defaults

@@ -112,6 +112,9 @@ public final class ServiceLifecycleProcess {
 	/** Process variable names; form field keys are the same names. */
 	public static final class Variables {
 
+		/** The business key again, as a variable: Tasklist lists and forms can show it. */
+		public static final String SERVICE_CODE = "serviceCode";
+
 		public static final String SERVICE_NAME = "serviceName";
 
 		public static final String SERVICE_DESCRIPTION = "serviceDescription";
