@@ -12,6 +12,7 @@ import jakarta.validation.Validator;
 
 import org.hibernate.dialect.Dialect;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,9 +35,12 @@ public class ServiceCatalog {
 
 	private final EntityManager entityManager;
 
+	private final ApplicationEventPublisher events;
+
 	ServiceCatalog(PmoServiceRepository services, ServiceHistoryRepository history, Validator validator, Clock clock,
-			EntityManager entityManager) {
+			EntityManager entityManager, ApplicationEventPublisher events) {
 		this.entityManager = entityManager;
+		this.events = events;
 		this.services = services;
 		this.history = history;
 		this.validator = validator;
@@ -98,6 +102,8 @@ public class ServiceCatalog {
 		Instant now = this.clock.instant();
 		service.releaseNextVersion(now);
 		this.history.save(new ServiceHistoryEntry(service, now, HistoryKind.VERSION_RELEASED, details));
+		this.events.publishEvent(
+				new ServiceVersionReleased(code, service.getServiceVersion() - 1, service.getServiceVersion()));
 		return service.getServiceVersion();
 	}
 

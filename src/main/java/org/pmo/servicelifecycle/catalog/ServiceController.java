@@ -2,6 +2,7 @@ package org.pmo.servicelifecycle.catalog;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -26,14 +27,17 @@ class ServiceController {
 
 	private final ServiceRequests requests;
 
-	ServiceController(ServiceCatalog catalog, ServiceRequests requests) {
+	private final AgreementDirectory agreements;
+
+	ServiceController(ServiceCatalog catalog, ServiceRequests requests, AgreementDirectory agreements) {
 		this.catalog = catalog;
 		this.requests = requests;
+		this.agreements = agreements;
 	}
 
 	@PostMapping
 	ResponseEntity<ServiceView> requestService(@Valid @RequestBody ServiceRequest request) {
-		ServiceView service = ServiceView.of(this.requests.request(request));
+		ServiceView service = ServiceView.of(this.requests.request(request), List.of());
 		return ResponseEntity.created(URI.create("/api/services/" + service.code())).body(service);
 	}
 
@@ -41,12 +45,14 @@ class ServiceController {
 	List<ServiceView> listServices(@RequestParam(required = false) Stage stage,
 			@RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-		return this.catalog.list(stage, page, size).stream().map(ServiceView::of).toList();
+		List<PmoService> services = this.catalog.list(stage, page, size);
+		Map<String, List<?>> agreementsByCode = this.agreements.agreementsOf(services);
+		return services.stream().map((service) -> ServiceView.of(service, agreementsByCode.get(service.getCode()))).toList();
 	}
 
 	@GetMapping("/{code}")
 	ServiceView service(@PathVariable String code) {
-		return ServiceView.of(this.catalog.find(code));
+		return ServiceView.of(this.catalog.find(code), this.agreements.agreementsOf(code));
 	}
 
 	@GetMapping("/{code}/history")

@@ -78,6 +78,11 @@ class ApiErrorHandler {
 		return badRequest(List.of(new ApiError.FieldError(ex.getField(), ex.getMessage())));
 	}
 
+	@ExceptionHandler(InvalidInputException.class)
+	ResponseEntity<ApiError> invalidInput(InvalidInputException ex) {
+		return badRequest(List.of(new ApiError.FieldError(ex.getField(), ex.getMessage())));
+	}
+
 	@ExceptionHandler(ServiceNotFoundException.class)
 	ResponseEntity<ApiError> notFound(ServiceNotFoundException ex) {
 		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiError.of(HttpStatus.NOT_FOUND, ex.getMessage()));

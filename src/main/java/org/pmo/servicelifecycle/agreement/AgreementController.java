@@ -1,0 +1,70 @@
+package org.pmo.servicelifecycle.agreement;
+
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.pmo.servicelifecycle.web.JsonBodies;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A service's performance agreements, measurements and attainment. */
+@RestController
+@RequestMapping("/api/services/{code}")
+class AgreementController {
+
+	private final AgreementBook book;
+
+	private final JsonBodies bodies;
+
+	private final IdentityService identityService;
+
+	AgreementController(AgreementBook book, JsonBodies bodies, IdentityService identityService) {
+		this.book = book;
+		this.bodies = bodies;
+		this.identityService = identityService;
+	}
+
+	@GetMapping("/agreements")
+	List<AgreementView> agreements(@PathVariable String code) {
+		return this.book.agreementsOf(code);
+	}
+
+	@PostMapping("/agreements")
+	@ResponseStatus(HttpStatus.CREATED)
+	AgreementView addAgreement(@PathVariable String code, @RequestBody JsonNode body) {
+		return this.book.add(code, this.bodies.item(body, AgreementTerms.class, ""), currentUser());
+	}
+
+	@PutMapping("/agreements")
+	List<AgreementView> replaceAgreements(@PathVariable String code, @RequestBody JsonNode body) {
+		List<AgreementTerms> terms = body.isArray() && body.isEmpty() ? List.of()
+				: this.bodies.items(body, AgreementTerms.class);
+		return this.book.replace(code, terms, currentUser());
+	}
+
+	@PostMapping("/measurements")
+	@ResponseStatus(HttpStatus.CREATED)
+	MeasurementResult recordMeasurements(@PathVariable String code, @RequestBody JsonNode body) {
+		return this.book.record(code, this.bodies.items(body, MeasurementInput.class), currentUser());
+	}
+
+	@GetMapping("/performance")
+	PerformanceReport performance(@PathVariable String code) {
+		return this.book.performance(code);
+	}
+
+	private String currentUser() {
+		Authentication authentication = this.identityService.getCurrentAuthentication();
+		return (authentication != null) ? authentication.getUserId() : null;
+	}
+
+}

@@ -1,0 +1,238 @@
+package org.pmo.servicelifecycle.agreement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.pmo.servicelifecycle.LiveServices;
+import org.pmo.servicelifecycle.TestUsers;
+import org.pmo.servicelifecycle.catalog.CustomerSegment;
+import org.pmo.servicelifecycle.catalog.ServiceCatalog;
+import org.pmo.servicelifecycle.identity.Organisation;
+import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Lifecycle;
+import org.pmo.servicelifecycle.lifecycle.ServiceRequests;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class AgreementControllerTests {
+
+	private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT = new ParameterizedTypeReference<>() {
+	};
+
+	private static final ParameterizedTypeReference<List<Map<String, Object>>> JSON_ARRAY = new ParameterizedTypeReference<>() {
+	};
+
+	private static final String ON_TIME_DELIVERY = """
+			{"metric": "on-time-delivery", "unit": "PERCENT", "direction": "AT_LEAST", "target": 90,
+			 "description": "Reports delivered within 5 working days"}""";
+
+	private static final String THIS_MONTH = YearMonth.now().toString();
+
+	@Autowired
+	private TestRestTemplate rest;
+
+	@Autowired
+	private Organisation organisation;
+
+	@Autowired
+	private ServiceRequests requests;
+
+	@Autowired
+	private TaskService taskService;
+
+	@Autowired
+	private RuntimeService runtimeService;
+
+	@Autowired
+	private ManagementService managementService;
+
+	@Autowired
+	private IdentityService identityService;
+
+	@Autowired
+	private ServiceCatalog catalog;
+
+	@Autowired
+	private MeasurementRepository measurements;
+
+	private LiveServices liveServices;
+
+	@BeforeEach
+	void setUp() {
+		TestUsers.create(this.organisation);
+		this.liveServices = new LiveServices(this.requests, this.taskService, this.managementService,
+				this.identityService, this.runtimeService);
+	}
+
+	@Test
+	void shouldDefineAgreementAndShowItWithTheService() {
+		String code = this.liveServices.live("Project health check", Set.of(CustomerSegment.PROJECT_MANAGERS));
+
+		ResponseEntity<Map<String, Object>> created = send(HttpMethod.POST, code + "/agreements", ON_TIME_DELIVERY);
+
+		assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		assertThat(created.getBody()).containsEntry("metric", "on-time-delivery")
+			.containsEntry("period", "MONTH")
+			.containsEntry("serviceVersion", 1)
+			.containsEntry("segment", null);
+		Map<String, Object> service = get("/api/services/" + code, JSON_OBJECT);
+		assertThat((List<?>) service.get("agreements")).hasSize(1);
+		assertThat(this.catalog.history(code)).extracting((h) -> h.getKind().name()).contains("AGREEMENTS_CHANGED");
+	}
+
+	@Test
+	void shouldRefuseAgreementsOutsideTheContract() {
+		String code = this.liveServices.live("Portfolio report", Set.of(CustomerSegment.SENIOR_EXECUTIVES));
+		send(HttpMethod.POST, code + "/agreements", ON_TIME_DELIVERY);
+
+		assertRefused(HttpMethod.POST, code + "/agreements", ON_TIME_DELIVERY, "metric");
+		assertRefused(HttpMethod.POST, code + "/agreements", """
+				{"metric": "On Time!", "unit": "PERCENT", "direction": "AT_LEAST", "target": 90}""", "metric");
+		assertRefused(HttpMethod.POST, code + "/agreements", """
+				{"metric": "satisfaction", "unit": "STARS", "direction": "AT_LEAST", "target": 4}""", "unit");
+		assertRefused(HttpMethod.POST, code + "/agreements", """
+				{"metric": "satisfaction", "unit": "SCORE_1_TO_5", "direction": "AT_LEAST"}""", "target");
+		assertRefused(HttpMethod.PUT, code + "/agreements", "[" + ON_TIME_DELIVERY + "," + ON_TIME_DELIVERY + "]",
+				"[1].metric");
+		assertThat(get("/api/services/" + code + "/agreements", JSON_ARRAY)).hasSize(1);
+	}
+
+	@Test
+	void shouldReplaceAgreementsOfTheCurrentVersion() {
+		String code = this.liveServices.live("Coaching", Set.of(CustomerSegment.PROJECT_MANAGERS));
+		send(HttpMethod.POST, code + "/agreements", ON_TIME_DELIVERY);
+
+		ResponseEntity<List<Map<String, Object>>> replaced = this.rest.withBasicAuth("anna", "anna")
+			.exchange("/api/services/" + code + "/agreements", HttpMethod.PUT, json("""
+					[{"metric": "customer-satisfaction", "segment": "PROJECT_MANAGERS", "unit": "SCORE_1_TO_5",
+					  "direction": "AT_LEAST", "target": 4.0, "period": "QUARTER"},
+					 {"metric": "turnaround", "unit": "DAYS", "direction": "AT_MOST", "target": 10}]"""), JSON_ARRAY);
+
+		assertThat(replaced.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(replaced.getBody()).extracting((a) -> a.get("metric"))
+			.containsExactlyInAnyOrder("customer-satisfaction", "turnaround");
+	}
+
+	@Test
+	void shouldAskForExactlyOneReviewWhenAnAgreementIsBreached() {
+		// given a live service that agreed on-time delivery of at least 90 %
+		String code = this.liveServices.live("Health check", Set.of(CustomerSegment.PROJECT_MANAGERS));
+		send(HttpMethod.POST, code + "/agreements", ON_TIME_DELIVERY);
+
+		// when 70 % is measured, and then 60 % in the same month
+		ResponseEntity<Map<String, Object>> first = send(HttpMethod.POST, code + "/measurements",
+				"{\"metric\": \"on-time-delivery\", \"period\": \"" + THIS_MONTH + "\", \"value\": 70}");
+		ResponseEntity<Map<String, Object>> second = send(HttpMethod.POST, code + "/measurements",
+				"{\"metric\": \"on-time-delivery\", \"period\": \"" + THIS_MONTH + "\", \"value\": 60}");
+
+		// then one breach, one unscheduled review that says why
+		assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		assertThat((List<?>) first.getBody().get("breaches")).hasSize(1);
+		assertThat((List<?>) second.getBody().get("breaches")).isEmpty();
+		List<Task> reviews = this.taskService.createTaskQuery()
+			.processInstanceBusinessKey(code)
+			.taskDefinitionKey(Lifecycle.TASK_REVIEW_SERVICE)
+			.list();
+		assertThat(reviews).hasSize(1);
+		assertThat((String) this.taskService.getVariable(reviews.get(0).getId(), "reviewReason"))
+			.startsWith("SLA breach: on-time-delivery 70 in " + THIS_MONTH);
+		assertThat(this.catalog.history(code)).filteredOn((h) -> h.getKind().name().equals("SLA_BREACHED")).hasSize(1);
+		Map<String, Object> performance = get("/api/services/" + code + "/performance", JSON_OBJECT);
+		assertThat(performance).containsEntry("health", "BREACHED");
+	}
+
+	@Test
+	void shouldReportAttainmentPerPeriod() {
+		String code = this.liveServices.live("Stage-gate review", Set.of(CustomerSegment.PROGRAMME_MANAGERS));
+		send(HttpMethod.POST, code + "/agreements", ON_TIME_DELIVERY);
+		YearMonth now = YearMonth.now();
+
+		ResponseEntity<Map<String, Object>> recorded = send(HttpMethod.POST, code + "/measurements", """
+				[{"metric": "on-time-delivery", "period": "%s", "value": 99},
+				 {"metric": "on-time-delivery", "period": "%s", "value": 92},
+				 {"metric": "on-time-delivery", "period": "%s", "value": 96},
+				 {"metric": "on-time-delivery", "period": "%s", "value": 88}]""".formatted(now.minusMonths(2),
+				now.minusMonths(1), now.minusMonths(1), now));
+
+		assertThat(recorded.getBody()).containsEntry("recorded", 4);
+		Map<String, Object> performance = get("/api/services/" + code + "/performance", JSON_OBJECT);
+		@SuppressWarnings("unchecked")
+		Map<String, Object> row = ((List<Map<String, Object>>) performance.get("agreements")).get(0);
+		assertThat(row).containsEntry("status", "BREACHED");
+		assertThat((List<Map<String, Object>>) row.get("periods")).extracting(
+				(p) -> p.get("period") + "=" + p.get("value") + "/" + p.get("attainment"))
+			.containsExactly(now + "=88.0/BREACHED", now.minusMonths(1) + "=94.0/AT_RISK",
+					now.minusMonths(2) + "=99.0/MET");
+	}
+
+	@Test
+	void shouldRefuseMeasurementsOutsideTheContractAndStoreNothing() {
+		String code = this.liveServices.live("Lessons learned", Set.of(CustomerSegment.END_USERS));
+		send(HttpMethod.POST, code + "/agreements", ON_TIME_DELIVERY);
+
+		assertRefused(HttpMethod.POST, code + "/measurements",
+				"{\"metric\": \"speed\", \"period\": \"" + THIS_MONTH + "\", \"value\": 70}", "[0].metric");
+		assertRefused(HttpMethod.POST, code + "/measurements",
+				"{\"metric\": \"on-time-delivery\", \"period\": \"" + THIS_MONTH + "\", \"value\": \"NaN\"}", "[0].value");
+		assertRefused(HttpMethod.POST, code + "/measurements",
+				"{\"metric\": \"on-time-delivery\", \"period\": \"" + THIS_MONTH + "\", \"value\": -5}", "[0].value");
+		assertRefused(HttpMethod.POST, code + "/measurements",
+				"{\"metric\": \"on-time-delivery\", \"period\": \"2026-13\", \"value\": 95}", "[0].period");
+		assertRefused(HttpMethod.POST, code + "/measurements",
+				"{\"metric\": \"on-time-delivery\", \"period\": \"-2026-01\", \"value\": 95}", "[0].period");
+		assertRefused(HttpMethod.POST, code + "/measurements", "{\"metric\": \"on-time-delivery\", \"period\": \""
+				+ YearMonth.now().plusMonths(2) + "\", \"value\": 95}", "[0].period");
+		// a valid first item does not slip in with an invalid second one
+		assertRefused(HttpMethod.POST, code + "/measurements", "[{\"metric\": \"on-time-delivery\", \"period\": \""
+				+ THIS_MONTH + "\", \"value\": 95}, {\"metric\": \"on-time-delivery\", \"value\": 95}]", "[1].period");
+		assertThat(send(HttpMethod.POST, "SVC-9999/measurements",
+				"{\"metric\": \"on-time-delivery\", \"period\": \"" + THIS_MONTH + "\", \"value\": 95}")
+			.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+	}
+
+	private void assertRefused(HttpMethod method, String path, String body, String field) {
+		long before = this.measurements.count();
+		ResponseEntity<Map<String, Object>> response = send(method, path, body);
+		assertThat(response.getStatusCode()).as(body).isEqualTo(HttpStatus.BAD_REQUEST);
+		@SuppressWarnings("unchecked")
+		List<Map<String, Object>> errors = (List<Map<String, Object>>) response.getBody().get("errors");
+		assertThat(errors).as(body).extracting((e) -> e.get("field")).containsExactly(field);
+		assertThat(this.measurements.count()).isEqualTo(before);
+	}
+
+	private ResponseEntity<Map<String, Object>> send(HttpMethod method, String path, String body) {
+		return this.rest.withBasicAuth("anna", "anna").exchange("/api/services/" + path, method, json(body), JSON_OBJECT);
+	}
+
+	private <T> T get(String path, ParameterizedTypeReference<T> type) {
+		return this.rest.withBasicAuth("mark", "mark").exchange(path, HttpMethod.GET, null, type).getBody();
+	}
+
+	private static HttpEntity<String> json(String body) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		return new HttpEntity<>(body, headers);
+	}
+
+}
