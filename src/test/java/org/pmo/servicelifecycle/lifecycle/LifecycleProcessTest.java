@@ -1,0 +1,692 @@
+package org.pmo.servicelifecycle.lifecycle;
+
+import static org.assertj.core.api.Assertions.*;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
+import static org.pmo.servicelifecycle.lifecycle.LifecycleDriver.ANALYST;
+import static org.pmo.servicelifecycle.lifecycle.LifecycleDriver.BOARD_MEMBER;
+import static org.pmo.servicelifecycle.lifecycle.LifecycleDriver.CUSTOMER;
+import static org.pmo.servicelifecycle.lifecycle.LifecycleDriver.MANAGER;
+import static org.pmo.servicelifecycle.lifecycle.LifecycleDriver.PILOT_PERIOD_FROM_DESIGN;
+import static org.pmo.servicelifecycle.lifecycle.LifecycleDriver.REVIEW_CYCLE_FROM_DESIGN;
+import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Lifecycle.*;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.pmo.servicelifecycle.catalog.CustomerSegment;
+import org.pmo.servicelifecycle.catalog.HistoryKind;
+import org.pmo.servicelifecycle.catalog.OfferingLevel;
+import org.pmo.servicelifecycle.catalog.PmoService;
+import org.pmo.servicelifecycle.catalog.PortfolioPhase;
+import org.pmo.servicelifecycle.catalog.ServiceCatalog;
+import org.pmo.servicelifecycle.catalog.ServiceHistoryEntry;
+import org.pmo.servicelifecycle.catalog.ServiceNotFoundException;
+import org.pmo.servicelifecycle.catalog.ServiceRequest;
+import org.pmo.servicelifecycle.catalog.Stage;
+import org.pmo.servicelifecycle.identity.Groups;
+import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Decisions;
+import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.ReviewOutcomes;
+import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Transform;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestExecutionListeners;
+import org.springframework.test.context.TestExecutionListeners.MergeMode;
+
+/** Every path through {@code pmo-service-lifecycle}, from the request to the declined or retired service. */
+@SpringBootTest(webEnvironment = WebEnvironment.NONE, properties = LifecycleDriver.WITHOUT_ENGINE_REST)
+@ActiveProfiles("test")
+@Import(ProcessEngineCoverageConfiguration.class)
+@TestExecutionListeners(value = ProcessEngineCoverageTestExecutionListener.class,
+		mergeMode = MergeMode.MERGE_WITH_DEFAULTS)
+class LifecycleProcessTest {
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class Coverage {
+
+		// takes the place of the coverage configuration's default
+		@Bean
+		@Primary
+		ProcessEngineCoverageProperties lifecycleCoverage() {
+			return ProcessCoverage.of(ServiceLifecycleProcess.KEY);
+		}
+
+	}
+
+	@Autowired
+	ProcessEngine processEngine;
+
+	@Autowired
+	ServiceRequests requests;
+
+	@Autowired
+	ServiceCatalog catalog;
+
+	LifecycleDriver driver;
+
+	@BeforeEach
+	void setUp() {
+		init(this.processEngine);
+		ClockUtil.setCurrentTime(Date.from(LifecycleDriver.START));
+		this.driver = new LifecycleDriver(this.requests, this.catalog);
+	}
+
+	@AfterEach
+	void resetClock() {
+		ClockUtil.reset();
+	}
+
+	// request
+
+	@Test
+	void shouldRegisterRequestForNeedEvaluation() {
+		// when
+		ProcessInstance lifecycle = this.driver.request("Project health check");
+
+		// then
+		assertThat(lifecycle).isStarted().isWaitingAt(TASK_EVALUATE_NEED).hasPassed(EVENT_SERVICE_REQUESTED);
+		assertThat(task()).hasCandidateGroup(Groups.PMO_MANAGERS);
+		PmoService service = this.driver.service(lifecycle);
+		assertThat(service.getStage()).isEqualTo(Stage.PROPOSED);
+		assertThat(service.getServiceVersion()).isEqualTo(1);
+		assertThat(service.getRequestedBy()).isEqualTo(CUSTOMER);
+		assertThat(service.getLifecycleInstanceId()).isEqualTo(lifecycle.getId());
+		assertThat(this.driver.history(lifecycle)).singleElement()
+			.extracting(ServiceHistoryEntry::getKind, ServiceHistoryEntry::getToStage, ServiceHistoryEntry::getActor)
+			.containsExactly(HistoryKind.REQUESTED, Stage.PROPOSED, CUSTOMER);
+	}
+
+	@Test
+	void shouldRegisterRequestRaisedFromTasklistStartForm() {
+		// given the start form's fields; its checklist arrives as a JSON array, and there is no business key
+		VariableMap startForm = Variables.createVariables()
+			.putValue(ServiceLifecycleProcess.Variables.SERVICE_NAME, "Risk workshop facilitation")
+			.putValue(ServiceLifecycleProcess.Variables.SERVICE_DESCRIPTION, "Facilitated risk workshops.")
+			.putValueTyped(ServiceLifecycleProcess.Variables.CUSTOMER_SEGMENTS,
+					SpinValues.jsonValue("[\"PROJECT_MANAGERS\"]").create())
+			.putValue(ServiceLifecycleProcess.Variables.OFFERING_LEVEL, OfferingLevel.ADDITIONAL.name());
+		String definitionId = processDefinition(ServiceLifecycleProcess.KEY).getId();
+
+		// when
+		ProcessInstance lifecycle = this.driver.as(CUSTOMER,
+				() -> formService().submitStartForm(definitionId, startForm));
+
+		// then the catalog registered the service, and its code became the business key
+		PmoService service = this.catalog.list(Stage.PROPOSED, 0, 1000)
+			.stream()
+			.filter((registered) -> lifecycle.getId().equals(registered.getLifecycleInstanceId()))
+			.findFirst()
+			.orElseThrow();
+		assertThat(service.getCode()).matches("SVC-\\d{4}");
+		assertThat(lifecycle).hasBusinessKey(service.getCode()).isWaitingAt(TASK_EVALUATE_NEED);
+		assertThat(task()).hasCandidateGroup(Groups.PMO_MANAGERS);
+		assertThat(service.getName()).isEqualTo("Risk workshop facilitation");
+		assertThat(service.getCustomerSegments()).containsExactly(CustomerSegment.PROJECT_MANAGERS);
+		assertThat(service.getOfferingLevel()).isEqualTo(OfferingLevel.ADDITIONAL);
+		assertThat(service.getStage()).isEqualTo(Stage.PROPOSED);
+		assertThat(service.getRequestedBy()).isEqualTo(CUSTOMER);
+	}
+
+	@Test
+	void shouldRefuseStartWithBusinessKey() {
+		// given
+		int servicesBefore = this.catalog.list(null, 0, 1000).size();
+		VariableMap request = ServiceRequests.variablesOf(new ServiceRequest(
+				"Own code", "A request that brings its own code.", Set.of(CustomerSegment.END_USERS), null));
+
+		// when / then
+		assertThatThrownBy(() -> this.driver.as(CUSTOMER,
+				() -> runtimeService().startProcessInstanceByKey(ServiceLifecycleProcess.KEY, "SVC-9999", request)))
+			.isInstanceOfSatisfying(InvalidLifecycleInputException.class,
+					(ex) -> assertThat(ex.getField()).isEqualTo("businessKey"))
+			.hasMessageContaining("businessKey");
+		assertThat(processInstanceQuery().processInstanceBusinessKey("SVC-9999").count()).isZero();
+		assertThat(this.catalog.list(null, 0, 1000)).hasSize(servicesBefore);
+		assertThatThrownBy(() -> this.catalog.find("SVC-9999")).isInstanceOf(ServiceNotFoundException.class);
+	}
+
+	// strategy: evaluate need
+
+	@Test
+	void shouldDesignServiceWhenNeedApproved() {
+		// given
+		ProcessInstance lifecycle = this.driver.request("Stage-gate assurance review");
+
+		// when
+		this.driver.evaluateNeed(lifecycle, Decisions.APPROVE);
+
+		// then
+		assertThat(lifecycle).hasPassed(TASK_EVALUATE_NEED).isWaitingAt(TASK_DESIGN_SERVICE);
+		assertThat(task()).hasCandidateGroup(Groups.PMO_ANALYSTS);
+		PmoService service = this.driver.service(lifecycle);
+		assertThat(service.getStage()).isEqualTo(Stage.DESIGN);
+		// the evaluation settles the offering level
+		assertThat(service.getOfferingLevel()).isEqualTo(OfferingLevel.MANDATED);
+		assertStageChange(lifecycle, Stage.PROPOSED, Stage.DESIGN, Decisions.APPROVE, MANAGER);
+	}
+
+	@Test
+	void shouldDeclineNeed() {
+		// given
+		ProcessInstance lifecycle = this.driver.request("Coffee for project managers");
+
+		// when
+		this.driver.evaluateNeed(lifecycle, Decisions.REJECT);
+
+		// then
+		assertThat(lifecycle).hasPassed(TASK_EVALUATE_NEED, END_SERVICE_DECLINED)
+			.hasNotPassed(TASK_DESIGN_SERVICE)
+			.isEnded();
+		PmoService service = this.driver.service(lifecycle);
+		assertThat(service.getStage()).isEqualTo(Stage.DECLINED);
+		assertThat(service.getPortfolioPhase()).isEqualTo(PortfolioPhase.RETIRED);
+		assertStageChange(lifecycle, Stage.PROPOSED, Stage.DECLINED, Decisions.REJECT, MANAGER);
+	}
+
+	// design and justification
+
+	@Test
+	void shouldAskForBusinessCaseApprovalWhenDesigned() {
+		// given
+		ProcessInstance lifecycle = this.driver.request("PM coaching and mentoring");
+		this.driver.evaluateNeed(lifecycle, Decisions.APPROVE);
+
+		// when
+		this.driver.design(lifecycle);
+
+		// then
+		assertThat(lifecycle).hasPassed(TASK_DESIGN_SERVICE).isWaitingAt(TASK_JUSTIFY_SERVICE);
+		assertThat(task()).hasCandidateGroup(Groups.PORTFOLIO_BOARD);
+		PmoService service = this.driver.service(lifecycle);
+		assertThat(service.getStage()).isEqualTo(Stage.JUSTIFICATION);
+		assertThat(service.getOwner()).isEqualTo(ANALYST);
+		assertThat(service.getPilotPeriod()).isEqualTo(PILOT_PERIOD_FROM_DESIGN);
+		assertThat(service.getReviewCycle()).isEqualTo(REVIEW_CYCLE_FROM_DESIGN);
+		assertStageChange(lifecycle, Stage.DESIGN, Stage.JUSTIFICATION, null, ANALYST);
+	}
+
+	@Test
+	void shouldRefuseInvalidReviewCycle() {
+		// given
+		ProcessInstance lifecycle = this.driver.request("Portfolio dashboard");
+		this.driver.evaluateNeed(lifecycle, Decisions.APPROVE);
+		int historyBefore = this.driver.history(lifecycle).size();
+
+		// when / then
+		// the engine wraps what its listener expressions throw; the message still names the field
+		assertThatThrownBy(() -> this.driver.design(lifecycle, PILOT_PERIOD_FROM_DESIGN, "every quarter"))
+			.isInstanceOf(ProcessEngineException.class)
+			.hasMessageContaining(ServiceLifecycleProcess.Variables.REVIEW_CYCLE)
+			.rootCause()
+			.isInstanceOfSatisfying(InvalidLifecycleInputException.class,
+					(ex) -> assertThat(ex.getField()).isEqualTo(ServiceLifecycleProcess.Variables.REVIEW_CYCLE));
+		assertThat(lifecycle).isWaitingAt(TASK_DESIGN_SERVICE).hasNotPassed(TASK_DESIGN_SERVICE);
+		PmoService service = this.driver.service(lifecycle);
+		assertThat(service.getStage()).isEqualTo(Stage.DESIGN);
+		assertThat(service.getReviewCycle()).isEqualTo(PmoService.DEFAULT_REVIEW_CYCLE);
+		assertThat(service.getPilotPeriod()).isEqualTo(PmoService.DEFAULT_PILOT_PERIOD);
+		assertThat(this.driver.history(lifecycle)).hasSize(historyBefore);
+	}
+
+	@Test
+	void shouldStartPilotWhenBusinessCaseApproved() {
+		// given
+		ProcessInstance lifecycle = this.driver.request("Lessons-learned facilitation");
+		this.driver.evaluateNeed(lifecycle, Decisions.APPROVE);
+		this.driver.design(lifecycle);
+
+		// when
+		this.driver.justify(lifecycle, Decisions.APPROVE);
+
+		// then
+		assertThat(lifecycle).hasPassed(TASK_JUSTIFY_SERVICE).isWaitingAt(EVENT_PILOT_PERIOD_OVER);
+		assertThat(this.driver.service(lifecycle).getStage()).isEqualTo(Stage.PILOT);
+		assertStageChange(lifecycle, Stage.JUSTIFICATION, Stage.PILOT, Decisions.APPROVE, BOARD_MEMBER);
+		// the pilot runs for the period given in the design form
+		assertThat(job(EVENT_PILOT_PERIOD_OVER, lifecycle).getDuedate())
+			.isEqualTo(LifecycleDriver.dueAfter(LifecycleDriver.START, PILOT_PERIOD_FROM_DESIGN));
+	}
+
+	@Test
+	void shouldReworkBusinessCase() {
+		// given
+		ProcessInstance lifecycle = this.driver.request("Benefits tracking");
+		this.driver.evaluateNeed(lifecycle, Decisions.APPROVE);
+		this.driver.design(lifecycle);
+
+		// when
+		this.driver.justify(lifecycle, Decisions.REWORK);
+
+		// then
+		assertThat(lifecycle).hasPassed(TASK_JUSTIFY_SERVICE).isWaitingAt(TASK_DESIGN_SERVICE);
+		assertThat(task()).hasCandidateGroup(Groups.PMO_ANALYSTS);
+		assertThat(this.driver.service(lifecycle).getStage()).isEqualTo(Stage.DESIGN);
+		assertStageChange(lifecycle, Stage.JUSTIFICATION, Stage.DESIGN, Decisions.REWORK, BOARD_MEMBER);
+	}
+
+	@Test
+	void shouldDeclineBusinessCase() {
+		// given
+		ProcessInstance lifecycle = this.driver.request("Methodology translation");
+		this.driver.evaluateNeed(lifecycle, Decisions.APPROVE);
+		this.driver.design(lifecycle);
+
+		// when
+		this.driver.justify(lifecycle, Decisions.REJECT);
+
+		// then
+		assertThat(lifecycle).hasPassed(TASK_JUSTIFY_SERVICE, END_SERVICE_DECLINED)
+			.hasNotPassed(EVENT_PILOT_PERIOD_OVER)
+			.isEnded();
+		assertThat(this.driver.service(lifecycle).getStage()).isEqualTo(Stage.DECLINED);
+		assertStageChange(lifecycle, Stage.JUSTIFICATION, Stage.DECLINED, Decisions.REJECT, BOARD_MEMBER);
+	}
+
+	// pilot
+
+	@Test
+	void shouldReviewPilotWhenPilotPeriodIsOver() {
+		// given
+		ProcessInstance lifecycle = this.driver.inPilot("Risk register health check");
+		Job pilotOver = job(EVENT_PILOT_PERIOD_OVER, lifecycle);
+		assertThat(jobQuery().processInstanceId(lifecycle.getId()).executable().count()).isZero();
+
+		// when the period from the design form has passed
+		ClockUtil.setCurrentTime(LifecycleDriver.dueAfter(LifecycleDriver.START, PILOT_PERIOD_FROM_DESIGN));
+		assertThat(jobQuery().processInstanceId(lifecycle.getId()).executable().singleResult().getId())
+			.isEqualTo(pilotOver.getId());
+		execute(pilotOver);
+
+		// then
+		assertThat(lifecycle).hasPassed(EVENT_PILOT_PERIOD_OVER).isWaitingAt(TASK_REVIEW_PILOT);
+		assertThat(task()).hasCandidateGroup(Groups.PMO_MANAGERS);
+		assertThat(this.driver.service(lifecycle).getStage()).isEqualTo(Stage.PILOT);
+	}
+
+	@Test
+	void shouldApprovePilotForGoLive() {
+		// given
+		ProcessInstance lifecycle = this.driver.inPilot("Schedule assurance");
+		this.driver.endPilot(lifecycle);
+
+		// when
+		this.driver.reviewPilot(lifecycle, Decisions.APPROVE);
+
+		// then
+		assertThat(lifecycle).hasPassed(TASK_REVIEW_PILOT).isWaitingAt(TASK_APPROVE_GO_LIVE);
+		assertThat(task()).hasCandidateGroup(Groups.PORTFOLIO_BOARD);
+		assertThat(this.driver.service(lifecycle).getStage()).isEqualTo(Stage.IMPLEMENTATION);
+		assertStageChange(lifecycle, Stage.PILOT, Stage.IMPLEMENTATION, Decisions.APPROVE, MANAGER);
+	}
+
+	@Test
+	void shouldExtendPilot() {
+		// given
+		ProcessInstance lifecycle = this.driver.inPilot("Estimating clinic");
+		this.driver.endPilot(lifecycle);
+		Instant firstPilotOver = ClockUtil.now().toInstant();
+
+		// when
+		this.driver.reviewPilot(lifecycle, Decisions.EXTEND);
+
+		// then another pilot period of the same length runs
+		assertThat(lifecycle).hasPassed(TASK_REVIEW_PILOT).isWaitingAt(EVENT_PILOT_PERIOD_OVER);
+		Job secondPilotOver = job(EVENT_PILOT_PERIOD_OVER, lifecycle);
+		assertThat(secondPilotOver.getDuedate())
+			.isEqualTo(LifecycleDriver.dueAfter(firstPilotOver, PILOT_PERIOD_FROM_DESIGN));
+		assertThat(this.driver.service(lifecycle).getStage()).isEqualTo(Stage.PILOT);
+		assertThat(this.driver.lastEntry(lifecycle, HistoryKind.TASK_COMPLETED))
+			.extracting(ServiceHistoryEntry::getActivity, ServiceHistoryEntry::getDecision,
+					ServiceHistoryEntry::getActor)
+			.containsExactly("Review pilot", Decisions.EXTEND, MANAGER);
+
+		// and when that period is over too, the pilot is reviewed again
+		LifecycleDriver.fireTimer(secondPilotOver);
+		assertThat(lifecycle).isWaitingAt(TASK_REVIEW_PILOT);
+	}
+
+	@Test
+	void shouldReworkDesignAfterPilot() {
+		// given
+		ProcessInstance lifecycle = this.driver.inPilot("Governance framework refresh");
+		this.driver.endPilot(lifecycle);
+
+		// when
+		this.driver.reviewPilot(lifecycle, Decisions.REWORK);
+
+		// then
+		assertThat(lifecycle).hasPassed(TASK_REVIEW_PILOT).isWaitingAt(TASK_DESIGN_SERVICE);
+		assertThat(this.driver.service(lifecycle).getStage()).isEqualTo(Stage.DESIGN);
+		assertStageChange(lifecycle, Stage.PILOT, Stage.DESIGN, Decisions.REWORK, MANAGER);
+	}
+
+	@Test
+	void shouldDeclineAfterPilot() {
+		// given
+		ProcessInstance lifecycle = this.driver.inPilot("Weekly status calls");
+		this.driver.endPilot(lifecycle);
+
+		// when
+		this.driver.reviewPilot(lifecycle, Decisions.REJECT);
+
+		// then
+		assertThat(lifecycle).hasPassed(TASK_REVIEW_PILOT, END_SERVICE_DECLINED)
+			.hasNotPassed(TASK_APPROVE_GO_LIVE)
+			.isEnded();
+		assertThat(this.driver.service(lifecycle).getStage()).isEqualTo(Stage.DECLINED);
+		assertStageChange(lifecycle, Stage.PILOT, Stage.DECLINED, Decisions.REJECT, MANAGER);
+	}
+
+	// go-live
+
+	@Test
+	void shouldGoLive() {
+		// given
+		ProcessInstance lifecycle = this.driver.inPilot("Monthly portfolio report");
+		this.driver.endPilot(lifecycle);
+		this.driver.reviewPilot(lifecycle, Decisions.APPROVE);
+
+		// when
+		this.driver.approveGoLive(lifecycle, Decisions.APPROVE);
+
+		// then
+		assertThat(lifecycle).hasPassed(TASK_APPROVE_GO_LIVE).isWaitingAt(TASK_OPERATE_SERVICE);
+		PmoService service = this.driver.service(lifecycle);
+		assertThat(service.getStage()).isEqualTo(Stage.OPERATION);
+		assertThat(service.getPortfolioPhase()).isEqualTo(PortfolioPhase.CATALOG);
+		assertThat(service.getServiceVersion()).isEqualTo(1);
+		// the first periodic review is due one review cycle (R/P6M from the design form) after go-live
+		Job reviewDue = this.driver.periodicReviewTimer(lifecycle);
+		assertThat(reviewDue.getDuedate()).isEqualTo(LifecycleDriver.dueAfter(ClockUtil.now().toInstant(), "P6M"));
+		assertThat(service.getNextReviewDue()).isEqualTo(reviewDue.getDuedate().toInstant());
+		assertStageChange(lifecycle, Stage.IMPLEMENTATION, Stage.OPERATION, Decisions.APPROVE, BOARD_MEMBER);
+	}
+
+	@Test
+	void shouldReworkDesignBeforeGoLive() {
+		// given
+		ProcessInstance lifecycle = this.driver.inPilot("Change control board support");
+		this.driver.endPilot(lifecycle);
+		this.driver.reviewPilot(lifecycle, Decisions.APPROVE);
+
+		// when
+		this.driver.approveGoLive(lifecycle, Decisions.REWORK);
+
+		// then
+		assertThat(lifecycle).hasPassed(TASK_APPROVE_GO_LIVE).isWaitingAt(TASK_DESIGN_SERVICE);
+		assertThat(this.driver.service(lifecycle).getStage()).isEqualTo(Stage.DESIGN);
+		assertStageChange(lifecycle, Stage.IMPLEMENTATION, Stage.DESIGN, Decisions.REWORK, BOARD_MEMBER);
+	}
+
+	@Test
+	void shouldDeclineGoLive() {
+		// given
+		ProcessInstance lifecycle = this.driver.inPilot("Project archive service");
+		this.driver.endPilot(lifecycle);
+		this.driver.reviewPilot(lifecycle, Decisions.APPROVE);
+
+		// when
+		this.driver.approveGoLive(lifecycle, Decisions.REJECT);
+
+		// then
+		assertThat(lifecycle).hasPassed(TASK_APPROVE_GO_LIVE, END_SERVICE_DECLINED)
+			.hasNotPassed(SUBPROCESS_OPERATE_SERVICE)
+			.isEnded();
+		PmoService service = this.driver.service(lifecycle);
+		assertThat(service.getStage()).isEqualTo(Stage.DECLINED);
+		assertThat(service.getNextReviewDue()).isNull();
+		assertStageChange(lifecycle, Stage.IMPLEMENTATION, Stage.DECLINED, Decisions.REJECT, BOARD_MEMBER);
+	}
+
+	// operation: reviews
+
+	@Test
+	void shouldOpenPeriodicReviewAndKeepOperating() {
+		// given
+		ProcessInstance lifecycle = this.driver.live("Resource capacity planning");
+		Job firstReviewDue = this.driver.periodicReviewTimer(lifecycle);
+
+		// when the review cycle has passed
+		LifecycleDriver.fireTimer(firstReviewDue);
+
+		// then the service keeps running while it is reviewed, and the next review is planned
+		assertThat(lifecycle).hasPassed(EVENT_PERIODIC_REVIEW_DUE)
+			.isWaitingAt(TASK_OPERATE_SERVICE, TASK_REVIEW_SERVICE);
+		assertThat(task(TASK_REVIEW_SERVICE, lifecycle)).hasCandidateGroup(Groups.PMO_MANAGERS);
+		Job nextReviewDue = this.driver.periodicReviewTimer(lifecycle);
+		assertThat(nextReviewDue.getId()).isNotEqualTo(firstReviewDue.getId());
+		assertThat(nextReviewDue.getDuedate()).isAfter(firstReviewDue.getDuedate());
+		PmoService service = this.driver.service(lifecycle);
+		assertThat(service.getStage()).isEqualTo(Stage.OPERATION);
+		assertThat(service.getNextReviewDue()).isEqualTo(nextReviewDue.getDuedate().toInstant());
+		assertThat(this.driver.lastEntry(lifecycle, HistoryKind.REVIEW_OPENED))
+			.extracting(ServiceHistoryEntry::getActivity, ServiceHistoryEntry::getActor, ServiceHistoryEntry::getComment)
+			.containsExactly("Periodic review due", null, "Periodic review (cycle " + REVIEW_CYCLE_FROM_DESIGN + ")");
+	}
+
+	@Test
+	void shouldOpenUnscheduledReviewOnRequest() {
+		// given
+		ProcessInstance lifecycle = this.driver.live("Project health check");
+		Job reviewDue = this.driver.periodicReviewTimer(lifecycle);
+
+		// when
+		this.driver.requestReview(lifecycle.getBusinessKey(), "SLA breached: two reports came late");
+
+		// then
+		assertThat(lifecycle).hasPassed(EVENT_UNSCHEDULED_REVIEW_REQUESTED)
+			.isWaitingAt(TASK_OPERATE_SERVICE, TASK_REVIEW_SERVICE);
+		assertThat(task(TASK_REVIEW_SERVICE, lifecycle)).hasCandidateGroup(Groups.PMO_MANAGERS);
+		assertThat(lifecycle).variables()
+			.containsEntry(ServiceLifecycleProcess.Variables.REVIEW_REASON, "SLA breached: two reports came late");
+		// the periodic reviews go on as planned
+		assertThat(this.driver.periodicReviewTimer(lifecycle).getId()).isEqualTo(reviewDue.getId());
+		assertThat(this.driver.service(lifecycle).getStage()).isEqualTo(Stage.OPERATION);
+		assertThat(this.driver.lastEntry(lifecycle, HistoryKind.REVIEW_OPENED))
+			.extracting(ServiceHistoryEntry::getActivity, ServiceHistoryEntry::getComment)
+			.containsExactly("Unscheduled review requested", "SLA breached: two reports came late");
+	}
+
+	@Test
+	void shouldContinueServiceAfterReview() {
+		// given
+		ProcessInstance lifecycle = this.driver.live("Stage-gate assurance review");
+		this.driver.periodicReviewDue(lifecycle);
+
+		// when
+		this.driver.reviewService(lifecycle, ReviewOutcomes.CONTINUE);
+
+		// then
+		assertThat(lifecycle).hasPassed(TASK_REVIEW_SERVICE, END_SERVICE_CONTINUES)
+			.isWaitingAt(TASK_OPERATE_SERVICE)
+			.isNotWaitingAt(TASK_REVIEW_SERVICE);
+		assertThat(this.driver.service(lifecycle).getStage()).isEqualTo(Stage.OPERATION);
+		assertThat(this.driver.lastEntry(lifecycle, HistoryKind.TASK_COMPLETED))
+			.extracting(ServiceHistoryEntry::getActivity, ServiceHistoryEntry::getDecision,
+					ServiceHistoryEntry::getActor)
+			.containsExactly("Review service", ReviewOutcomes.CONTINUE, MANAGER);
+	}
+
+	// transform or retire
+
+	@Test
+	void shouldTransformServiceAfterReview() {
+		// given
+		ProcessInstance lifecycle = this.driver.live("Portfolio report");
+		this.driver.requestReview(lifecycle.getBusinessKey(), "Executives want a one-page summary");
+
+		// when
+		this.driver.reviewService(lifecycle, ReviewOutcomes.TRANSFORM);
+
+		// then
+		assertThat(lifecycle).hasPassed(TASK_REVIEW_SERVICE).isWaitingAt(CALL_TRANSFORM_SERVICE);
+		ProcessInstance transform = calledProcessInstance(ServiceLifecycleProcess.TRANSFORM_KEY, lifecycle);
+		assertThat(transform).hasBusinessKey(lifecycle.getBusinessKey()).isWaitingAt(Transform.TASK_REDESIGN_SERVICE);
+		PmoService service = this.driver.service(lifecycle);
+		assertThat(service.getStage()).isEqualTo(Stage.TRANSFORM);
+		assertThat(service.getNextReviewDue()).isNull();
+		assertThat(jobQuery().processInstanceId(lifecycle.getId()).count()).isZero();
+		assertStageChange(lifecycle, Stage.OPERATION, Stage.TRANSFORM, ReviewOutcomes.TRANSFORM, MANAGER);
+	}
+
+	@Test
+	void shouldOperateNewVersionWhenTransformationIsLive() {
+		// given
+		ProcessInstance lifecycle = this.driver.live("PM coaching");
+		ProcessInstance transform = this.driver.inTransformation(lifecycle);
+		this.driver.toTransformationPilotReview(transform);
+		this.driver.reviewTransformationPilot(transform, Decisions.APPROVE);
+		this.driver.approveTransformationGoLive(transform, Decisions.APPROVE);
+
+		// when
+		this.driver.releaseNewVersion(transform);
+
+		// then
+		assertThat(transform).isEnded();
+		assertThat(lifecycle).hasPassed(CALL_TRANSFORM_SERVICE).isWaitingAt(TASK_OPERATE_SERVICE);
+		PmoService service = this.driver.service(lifecycle);
+		assertThat(service.getStage()).isEqualTo(Stage.OPERATION);
+		assertThat(service.getServiceVersion()).isEqualTo(2);
+		assertThat(service.getNextReviewDue())
+			.isEqualTo(this.driver.periodicReviewTimer(lifecycle).getDuedate().toInstant());
+		assertThat(this.driver.lastEntry(lifecycle, HistoryKind.STAGE_CHANGED))
+			.extracting(ServiceHistoryEntry::getFromStage, ServiceHistoryEntry::getToStage)
+			.containsExactly(Stage.TRANSFORM, Stage.OPERATION);
+	}
+
+	@Test
+	void shouldRetireServiceAfterReview() {
+		// given
+		ProcessInstance lifecycle = this.driver.live("Resource capacity plan");
+		this.driver.requestReview(lifecycle.getBusinessKey(), "Planning moves into the resource tool");
+
+		// when
+		this.driver.reviewService(lifecycle, ReviewOutcomes.RETIRE);
+
+		// then
+		assertThat(lifecycle).hasPassed(TASK_REVIEW_SERVICE).isWaitingAt(CALL_RETIRE_SERVICE);
+		ProcessInstance retirement = calledProcessInstance(ServiceLifecycleProcess.RETIREMENT_KEY, lifecycle);
+		assertThat(retirement).hasBusinessKey(lifecycle.getBusinessKey())
+			.isWaitingAt(ServiceLifecycleProcess.Retirement.TASK_PLAN_RETIREMENT);
+		PmoService service = this.driver.service(lifecycle);
+		assertThat(service.getStage()).isEqualTo(Stage.RETIREMENT);
+		assertThat(service.getNextReviewDue()).isNull();
+		assertStageChange(lifecycle, Stage.OPERATION, Stage.RETIREMENT, ReviewOutcomes.RETIRE, MANAGER);
+	}
+
+	@Test
+	void shouldEndLifecycleWhenServiceIsDecommissioned() {
+		// given
+		ProcessInstance lifecycle = this.driver.live("Paper templates");
+		ProcessInstance retirement = this.driver.inRetirement(lifecycle);
+		this.driver.planRetirement(retirement);
+		this.driver.approveRetirement(retirement, Decisions.APPROVE);
+
+		// when
+		this.driver.notifyCustomers(retirement);
+		this.driver.decommission(retirement);
+
+		// then
+		assertThat(retirement).isEnded();
+		assertThat(lifecycle).hasPassed(CALL_RETIRE_SERVICE, END_SERVICE_RETIRED).isEnded();
+		PmoService service = this.driver.service(lifecycle);
+		assertThat(service.getStage()).isEqualTo(Stage.RETIRED);
+		assertThat(service.getPortfolioPhase()).isEqualTo(PortfolioPhase.RETIRED);
+		assertThat(service.getNextReviewDue()).isNull();
+		assertThat(this.driver.lastEntry(lifecycle, HistoryKind.STAGE_CHANGED))
+			.extracting(ServiceHistoryEntry::getFromStage, ServiceHistoryEntry::getToStage,
+					ServiceHistoryEntry::getDecision)
+			.containsExactly(Stage.RETIREMENT, Stage.RETIRED, Decisions.APPROVE);
+		assertThat(jobQuery().processInstanceId(lifecycle.getId()).count()).isZero();
+	}
+
+	@Test
+	void shouldKeepOperatingWhenRetirementRejected() {
+		// given
+		ProcessInstance lifecycle = this.driver.live("Quarterly risk review");
+		ProcessInstance retirement = this.driver.inRetirement(lifecycle);
+		this.driver.planRetirement(retirement);
+
+		// when
+		this.driver.approveRetirement(retirement, Decisions.REJECT);
+
+		// then
+		assertThat(retirement).isEnded();
+		assertThat(lifecycle).hasPassed(CALL_RETIRE_SERVICE).hasNotPassed(END_SERVICE_RETIRED)
+			.isWaitingAt(TASK_OPERATE_SERVICE);
+		PmoService service = this.driver.service(lifecycle);
+		assertThat(service.getStage()).isEqualTo(Stage.OPERATION);
+		assertThat(service.getNextReviewDue())
+			.isEqualTo(this.driver.periodicReviewTimer(lifecycle).getDuedate().toInstant());
+		assertStageChange(lifecycle, Stage.RETIREMENT, Stage.OPERATION, Decisions.REJECT, BOARD_MEMBER);
+	}
+
+	// task audit
+
+	@Test
+	void shouldRecordCompletedTaskWithActorAndDecision() {
+		// given
+		ProcessInstance lifecycle = this.driver.request("Project start-up workshop");
+
+		// when
+		this.driver.evaluateNeed(lifecycle, Decisions.APPROVE);
+
+		// then
+		assertThat(this.driver.history(lifecycle, HistoryKind.TASK_COMPLETED)).singleElement()
+			.extracting(ServiceHistoryEntry::getActivity, ServiceHistoryEntry::getDecision,
+					ServiceHistoryEntry::getActor, ServiceHistoryEntry::getComment)
+			.containsExactly("Evaluate service need", Decisions.APPROVE, MANAGER, "Need approve");
+	}
+
+	@Test
+	void shouldNotShowEarlierDecisionInNextTask() {
+		// given
+		ProcessInstance lifecycle = this.driver.request("Sponsor coaching");
+
+		// when
+		this.driver.evaluateNeed(lifecycle, Decisions.APPROVE);
+
+		// then the design form starts without the evaluation's decision
+		Task design = task(TASK_DESIGN_SERVICE, lifecycle);
+		assertThat(taskService().getVariables(design.getId())).doesNotContainKeys(
+				ServiceLifecycleProcess.Variables.DECISION, ServiceLifecycleProcess.Variables.DECISION_COMMENT,
+				ServiceLifecycleProcess.Variables.REVIEW_OUTCOME);
+		// and completing the design records no decision of its own
+		this.driver.design(lifecycle);
+		List<ServiceHistoryEntry> completed = this.driver.history(lifecycle, HistoryKind.TASK_COMPLETED);
+		assertThat(completed).extracting(ServiceHistoryEntry::getActivity, ServiceHistoryEntry::getDecision,
+				ServiceHistoryEntry::getActor)
+			.containsExactly(tuple("Evaluate service need", Decisions.APPROVE, MANAGER),
+					tuple("Design service", null, ANALYST));
+	}
+
+	private void assertStageChange(ProcessInstance lifecycle, Stage from, Stage to, String decision, String actor) {
+		assertThat(this.driver.lastEntry(lifecycle, HistoryKind.STAGE_CHANGED))
+			.extracting(ServiceHistoryEntry::getFromStage, ServiceHistoryEntry::getToStage,
+					ServiceHistoryEntry::getDecision, ServiceHistoryEntry::getActor)
+			.containsExactly(from, to, decision, actor);
+	}
+
+}

@@ -1,0 +1,212 @@
+package org.pmo.servicelifecycle.lifecycle;
+
+import static org.assertj.core.api.Assertions.*;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
+import static org.pmo.servicelifecycle.lifecycle.LifecycleDriver.ANALYST;
+import static org.pmo.servicelifecycle.lifecycle.LifecycleDriver.BOARD_MEMBER;
+import static org.pmo.servicelifecycle.lifecycle.LifecycleDriver.RETIREMENT_DAY;
+import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Retirement.*;
+
+import java.util.Date;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.pmo.servicelifecycle.catalog.HistoryKind;
+import org.pmo.servicelifecycle.catalog.PmoService;
+import org.pmo.servicelifecycle.catalog.ServiceCatalog;
+import org.pmo.servicelifecycle.catalog.ServiceHistoryEntry;
+import org.pmo.servicelifecycle.catalog.Stage;
+import org.pmo.servicelifecycle.identity.Groups;
+import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Decisions;
+import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Lifecycle;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestExecutionListeners;
+import org.springframework.test.context.TestExecutionListeners.MergeMode;
+
+/**
+ * Every path through {@code pmo-service-retirement}. Each retirement starts the way it does in production: a review
+ * of a live service asks for it, and the lifecycle calls the retirement with the service's code.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.NONE, properties = LifecycleDriver.WITHOUT_ENGINE_REST)
+@ActiveProfiles("test")
+@Import(ProcessEngineCoverageConfiguration.class)
+@TestExecutionListeners(value = ProcessEngineCoverageTestExecutionListener.class,
+		mergeMode = MergeMode.MERGE_WITH_DEFAULTS)
+class RetirementProcessTest {
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class Coverage {
+
+		// takes the place of the coverage configuration's default
+		@Bean
+		@Primary
+		ProcessEngineCoverageProperties retirementCoverage() {
+			return ProcessCoverage.of(ServiceLifecycleProcess.RETIREMENT_KEY);
+		}
+
+	}
+
+	@Autowired
+	ProcessEngine processEngine;
+
+	@Autowired
+	ServiceRequests requests;
+
+	@Autowired
+	ServiceCatalog catalog;
+
+	LifecycleDriver driver;
+
+	@BeforeEach
+	void setUp() {
+		init(this.processEngine);
+		ClockUtil.setCurrentTime(Date.from(LifecycleDriver.START));
+		this.driver = new LifecycleDriver(this.requests, this.catalog);
+	}
+
+	@AfterEach
+	void resetClock() {
+		ClockUtil.reset();
+	}
+
+	@Test
+	void shouldStartWithRetirementPlanUnderServiceCode() {
+		// given
+		ProcessInstance lifecycle = this.driver.live("Resource capacity planning");
+
+		// when
+		ProcessInstance retirement = this.driver.inRetirement(lifecycle);
+
+		// then
+		assertThat(retirement).hasProcessDefinitionKey(ServiceLifecycleProcess.RETIREMENT_KEY)
+			.hasBusinessKey(lifecycle.getBusinessKey())
+			.isWaitingAt(TASK_PLAN_RETIREMENT);
+		assertThat(task()).hasCandidateGroup(Groups.PMO_ANALYSTS);
+		assertThat(this.driver.service(lifecycle).getStage()).isEqualTo(Stage.RETIREMENT);
+	}
+
+	@Test
+	void shouldAskBoardToApprovePlannedRetirement() {
+		// given
+		ProcessInstance lifecycle = this.driver.live("Paper status reports");
+		ProcessInstance retirement = this.driver.inRetirement(lifecycle);
+
+		// when
+		this.driver.planRetirement(retirement);
+
+		// then
+		assertThat(retirement).hasPassed(TASK_PLAN_RETIREMENT).isWaitingAt(TASK_APPROVE_RETIREMENT);
+		assertThat(task(retirement)).hasCandidateGroup(Groups.PORTFOLIO_BOARD);
+		assertThat(this.driver.lastEntry(lifecycle, HistoryKind.TASK_COMPLETED))
+			.extracting(ServiceHistoryEntry::getActivity, ServiceHistoryEntry::getDecision,
+					ServiceHistoryEntry::getActor)
+			.containsExactly("Plan retirement", null, ANALYST);
+	}
+
+	@Test
+	void shouldNotifyCustomersAndDecommissionWhenRetirementApproved() {
+		// given
+		ProcessInstance lifecycle = this.driver.live("Manual timesheet checks");
+		ProcessInstance retirement = this.driver.inRetirement(lifecycle);
+		this.driver.planRetirement(retirement);
+
+		// when
+		this.driver.approveRetirement(retirement, Decisions.APPROVE);
+		// then customers are notified in a step of its own
+		assertThat(retirement).hasPassed(TASK_APPROVE_RETIREMENT).isWaitingAt(TASK_NOTIFY_CUSTOMERS);
+		assertThat(this.driver.history(lifecycle, HistoryKind.CUSTOMERS_NOTIFIED)).isEmpty();
+
+		// when
+		this.driver.notifyCustomers(retirement);
+		// then
+		assertThat(retirement).hasPassed(TASK_NOTIFY_CUSTOMERS).isWaitingAt(TASK_DECOMMISSION_SERVICE);
+		assertThat(this.driver.lastEntry(lifecycle, HistoryKind.CUSTOMERS_NOTIFIED).getComment())
+			.contains("PROJECT_MANAGERS", "Manual timesheet checks retires on " + RETIREMENT_DAY,
+					"Please use the successor service.");
+
+		// when
+		this.driver.decommission(retirement);
+		// then
+		assertThat(retirement).hasPassedInOrder(TASK_APPROVE_RETIREMENT, TASK_NOTIFY_CUSTOMERS,
+				TASK_DECOMMISSION_SERVICE, END_SERVICE_DECOMMISSIONED)
+			.hasNotPassed(END_RETIREMENT_REJECTED)
+			.isEnded();
+		assertThat(lifecycle).hasPassed(Lifecycle.END_SERVICE_RETIRED).isEnded();
+		PmoService service = this.driver.service(lifecycle);
+		assertThat(service.getStage()).isEqualTo(Stage.RETIRED);
+		assertThat(service.getNextReviewDue()).isNull();
+		assertThat(this.driver.history(lifecycle, HistoryKind.DECOMMISSIONED)).singleElement()
+			.extracting(ServiceHistoryEntry::getActivity)
+			.isEqualTo("Decommission service");
+		assertThat(this.driver.lastEntry(lifecycle, HistoryKind.TASK_COMPLETED))
+			.extracting(ServiceHistoryEntry::getActivity, ServiceHistoryEntry::getDecision,
+					ServiceHistoryEntry::getActor)
+			.containsExactly("Approve retirement", Decisions.APPROVE, BOARD_MEMBER);
+	}
+
+	@Test
+	void shouldPlanAgainWhenRetirementNeedsRework() {
+		// given
+		ProcessInstance lifecycle = this.driver.live("Project office hours");
+		ProcessInstance retirement = this.driver.inRetirement(lifecycle);
+		this.driver.planRetirement(retirement);
+
+		// when
+		this.driver.approveRetirement(retirement, Decisions.REWORK);
+
+		// then
+		assertThat(retirement).hasPassed(TASK_APPROVE_RETIREMENT).isWaitingAt(TASK_PLAN_RETIREMENT);
+		assertThat(task(retirement)).hasCandidateGroup(Groups.PMO_ANALYSTS);
+		assertThat(taskService().getVariables(task(retirement).getId()))
+			.doesNotContainKey(ServiceLifecycleProcess.Variables.DECISION);
+		assertThat(this.driver.service(lifecycle).getStage()).isEqualTo(Stage.RETIREMENT);
+		assertThat(this.driver.lastEntry(lifecycle, HistoryKind.TASK_COMPLETED))
+			.extracting(ServiceHistoryEntry::getActivity, ServiceHistoryEntry::getDecision,
+					ServiceHistoryEntry::getActor)
+			.containsExactly("Approve retirement", Decisions.REWORK, BOARD_MEMBER);
+
+		// and when planned again, the board decides again
+		this.driver.planRetirement(retirement);
+		assertThat(retirement).isWaitingAt(TASK_APPROVE_RETIREMENT);
+	}
+
+	@Test
+	void shouldKeepServiceWhenRetirementRejected() {
+		// given
+		ProcessInstance lifecycle = this.driver.live("Portfolio prioritisation");
+		ProcessInstance retirement = this.driver.inRetirement(lifecycle);
+		this.driver.planRetirement(retirement);
+
+		// when
+		this.driver.approveRetirement(retirement, Decisions.REJECT);
+
+		// then
+		assertThat(retirement).hasPassed(TASK_APPROVE_RETIREMENT, END_RETIREMENT_REJECTED)
+			.hasNotPassed(TASK_NOTIFY_CUSTOMERS)
+			.isEnded();
+		assertThat(lifecycle).isWaitingAt(Lifecycle.TASK_OPERATE_SERVICE);
+		PmoService service = this.driver.service(lifecycle);
+		assertThat(service.getStage()).isEqualTo(Stage.OPERATION);
+		assertThat(service.getNextReviewDue()).isNotNull();
+		assertThat(this.driver.history(lifecycle, HistoryKind.CUSTOMERS_NOTIFIED)).isEmpty();
+		assertThat(this.driver.lastEntry(lifecycle, HistoryKind.STAGE_CHANGED))
+			.extracting(ServiceHistoryEntry::getFromStage, ServiceHistoryEntry::getToStage,
+					ServiceHistoryEntry::getDecision, ServiceHistoryEntry::getActor)
+			.containsExactly(Stage.RETIREMENT, Stage.OPERATION, Decisions.REJECT, BOARD_MEMBER);
+	}
+
+}

@@ -1,0 +1,308 @@
+package org.pmo.servicelifecycle.lifecycle;
+
+import static org.assertj.core.api.Assertions.*;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
+import static org.pmo.servicelifecycle.lifecycle.LifecycleDriver.BOARD_MEMBER;
+import static org.pmo.servicelifecycle.lifecycle.LifecycleDriver.MANAGER;
+import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Transform.*;
+
+import java.time.Instant;
+import java.util.Date;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.pmo.servicelifecycle.catalog.HistoryKind;
+import org.pmo.servicelifecycle.catalog.PmoService;
+import org.pmo.servicelifecycle.catalog.ServiceCatalog;
+import org.pmo.servicelifecycle.catalog.ServiceHistoryEntry;
+import org.pmo.servicelifecycle.catalog.Stage;
+import org.pmo.servicelifecycle.identity.Groups;
+import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Decisions;
+import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Lifecycle;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestExecutionListeners;
+import org.springframework.test.context.TestExecutionListeners.MergeMode;
+
+/**
+ * Every path through {@code pmo-service-transform}. Each transformation starts the way it does in production: a
+ * review of a live service asks for it, and the lifecycle calls the transformation with the service's code.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.NONE, properties = LifecycleDriver.WITHOUT_ENGINE_REST)
+@ActiveProfiles("test")
+@Import(ProcessEngineCoverageConfiguration.class)
+@TestExecutionListeners(value = ProcessEngineCoverageTestExecutionListener.class,
+		mergeMode = MergeMode.MERGE_WITH_DEFAULTS)
+class TransformProcessTest {
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class Coverage {
+
+		// takes the place of the coverage configuration's default
+		@Bean
+		@Primary
+		ProcessEngineCoverageProperties transformCoverage() {
+			return ProcessCoverage.of(ServiceLifecycleProcess.TRANSFORM_KEY);
+		}
+
+	}
+
+	@Autowired
+	ProcessEngine processEngine;
+
+	@Autowired
+	ServiceRequests requests;
+
+	@Autowired
+	ServiceCatalog catalog;
+
+	LifecycleDriver driver;
+
+	@BeforeEach
+	void setUp() {
+		init(this.processEngine);
+		ClockUtil.setCurrentTime(Date.from(LifecycleDriver.START));
+		this.driver = new LifecycleDriver(this.requests, this.catalog);
+	}
+
+	@AfterEach
+	void resetClock() {
+		ClockUtil.reset();
+	}
+
+	@Test
+	void shouldStartWithRedesignUnderServiceCode() {
+		// given
+		ProcessInstance lifecycle = this.driver.live("Project health check");
+
+		// when
+		ProcessInstance transform = this.driver.inTransformation(lifecycle);
+
+		// then
+		assertThat(transform).hasProcessDefinitionKey(ServiceLifecycleProcess.TRANSFORM_KEY)
+			.hasBusinessKey(lifecycle.getBusinessKey())
+			.isWaitingAt(TASK_REDESIGN_SERVICE);
+		assertThat(task()).hasCandidateGroup(Groups.PMO_ANALYSTS);
+		assertThat(this.driver.service(lifecycle).getStage()).isEqualTo(Stage.TRANSFORM);
+	}
+
+	@Test
+	void shouldReleaseNewVersionWhenAllGatesApprove() {
+		// given
+		ProcessInstance lifecycle = this.driver.live("Monthly portfolio report");
+		ProcessInstance transform = this.driver.inTransformation(lifecycle);
+
+		// when
+		this.driver.redesign(transform, "mark", "P2W", "R/P1M");
+		this.driver.justifyTransformation(transform, Decisions.APPROVE);
+		// then the business case went to the board and the pilot of the new version runs for the new period
+		assertThat(transform).hasPassed(TASK_REDESIGN_SERVICE, TASK_JUSTIFY_TRANSFORMATION)
+			.isWaitingAt(EVENT_PILOT_PERIOD_OVER);
+		assertThat(job(EVENT_PILOT_PERIOD_OVER, transform).getDuedate())
+			.isEqualTo(LifecycleDriver.dueAfter(ClockUtil.now().toInstant(), "P2W"));
+
+		// when
+		this.driver.endTransformationPilot(transform);
+		// then
+		assertThat(transform).isWaitingAt(TASK_REVIEW_PILOT);
+		assertThat(task(transform)).hasCandidateGroup(Groups.PMO_MANAGERS);
+
+		// when
+		this.driver.reviewTransformationPilot(transform, Decisions.APPROVE);
+		// then
+		assertThat(transform).isWaitingAt(TASK_APPROVE_GO_LIVE);
+		assertThat(task(transform)).hasCandidateGroup(Groups.PORTFOLIO_BOARD);
+
+		// when
+		this.driver.approveTransformationGoLive(transform, Decisions.APPROVE);
+		// then the release is an asynchronous step; the service stays in transformation until it ran
+		assertThat(transform).isWaitingAt(TASK_RELEASE_NEW_VERSION);
+		assertThat(this.driver.service(lifecycle).getServiceVersion()).isEqualTo(1);
+
+		// when
+		this.driver.releaseNewVersion(transform);
+		// then
+		assertThat(transform).hasPassed(TASK_RELEASE_NEW_VERSION, END_NEW_VERSION_LIVE)
+			.hasNotPassed(END_TRANSFORMATION_ABANDONED)
+			.isEnded();
+		assertThat(lifecycle).isWaitingAt(Lifecycle.TASK_OPERATE_SERVICE);
+		PmoService service = this.driver.service(lifecycle);
+		assertThat(service.getStage()).isEqualTo(Stage.OPERATION);
+		assertThat(service.getServiceVersion()).isEqualTo(2);
+		// the terms of the redesign hold for the new version
+		assertThat(service.getOwner()).isEqualTo("mark");
+		assertThat(service.getPilotPeriod()).isEqualTo("P2W");
+		assertThat(service.getReviewCycle()).isEqualTo("R/P1M");
+		Job reviewDue = this.driver.periodicReviewTimer(lifecycle);
+		assertThat(reviewDue.getDuedate()).isEqualTo(LifecycleDriver.dueAfter(ClockUtil.now().toInstant(), "P1M"));
+		assertThat(service.getNextReviewDue()).isEqualTo(reviewDue.getDuedate().toInstant());
+		assertThat(this.driver.lastEntry(lifecycle, HistoryKind.VERSION_RELEASED))
+			.extracting(ServiceHistoryEntry::getActivity)
+			.isEqualTo("Release new service version");
+		assertThat(this.driver.lastEntry(lifecycle, HistoryKind.STAGE_CHANGED))
+			.extracting(ServiceHistoryEntry::getFromStage, ServiceHistoryEntry::getToStage,
+					ServiceHistoryEntry::getDecision)
+			.containsExactly(Stage.TRANSFORM, Stage.OPERATION, Decisions.APPROVE);
+	}
+
+	@Test
+	void shouldRedesignAgainWhenBusinessCaseNeedsRework() {
+		// given
+		ProcessInstance lifecycle = this.driver.live("Stage-gate assurance review");
+		ProcessInstance transform = this.driver.inTransformation(lifecycle);
+		this.driver.redesign(transform);
+
+		// when
+		this.driver.justifyTransformation(transform, Decisions.REWORK);
+
+		// then
+		assertThat(transform).hasPassed(TASK_JUSTIFY_TRANSFORMATION).isWaitingAt(TASK_REDESIGN_SERVICE);
+		assertThat(task(transform)).hasCandidateGroup(Groups.PMO_ANALYSTS);
+		assertThat(this.driver.service(lifecycle).getStage()).isEqualTo(Stage.TRANSFORM);
+		assertTaskCompleted(lifecycle, "Approve transformation business case", Decisions.REWORK, BOARD_MEMBER);
+	}
+
+	@Test
+	void shouldAbandonTransformationWhenBusinessCaseRejected() {
+		// given
+		ProcessInstance lifecycle = this.driver.live("PM coaching and mentoring");
+		ProcessInstance transform = this.driver.inTransformation(lifecycle);
+		this.driver.redesign(transform);
+
+		// when
+		this.driver.justifyTransformation(transform, Decisions.REJECT);
+
+		// then the service carries on as it was
+		assertThat(transform).hasPassed(TASK_JUSTIFY_TRANSFORMATION, END_TRANSFORMATION_ABANDONED)
+			.hasNotPassed(EVENT_PILOT_PERIOD_OVER)
+			.isEnded();
+		assertServiceCarriesOnUnchanged(lifecycle, BOARD_MEMBER);
+	}
+
+	@Test
+	void shouldExtendTransformationPilot() {
+		// given
+		ProcessInstance lifecycle = this.driver.live("Lessons-learned facilitation");
+		ProcessInstance transform = this.driver.inTransformation(lifecycle);
+		this.driver.toTransformationPilotReview(transform);
+		Instant firstPilotOver = ClockUtil.now().toInstant();
+
+		// when
+		this.driver.reviewTransformationPilot(transform, Decisions.EXTEND);
+
+		// then
+		assertThat(transform).hasPassed(TASK_REVIEW_PILOT).isWaitingAt(EVENT_PILOT_PERIOD_OVER);
+		Job secondPilotOver = job(EVENT_PILOT_PERIOD_OVER, transform);
+		assertThat(secondPilotOver.getDuedate())
+			.isEqualTo(LifecycleDriver.dueAfter(firstPilotOver, LifecycleDriver.PILOT_PERIOD_FROM_DESIGN));
+		assertTaskCompleted(lifecycle, "Review transformation pilot", Decisions.EXTEND, MANAGER);
+
+		// and when the extension is over, the pilot is reviewed again
+		LifecycleDriver.fireTimer(secondPilotOver);
+		assertThat(transform).isWaitingAt(TASK_REVIEW_PILOT);
+	}
+
+	@Test
+	void shouldRedesignAgainAfterPilot() {
+		// given
+		ProcessInstance lifecycle = this.driver.live("Resource capacity planning");
+		ProcessInstance transform = this.driver.inTransformation(lifecycle);
+		this.driver.toTransformationPilotReview(transform);
+
+		// when
+		this.driver.reviewTransformationPilot(transform, Decisions.REWORK);
+
+		// then
+		assertThat(transform).hasPassed(TASK_REVIEW_PILOT).isWaitingAt(TASK_REDESIGN_SERVICE);
+		assertThat(this.driver.service(lifecycle).getStage()).isEqualTo(Stage.TRANSFORM);
+		assertTaskCompleted(lifecycle, "Review transformation pilot", Decisions.REWORK, MANAGER);
+	}
+
+	@Test
+	void shouldAbandonTransformationAfterPilot() {
+		// given
+		ProcessInstance lifecycle = this.driver.live("Risk workshop facilitation");
+		ProcessInstance transform = this.driver.inTransformation(lifecycle);
+		this.driver.toTransformationPilotReview(transform);
+
+		// when
+		this.driver.reviewTransformationPilot(transform, Decisions.REJECT);
+
+		// then
+		assertThat(transform).hasPassed(TASK_REVIEW_PILOT, END_TRANSFORMATION_ABANDONED)
+			.hasNotPassed(TASK_APPROVE_GO_LIVE)
+			.isEnded();
+		assertServiceCarriesOnUnchanged(lifecycle, MANAGER);
+	}
+
+	@Test
+	void shouldRedesignAgainBeforeNewVersionGoesLive() {
+		// given
+		ProcessInstance lifecycle = this.driver.live("Benefits realisation review");
+		ProcessInstance transform = this.driver.inTransformation(lifecycle);
+		this.driver.toTransformationPilotReview(transform);
+		this.driver.reviewTransformationPilot(transform, Decisions.APPROVE);
+
+		// when
+		this.driver.approveTransformationGoLive(transform, Decisions.REWORK);
+
+		// then
+		assertThat(transform).hasPassed(TASK_APPROVE_GO_LIVE).isWaitingAt(TASK_REDESIGN_SERVICE);
+		assertThat(this.driver.service(lifecycle).getStage()).isEqualTo(Stage.TRANSFORM);
+		assertTaskCompleted(lifecycle, "Approve go-live of new version", Decisions.REWORK, BOARD_MEMBER);
+	}
+
+	@Test
+	void shouldAbandonTransformationAtGoLive() {
+		// given
+		ProcessInstance lifecycle = this.driver.live("Estimating clinic");
+		ProcessInstance transform = this.driver.inTransformation(lifecycle);
+		this.driver.toTransformationPilotReview(transform);
+		this.driver.reviewTransformationPilot(transform, Decisions.APPROVE);
+
+		// when
+		this.driver.approveTransformationGoLive(transform, Decisions.REJECT);
+
+		// then
+		assertThat(transform).hasPassed(TASK_APPROVE_GO_LIVE, END_TRANSFORMATION_ABANDONED)
+			.hasNotPassed(TASK_RELEASE_NEW_VERSION)
+			.isEnded();
+		assertServiceCarriesOnUnchanged(lifecycle, BOARD_MEMBER);
+	}
+
+	/** An abandoned transformation leaves the service live in its current version. */
+	private void assertServiceCarriesOnUnchanged(ProcessInstance lifecycle, String actor) {
+		assertThat(lifecycle).hasPassed(Lifecycle.CALL_TRANSFORM_SERVICE).isWaitingAt(Lifecycle.TASK_OPERATE_SERVICE);
+		PmoService service = this.driver.service(lifecycle);
+		assertThat(service.getStage()).isEqualTo(Stage.OPERATION);
+		assertThat(service.getServiceVersion()).isEqualTo(1);
+		assertThat(service.getNextReviewDue())
+			.isEqualTo(this.driver.periodicReviewTimer(lifecycle).getDuedate().toInstant());
+		assertThat(this.driver.lastEntry(lifecycle, HistoryKind.STAGE_CHANGED))
+			.extracting(ServiceHistoryEntry::getFromStage, ServiceHistoryEntry::getToStage,
+					ServiceHistoryEntry::getDecision, ServiceHistoryEntry::getActor)
+			.containsExactly(Stage.TRANSFORM, Stage.OPERATION, Decisions.REJECT, actor);
+	}
+
+	private void assertTaskCompleted(ProcessInstance lifecycle, String activity, String decision, String actor) {
+		assertThat(this.driver.lastEntry(lifecycle, HistoryKind.TASK_COMPLETED))
+			.extracting(ServiceHistoryEntry::getActivity, ServiceHistoryEntry::getDecision,
+					ServiceHistoryEntry::getActor)
+			.containsExactly(activity, decision, actor);
+	}
+
+}
