@@ -1,5 +1,6 @@
 package org.pmo.servicelifecycle.catalog;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +18,8 @@ public interface PmoServiceRepository extends JpaRepository<PmoService, Long> {
 	List<PmoService> findAllByOrderByCode(Pageable page);
 
 	long countByStage(Stage stage);
+
+	long countByNextReviewDueBefore(Instant horizon);
 
 	@Query("select s.stage as stage, count(s) as services from PmoService s group by s.stage")
 	List<StageCount> countPerStage();
