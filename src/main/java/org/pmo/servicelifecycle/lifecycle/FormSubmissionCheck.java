@@ -54,7 +54,11 @@ class FormSubmissionCheck extends CommandInterceptor {
 			return;
 		}
 		ProcessDefinitionEntity definition = task.getProcessDefinition();
-		if (!ServiceLifecycleProcess.KEYS.contains(definition.getKey()) || task.getCamundaFormRef() == null) {
+		if (!ServiceLifecycleProcess.KEYS.contains(definition.getKey())) {
+			return;
+		}
+		task.initializeFormKey();
+		if (task.getCamundaFormRef() == null) {
 			return;
 		}
 		contract(context, definition, task.getCamundaFormRef()).check(nullSafe(submitted), task::getVariable);
