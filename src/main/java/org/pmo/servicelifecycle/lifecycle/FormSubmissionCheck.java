@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.form.CamundaFormRefImpl;
 import org.camunda.bpm.engine.impl.form.FormDefinition;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
@@ -61,7 +62,7 @@ class FormSubmissionCheck extends CommandInterceptor {
 		if (task.getCamundaFormRef() == null) {
 			return;
 		}
-		contract(context, definition, task.getCamundaFormRef()).check(nullSafe(submitted), task::getVariable);
+		check(contract(context, definition, task.getCamundaFormRef()), submitted, task::getVariable);
 	}
 
 	private void checkStart(CommandContext context, String processDefinitionId, Map<String, ?> submitted) {
@@ -76,7 +77,17 @@ class FormSubmissionCheck extends CommandInterceptor {
 		CamundaFormRef ref = new CamundaFormRefImpl(startForm.getCamundaFormDefinitionKey().getExpressionText(),
 				startForm.getCamundaFormDefinitionBinding());
 		Function<String, Object> nothingYet = (name) -> null;
-		contract(context, definition, ref).check(nullSafe(submitted), nothingYet);
+		check(contract(context, definition, ref), submitted, nothingYet);
+	}
+
+	/** Refuses like a listener of the model would: a form validation failure caused by the offending field. */
+	private static void check(FormContract contract, Map<String, ?> submitted, Function<String, Object> current) {
+		try {
+			contract.check(nullSafe(submitted), current);
+		}
+		catch (InvalidLifecycleInputException ex) {
+			throw new FormFieldValidationException(ex.getField(), ex.getMessage(), ex);
+		}
 	}
 
 	private FormContract contract(CommandContext context, ProcessDefinitionEntity definition, CamundaFormRef ref) {
