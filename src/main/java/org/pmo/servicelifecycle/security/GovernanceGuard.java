@@ -9,6 +9,11 @@ import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.ProcessInstanceModificationBuilderImpl;
 import org.camunda.bpm.engine.impl.MessageCorrelationBuilderImpl;
 import org.camunda.bpm.engine.impl.cmd.AbstractCorrelateMessageCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractPatchVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.cmd.AbstractRemoveVariableCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractSetVariableCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
@@ -41,6 +46,12 @@ import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess;
  */
 class GovernanceGuard extends CommandInterceptor {
 
+	private final FourEyesPrinciple fourEyes;
+
+	GovernanceGuard(FourEyesPrinciple fourEyes) {
+		this.fourEyes = fourEyes;
+	}
+
 	private static final Set<Class<?>> MOVING_TOKENS = Set.of(ModifyProcessInstanceCmd.class,
 			ModifyProcessInstanceAsyncCmd.class, ProcessInstanceModificationCmd.class,
 			ProcessInstanceModificationBatchCmd.class, StartProcessInstanceAtActivitiesCmd.class,
@@ -49,10 +60,40 @@ class GovernanceGuard extends CommandInterceptor {
 	@Override
 	public <T> T execute(Command<T> command) {
 		CommandContext context = Context.getCommandContext();
-		if (context != null && context.getAuthenticatedUserId() != null) {
-			check(context, command);
+		if (context != null) {
+			checkFourEyes(context, command);
+			if (context.getAuthenticatedUserId() != null) {
+				check(context, command);
+			}
 		}
 		return this.next.execute(command);
+	}
+
+	/**
+	 * The four-eyes principle before the command runs, so the caller gets the refusal itself (a task listener's
+	 * exception reaches REST clients wrapped as a server error); the models' task listeners stay as the backstop.
+	 */
+	private void checkFourEyes(CommandContext context, Command<?> command) {
+		String taskId;
+		String person;
+		if (command instanceof ClaimTaskCmd || command instanceof AssignTaskCmd || command instanceof DelegateTaskCmd) {
+			taskId = CommandFields.read(command, "taskId");
+			person = CommandFields.read(command, "userId");
+		}
+		else if (command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd) {
+			taskId = CommandFields.read(command, "taskId");
+			person = context.getAuthenticatedUserId();
+		}
+		else {
+			return;
+		}
+		TaskEntity task = (taskId != null) ? context.getTaskManager().findTaskById(taskId) : null;
+		if (task == null || task.getProcessDefinitionId() == null
+				|| !FourEyesPrinciple.applies(task.getTaskDefinitionKey())
+				|| !ServiceLifecycleProcess.KEYS.contains(task.getProcessDefinition().getKey())) {
+			return;
+		}
+		this.fourEyes.check(task, (person != null) ? person : task.getAssignee());
 	}
 
 	private static void check(CommandContext context, Command<?> command) {
@@ -81,6 +122,10 @@ class GovernanceGuard extends CommandInterceptor {
 		}
 		else if (command instanceof AbstractSetVariableCmd) {
 			refuseGovernanceVariables(CommandFields.read(command, "variables"));
+		}
+		else if (command instanceof AbstractPatchVariablesCmd) {
+			refuseGovernanceVariables(CommandFields.read(command, "variables"));
+			refuseGovernanceNames(CommandFields.read(command, "deletions"));
 		}
 		else if (command instanceof AbstractRemoveVariableCmd) {
 			refuseGovernanceNames(CommandFields.read(command, "variableNames"));

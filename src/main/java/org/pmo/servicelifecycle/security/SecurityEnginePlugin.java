@@ -47,7 +47,7 @@ class SecurityEnginePlugin extends AbstractProcessEnginePlugin {
 		if (configuration.getCustomPostCommandInterceptorsTxRequired() == null) {
 			configuration.setCustomPostCommandInterceptorsTxRequired(new ArrayList<>());
 		}
-		configuration.getCustomPostCommandInterceptorsTxRequired().add(new GovernanceGuard());
+		configuration.getCustomPostCommandInterceptorsTxRequired().add(new GovernanceGuard(this.fourEyes));
 
 		if (configuration.getCustomPostBPMNParseListeners() == null) {
 			configuration.setCustomPostBPMNParseListeners(new ArrayList<>());

@@ -19,11 +19,11 @@ final class WebappSession {
 
 	private final HttpClient client;
 
-	private String csrfToken;
+	private final CookieManager cookies = new CookieManager();
 
 	private WebappSession(int port) {
 		this.base = "http://localhost:" + port;
-		this.client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+		this.client = HttpClient.newBuilder().cookieHandler(this.cookies).build();
 	}
 
 	static WebappSession login(int port, String user, String password) {
@@ -35,6 +35,8 @@ final class WebappSession {
 		if (login.statusCode() != 200) {
 			throw new IllegalStateException("Login of " + user + " failed: " + login.statusCode() + " " + login.body());
 		}
+		// the session after login gets its own CSRF token on the next page load, as in the browser
+		session.get("/camunda/app/tasklist/");
 		return session;
 	}
 
@@ -50,13 +52,16 @@ final class WebappSession {
 	}
 
 	private HttpResponse<String> send(HttpRequest.Builder request) {
-		if (this.csrfToken != null) {
-			request.header("X-XSRF-TOKEN", this.csrfToken);
-		}
+		request.header("Origin", this.base).header("Referer", this.base + "/camunda/app/tasklist/");
+		// the webapps send back the CSRF token of the session from its cookie, as Tasklist does
+		this.cookies.getCookieStore()
+			.getCookies()
+			.stream()
+			.filter((cookie) -> "XSRF-TOKEN".equals(cookie.getName()))
+			.reduce((first, last) -> last)
+			.ifPresent((cookie) -> request.header("X-XSRF-TOKEN", cookie.getValue()));
 		try {
-			HttpResponse<String> response = this.client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-			response.headers().firstValue("X-XSRF-TOKEN").ifPresent((token) -> this.csrfToken = token);
-			return response;
+			return this.client.send(request.build(), HttpResponse.BodyHandlers.ofString());
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
@@ -65,6 +70,10 @@ final class WebappSession {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	String cookieNames() {
+		return this.cookies.getCookieStore().getCookies().toString();
 	}
 
 	private URI uri(String path) {
