@@ -30,7 +30,6 @@ class RestAuthenticationConfiguration {
 		return registration;
 	}
 
-
 	@Bean
 	FilterRegistrationBean<AdminSetupGuard> adminSetupGuard(
 			@Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
