@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.Task;
 import org.pmo.servicelifecycle.catalog.CustomerSegment;
 import org.pmo.servicelifecycle.catalog.OfferingLevel;
@@ -40,7 +41,7 @@ public final class LiveServices {
 	/** A new live service; returns its code. */
 	public String live(String name, Set<CustomerSegment> segments) {
 		String code;
-		this.identityService.setAuthenticatedUserId("paul");
+		as("paul");
 		try {
 			code = this.requests.request(new ServiceRequest(name, "Delivered by the PMO", segments, OfferingLevel.ADDITIONAL))
 				.getCode();
@@ -69,12 +70,22 @@ public final class LiveServices {
 		return code;
 	}
 
+	/** Acts as the user with his groups, as the REST authentication and Tasklist do. */
+	private void as(String user) {
+		this.identityService.setAuthentication(user, this.identityService.createGroupQuery()
+			.groupMember(user)
+			.list()
+			.stream()
+			.map(Group::getId)
+			.toList());
+	}
+
 	public void complete(String code, String taskKey, String user, Map<String, Object> variables) {
 		Task task = this.taskService.createTaskQuery()
 			.processInstanceBusinessKey(code)
 			.taskDefinitionKey(taskKey)
 			.singleResult();
-		this.identityService.setAuthenticatedUserId(user);
+		as(user);
 		try {
 			this.taskService.claim(task.getId(), user);
 			this.taskService.complete(task.getId(), variables);

@@ -5,6 +5,8 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.pmo.servicelifecycle.security.ApiOperation;
+import org.pmo.servicelifecycle.security.ApiPermission;
 import org.pmo.servicelifecycle.web.JsonBodies;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,17 +36,20 @@ class AgreementController {
 	}
 
 	@GetMapping("/agreements")
+	@ApiPermission(ApiOperation.READ_CATALOG)
 	List<AgreementView> agreements(@PathVariable String code) {
 		return this.book.agreementsOf(code);
 	}
 
 	@PostMapping("/agreements")
+	@ApiPermission(ApiOperation.MANAGE_AGREEMENTS)
 	@ResponseStatus(HttpStatus.CREATED)
 	AgreementView addAgreement(@PathVariable String code, @RequestBody JsonNode body) {
 		return this.book.add(code, this.bodies.item(body, AgreementTerms.class, ""), currentUser());
 	}
 
 	@PutMapping("/agreements")
+	@ApiPermission(ApiOperation.MANAGE_AGREEMENTS)
 	List<AgreementView> replaceAgreements(@PathVariable String code, @RequestBody JsonNode body) {
 		List<AgreementTerms> terms = body.isArray() && body.isEmpty() ? List.of()
 				: this.bodies.items(body, AgreementTerms.class);
@@ -52,12 +57,14 @@ class AgreementController {
 	}
 
 	@PostMapping("/measurements")
+	@ApiPermission(ApiOperation.RECORD_MEASUREMENTS)
 	@ResponseStatus(HttpStatus.CREATED)
 	MeasurementResult recordMeasurements(@PathVariable String code, @RequestBody JsonNode body) {
 		return this.book.record(code, this.bodies.items(body, MeasurementInput.class), currentUser());
 	}
 
 	@GetMapping("/performance")
+	@ApiPermission(ApiOperation.READ_CATALOG)
 	PerformanceReport performance(@PathVariable String code) {
 		return this.book.performance(code);
 	}

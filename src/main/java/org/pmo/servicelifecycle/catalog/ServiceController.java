@@ -9,6 +9,8 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
 import org.pmo.servicelifecycle.lifecycle.ServiceRequests;
+import org.pmo.servicelifecycle.security.ApiOperation;
+import org.pmo.servicelifecycle.security.ApiPermission;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,12 +38,14 @@ class ServiceController {
 	}
 
 	@PostMapping
+	@ApiPermission(ApiOperation.REQUEST_SERVICE)
 	ResponseEntity<ServiceView> requestService(@Valid @RequestBody ServiceRequest request) {
 		ServiceView service = ServiceView.of(this.requests.request(request), List.of());
 		return ResponseEntity.created(URI.create("/api/services/" + service.code())).body(service);
 	}
 
 	@GetMapping
+	@ApiPermission(ApiOperation.READ_CATALOG)
 	List<ServiceView> listServices(@RequestParam(required = false) Stage stage,
 			@RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
@@ -51,11 +55,13 @@ class ServiceController {
 	}
 
 	@GetMapping("/{code}")
+	@ApiPermission(ApiOperation.READ_CATALOG)
 	ServiceView service(@PathVariable String code) {
 		return ServiceView.of(this.catalog.find(code), this.agreements.agreementsOf(code));
 	}
 
 	@GetMapping("/{code}/history")
+	@ApiPermission(ApiOperation.READ_CATALOG)
 	List<HistoryView> history(@PathVariable String code) {
 		return this.catalog.history(code).stream().map(HistoryView::of).toList();
 	}

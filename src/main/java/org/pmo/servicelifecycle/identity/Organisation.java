@@ -1,5 +1,6 @@
 package org.pmo.servicelifecycle.identity;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,11 +14,15 @@ import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.stereotype.Component;
 
 /**
- * The organisation every installation needs: the groups the models assign work to and the shared Tasklist filters.
- * Creating is idempotent, so it runs at every start.
+ * The organisation every installation needs: the groups the models assign work to, the shared Tasklist filters and
+ * the authorizations of each group. Creating is idempotent, so it runs at every start.
  */
 @Component
 public class Organisation {
+
+	static final String MY_TASKS = "My tasks";
+
+	static final String MY_GROUPS_TASKS = "My groups' tasks";
 
 	private final IdentityService identityService;
 
@@ -25,26 +30,32 @@ public class Organisation {
 
 	private final TaskService taskService;
 
-	Organisation(IdentityService identityService, FilterService filterService, TaskService taskService) {
+	private final AccessRights accessRights;
+
+	Organisation(IdentityService identityService, FilterService filterService, TaskService taskService,
+			AccessRights accessRights) {
 		this.identityService = identityService;
 		this.filterService = filterService;
 		this.taskService = taskService;
+		this.accessRights = accessRights;
 	}
 
 	public void ensureGroupsAndFilters() {
 		for (String[] group : Groups.ALL) {
 			ensureGroup(group[0], group[1], group[2]);
 		}
-		ensureFilter("My tasks", -10, "Tasks assigned to me",
-				this.taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
-		ensureFilter("My groups' tasks", -5, "Open tasks of all my groups",
+		Map<String, String> filterIds = new LinkedHashMap<>();
+		filterIds.put(MY_TASKS, ensureFilter(MY_TASKS, -10, "Tasks assigned to me",
+				this.taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}")));
+		filterIds.put(MY_GROUPS_TASKS, ensureFilter(MY_GROUPS_TASKS, -5, "Open tasks of all my groups",
 				this.taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
-					.includeAssignedTasks());
+					.includeAssignedTasks()));
 		int priority = 0;
 		for (String[] workGroup : Groups.WORK_GROUPS) {
-			ensureFilter(workGroup[1], priority++, "Open lifecycle tasks of " + workGroup[0],
-					this.taskService.createTaskQuery().taskCandidateGroup(workGroup[0]).includeAssignedTasks());
+			filterIds.put(workGroup[1], ensureFilter(workGroup[1], priority++, "Open lifecycle tasks of " + workGroup[0],
+					this.taskService.createTaskQuery().taskCandidateGroup(workGroup[0]).includeAssignedTasks()));
 		}
+		this.accessRights.ensure(filterIds);
 	}
 
 	/** Creates a user, or leaves an existing one as it is, and makes it a member of the given groups. */
@@ -73,16 +84,17 @@ public class Organisation {
 		}
 	}
 
-	private void ensureFilter(String name, int priority, String description, TaskQuery query) {
-		if (this.filterService.createTaskFilterQuery().filterName(name).count() > 0) {
-			return;
+	private String ensureFilter(String name, int priority, String description, TaskQuery query) {
+		Filter existing = this.filterService.createTaskFilterQuery().filterName(name).list().stream().findFirst().orElse(null);
+		if (existing != null) {
+			return existing.getId();
 		}
 		Filter filter = this.filterService.newTaskFilter(name)
 			.setQuery(query)
 			.setProperties(Map.of("priority", priority, "description", description, "refresh", true, "variables",
 					List.of(Map.of("name", "serviceCode", "label", "Service"),
 							Map.of("name", "serviceName", "label", "Name"))));
-		this.filterService.saveFilter(filter);
+		return this.filterService.saveFilter(filter).getId();
 	}
 
 }

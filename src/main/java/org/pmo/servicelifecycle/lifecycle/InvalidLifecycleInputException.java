@@ -1,17 +1,18 @@
 package org.pmo.servicelifecycle.lifecycle;
 
-import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 
 /**
  * A form or REST submission carries a value the lifecycle cannot take. Thrown inside the engine command, it rolls
- * the whole submission back; its message names the field.
+ * the whole submission back; its message names the field. It is a form validation failure for the engine, so the
+ * engine REST API answers {@code 400} and Tasklist shows the message next to the form.
  */
-public class InvalidLifecycleInputException extends ProcessEngineException {
+public class InvalidLifecycleInputException extends FormFieldValidationException {
 
 	private final String field;
 
 	public InvalidLifecycleInputException(String field, String problem) {
-		super(field + ": " + problem);
+		super(field, field + ": " + problem);
 		this.field = field;
 	}
 

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Adds the task audit to every user task of the lifecycle models when they are deployed, so a task a process owner
- * adds in Modeler is audited without extra set-up. Other processes are left alone.
+ * adds in Modeler is audited without extra set-up, and checks every form submission against its Camunda Form.
+ * Other processes are left alone.
  */
 @Component
 class LifecycleEnginePlugin extends AbstractProcessEnginePlugin {
@@ -32,6 +33,10 @@ class LifecycleEnginePlugin extends AbstractProcessEnginePlugin {
 		if (configuration.getCustomPostBPMNParseListeners() == null) {
 			configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
 		}
+		if (configuration.getCustomPostCommandInterceptorsTxRequired() == null) {
+			configuration.setCustomPostCommandInterceptorsTxRequired(new ArrayList<>());
+		}
+		configuration.getCustomPostCommandInterceptorsTxRequired().add(new FormSubmissionCheck());
 		configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
 			@Override
 			public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {

@@ -145,6 +145,18 @@ public final class ServiceLifecycleProcess {
 
 		public static final String CUSTOMER_NOTICE = "customerNotice";
 
+		/** Who completed the (re)design: may not approve the business case or the go-live. Set by the engine. */
+		public static final String DESIGNED_BY = "designedBy";
+
+		/** Who planned the retirement: may not approve it. Set by the engine. */
+		public static final String RETIREMENT_PLANNED_BY = "retirementPlannedBy";
+
+		/**
+		 * Who raised the request, who designed, who planned: the four-eyes principle relies on them, so only the
+		 * engine itself writes them, never a submission.
+		 */
+		public static final Set<String> GOVERNANCE = Set.of(REQUESTED_BY, DESIGNED_BY, RETIREMENT_PLANNED_BY);
+
 		/** Set anew at every gate; cleared when the next task opens so no form shows an earlier choice. */
 		public static final Set<String> PER_TASK_CHOICES = Set.of(DECISION, REVIEW_OUTCOME, DECISION_COMMENT);
 

@@ -33,6 +33,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class Portfolio {
 
+	/** Rows one engine query may return; within the engine's query result limit. */
+	static final int MAX_ROWS = 2000;
+
 	private final ServiceCatalog catalog;
 
 	private final AgreementBook agreements;
@@ -103,12 +106,12 @@ public class Portfolio {
 			.processInstanceBusinessKeyIn(codes)
 			.orderByTaskCreateTime()
 			.asc()
-			.list();
+			.listPage(0, MAX_ROWS);
 		Map<String, String> codeByInstance = new HashMap<>();
 		if (!tasks.isEmpty()) {
 			this.runtimeService.createProcessInstanceQuery()
 				.processInstanceIds(tasks.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet()))
-				.list()
+				.listPage(0, MAX_ROWS)
 				.forEach((instance) -> codeByInstance.put(instance.getId(), instance.getBusinessKey()));
 		}
 		for (Task task : tasks) {
@@ -133,10 +136,10 @@ public class Portfolio {
 			Map<String, Integer> counts = new LinkedHashMap<>();
 			for (ProcessDefinition definition : this.repositoryService.createProcessDefinitionQuery()
 				.processDefinitionKey(key)
-				.list()) {
+				.listPage(0, MAX_ROWS)) {
 				for (ActivityStatistics statistics : this.managementService
 					.createActivityStatisticsQuery(definition.getId())
-					.list()) {
+					.listPage(0, MAX_ROWS)) {
 					counts.merge(statistics.getId(), statistics.getInstances(), Integer::sum);
 				}
 			}

@@ -5,6 +5,8 @@ import jakarta.validation.constraints.Min;
 
 import org.pmo.servicelifecycle.catalog.PortfolioPhase;
 import org.pmo.servicelifecycle.catalog.Stage;
+import org.pmo.servicelifecycle.security.ApiOperation;
+import org.pmo.servicelifecycle.security.ApiPermission;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,6 +26,7 @@ class PortfolioController {
 	}
 
 	@GetMapping
+	@ApiPermission(ApiOperation.READ_CATALOG)
 	PortfolioOverview overview(@RequestParam(required = false) PortfolioPhase phase,
 			@RequestParam(required = false) Stage stage,
 			@RequestParam(defaultValue = "200") @Min(1) @Max(1000) int limit) {
@@ -31,6 +34,7 @@ class PortfolioController {
 	}
 
 	@GetMapping(path = "/models/{processKey}", produces = MediaType.APPLICATION_XML_VALUE)
+	@ApiPermission(ApiOperation.READ_CATALOG)
 	String model(@PathVariable String processKey) {
 		return this.portfolio.diagram(processKey);
 	}

@@ -9,8 +9,13 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import org.pmo.servicelifecycle.catalog.ServiceNotFoundException;
 import org.pmo.servicelifecycle.lifecycle.InvalidLifecycleInputException;
+import org.pmo.servicelifecycle.security.ApiAccessDeniedException;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponse;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -24,6 +29,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  */
 @RestControllerAdvice(basePackages = "org.pmo.servicelifecycle")
 class ApiErrorHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ApiErrorHandler.class);
 
 	@ExceptionHandler(MethodArgumentNotValidException.class)
 	ResponseEntity<ApiError> invalidBody(MethodArgumentNotValidException ex) {
@@ -81,6 +88,28 @@ class ApiErrorHandler {
 	@ExceptionHandler(InvalidInputException.class)
 	ResponseEntity<ApiError> invalidInput(InvalidInputException ex) {
 		return badRequest(List.of(new ApiError.FieldError(ex.getField(), ex.getMessage())));
+	}
+
+	@ExceptionHandler(ApiAccessDeniedException.class)
+	ResponseEntity<ApiError> accessDenied(ApiAccessDeniedException ex) {
+		return ResponseEntity.status(HttpStatus.FORBIDDEN).body(ApiError.of(HttpStatus.FORBIDDEN, ex.getMessage()));
+	}
+
+	@ExceptionHandler(AuthorizationException.class)
+	ResponseEntity<ApiError> engineAccessDenied(AuthorizationException ex) {
+		return ResponseEntity.status(HttpStatus.FORBIDDEN).body(ApiError.of(HttpStatus.FORBIDDEN, ex.getMessage()));
+	}
+
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<ApiError> unexpected(Exception ex) {
+		if (ex instanceof ErrorResponse error) {
+			// Spring MVC's own refusals (unsupported method or media type, missing parameter, …) keep their status
+			HttpStatus status = HttpStatus.valueOf(error.getStatusCode().value());
+			return ResponseEntity.status(status).body(ApiError.of(status, status.getReasonPhrase()));
+		}
+		log.error("Unexpected failure of a catalog API call", ex);
+		return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
+			.body(ApiError.of(HttpStatus.INTERNAL_SERVER_ERROR, "Unexpected error; it has been logged"));
 	}
 
 	@ExceptionHandler(ServiceNotFoundException.class)

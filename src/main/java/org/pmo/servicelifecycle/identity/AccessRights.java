@@ -1,0 +1,119 @@
+package org.pmo.servicelifecycle.identity;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess;
+import org.springframework.stereotype.Component;
+
+/**
+ * The grants each group needs, and no more (the role matrix in {@code docs/security.md}). Tasks need no grant here:
+ * the engine gives a task's candidate group READ and TASK_WORK on it when the task is created. Granting is
+ * idempotent: missing permissions are added, nothing is taken away, so an administrator's additions survive restarts.
+ */
+@Component
+class AccessRights {
+
+	static final String TASKLIST = "tasklist";
+
+	static final String COCKPIT = "cockpit";
+
+	/** Groups that may raise a service request (start a lifecycle). */
+	static final List<String> REQUESTERS = List.of(Groups.SERVICE_CUSTOMERS, Groups.PMO_ANALYSTS, Groups.PMO_MANAGERS,
+			Groups.PORTFOLIO_BOARD);
+
+	private final AuthorizationService authorizationService;
+
+	AccessRights(AuthorizationService authorizationService) {
+		this.authorizationService = authorizationService;
+	}
+
+	/**
+	 * @param filterIds the ids of the shared Tasklist filters by name
+	 */
+	void ensure(Map<String, String> filterIds) {
+		// administrators: everything, as Camunda's own admin set-up grants it
+		for (Resource resource : Resources.values()) {
+			grant(Groups.CAMUNDA_ADMIN, resource, ANY, Permissions.ALL);
+		}
+
+		// everybody who works with lifecycles uses Tasklist
+		for (String group : REQUESTERS) {
+			grant(group, Resources.APPLICATION, TASKLIST, Permissions.ACCESS);
+		}
+
+		// raising a request: the start form and starting the lifecycle
+		for (String group : REQUESTERS) {
+			grant(group, Resources.PROCESS_DEFINITION, ServiceLifecycleProcess.KEY, ProcessDefinitionPermissions.READ,
+					ProcessDefinitionPermissions.CREATE_INSTANCE);
+			grant(group, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE);
+		}
+
+		// the groups with lifecycle tasks: the models their tasks come from, their inboxes
+		for (String[] workGroup : Groups.WORK_GROUPS) {
+			String group = workGroup[0];
+			for (String key : ServiceLifecycleProcess.KEYS) {
+				grant(group, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ);
+			}
+			grantFilter(group, filterIds.get(Organisation.MY_TASKS));
+			grantFilter(group, filterIds.get(Organisation.MY_GROUPS_TASKS));
+			grantFilter(group, filterIds.get(workGroup[1]));
+		}
+
+		// PMO managers run operations: Cockpit (read only) and unscheduled reviews (message correlation)
+		grant(Groups.PMO_MANAGERS, Resources.APPLICATION, COCKPIT, Permissions.ACCESS);
+		for (String key : ServiceLifecycleProcess.KEYS) {
+			grant(Groups.PMO_MANAGERS, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ,
+					ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
+		}
+		grant(Groups.PMO_MANAGERS, Resources.PROCESS_DEFINITION, ServiceLifecycleProcess.KEY,
+				ProcessDefinitionPermissions.UPDATE_INSTANCE);
+	}
+
+	private void grantFilter(String group, String filterId) {
+		if (filterId != null) {
+			grant(group, Resources.FILTER, filterId, Permissions.READ);
+		}
+	}
+
+	private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+		Authorization authorization = this.authorizationService.createAuthorizationQuery()
+			.authorizationType(AUTH_TYPE_GRANT)
+			.groupIdIn(groupId)
+			.resourceType(resource)
+			.resourceId(resourceId)
+			.list()
+			.stream()
+			.findFirst()
+			.orElse(null);
+		boolean changed = false;
+		if (authorization == null) {
+			authorization = this.authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+			authorization.setGroupId(groupId);
+			authorization.setResource(resource);
+			authorization.setResourceId(resourceId);
+			changed = true;
+		}
+		for (Permission permission : permissions) {
+			if (!authorization.isPermissionGranted(permission)) {
+				authorization.addPermission(permission);
+				changed = true;
+			}
+		}
+		if (changed) {
+			this.authorizationService.saveAuthorization(authorization);
+		}
+	}
+
+}

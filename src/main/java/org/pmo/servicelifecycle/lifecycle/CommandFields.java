@@ -1,0 +1,32 @@
+package org.pmo.servicelifecycle.lifecycle;
+
+import java.lang.reflect.Field;
+
+/**
+ * Reads what a Camunda command was asked to do (task id, submitted variables, …) before it runs. The engine's
+ * commands keep these in protected fields; Camunda 7.24 is the final community release, so their names are fixed.
+ */
+public final class CommandFields {
+
+	private CommandFields() {
+	}
+
+	@SuppressWarnings("unchecked")
+	public static <T> T read(Object command, String name) {
+		for (Class<?> type = command.getClass(); type != Object.class; type = type.getSuperclass()) {
+			try {
+				Field field = type.getDeclaredField(name);
+				field.setAccessible(true);
+				return (T) field.get(command);
+			}
+			catch (NoSuchFieldException ex) {
+				// declared further up
+			}
+			catch (IllegalAccessException ex) {
+				throw new IllegalStateException("Cannot read " + name + " of " + command.getClass().getName(), ex);
+			}
+		}
+		throw new IllegalStateException(command.getClass().getName() + " has no field " + name);
+	}
+
+}

@@ -1,0 +1,269 @@
+package org.pmo.servicelifecycle.lifecycle;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.camunda.spin.json.SpinJsonNode;
+
+/**
+ * What a Camunda Form accepts, read from its JSON: the keyed fields, which are required, the values a radio, select
+ * or checklist offers, text lengths, number ranges. A submission is checked against it on the server, so a REST
+ * client cannot send what the form would not let a person enter. Disabled fields are context only: they may come
+ * back unchanged, never changed.
+ */
+final class FormContract {
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	private final String formId;
+
+	private final Map<String, Field> fields;
+
+	private FormContract(String formId, Map<String, Field> fields) {
+		this.formId = formId;
+		this.fields = fields;
+	}
+
+	static FormContract parse(byte[] formJson) {
+		try {
+			JsonNode form = JSON.readTree(formJson);
+			Map<String, Field> fields = new LinkedHashMap<>();
+			collect(form.path("components"), fields);
+			return new FormContract(form.path("id").asText("form"), fields);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Unreadable Camunda Form", ex);
+		}
+	}
+
+	private static void collect(JsonNode components, Map<String, Field> fields) {
+		for (JsonNode component : components) {
+			if (component.has("components")) {
+				collect(component.path("components"), fields);
+			}
+			if (component.hasNonNull("key")) {
+				Field field = Field.of(component);
+				fields.put(field.key(), field);
+			}
+		}
+	}
+
+	String formId() {
+		return this.formId;
+	}
+
+	Set<String> fieldKeys() {
+		return this.fields.keySet();
+	}
+
+	/**
+	 * Checks a submission; {@code current} gives the value a field has now (what the form shows), for required
+	 * fields left out and for disabled fields sent back.
+	 * @throws InvalidLifecycleInputException naming the first offending field
+	 */
+	void check(Map<String, ?> submitted, Function<String, Object> current) {
+		for (Map.Entry<String, ?> entry : submitted.entrySet()) {
+			Field field = this.fields.get(entry.getKey());
+			if (field == null) {
+				throw new InvalidLifecycleInputException(entry.getKey(),
+						"is not a field of the form '" + this.formId + "'");
+			}
+			Object value = plain(entry.getValue());
+			if (field.disabled()) {
+				if (!sameValue(value, plain(current.apply(field.key())))) {
+					throw new InvalidLifecycleInputException(field.key(),
+							"is shown for information only and cannot be changed");
+				}
+				continue;
+			}
+			field.checkValue(value);
+		}
+		for (Field field : this.fields.values()) {
+			if (field.required() && !field.disabled()) {
+				Object value = submitted.containsKey(field.key()) ? plain(submitted.get(field.key()))
+						: plain(current.apply(field.key()));
+				if (isEmpty(value)) {
+					throw new InvalidLifecycleInputException(field.key(), "is required");
+				}
+			}
+		}
+	}
+
+	private static Object plain(Object value) {
+		return (value instanceof TypedValue typed) ? typed.getValue() : value;
+	}
+
+	private static boolean isEmpty(Object value) {
+		if (value == null) {
+			return true;
+		}
+		if (value instanceof String text) {
+			return text.isBlank();
+		}
+		if (value instanceof Collection<?> collection) {
+			return collection.isEmpty();
+		}
+		if (value instanceof SpinJsonNode json) {
+			return json.isNull() || (json.isArray() && json.elements().isEmpty())
+					|| (json.isString() && json.stringValue().isBlank());
+		}
+		return false;
+	}
+
+	private static boolean sameValue(Object submitted, Object current) {
+		if (isEmpty(submitted) && isEmpty(current)) {
+			return true;
+		}
+		return submitted != null && current != null
+				&& Objects.equals(String.valueOf(submitted), String.valueOf(current));
+	}
+
+	/** One keyed form field and its validation rules. */
+	private record Field(String key, String type, String subtype, boolean disabled, boolean required,
+			Set<String> values, Integer minLength, Integer maxLength, BigDecimal min, BigDecimal max,
+			Integer decimalDigits) {
+
+		static Field of(JsonNode component) {
+			JsonNode validate = component.path("validate");
+			Set<String> values = new LinkedHashSet<>();
+			component.path("values").forEach((option) -> values.add(option.path("value").asText()));
+			return new Field(component.path("key").asText(), component.path("type").asText(),
+					component.path("subtype").asText(null), component.path("disabled").asBoolean(false)
+							|| component.path("readonly").asBoolean(false),
+					validate.path("required").asBoolean(false), values, integer(validate, "minLength"),
+					integer(validate, "maxLength"), decimal(validate, "min"), decimal(validate, "max"),
+					integer(component, "decimalDigits"));
+		}
+
+		private static Integer integer(JsonNode node, String name) {
+			return node.hasNonNull(name) ? node.get(name).asInt() : null;
+		}
+
+		private static BigDecimal decimal(JsonNode node, String name) {
+			return node.hasNonNull(name) ? node.get(name).decimalValue() : null;
+		}
+
+		void checkValue(Object value) {
+			if (value == null) {
+				return;
+			}
+			switch (this.type) {
+				case "textfield", "textarea" -> checkText(value);
+				case "radio", "select" -> checkOption(value);
+				case "checklist", "taglist" -> items(value).forEach(this::checkOption);
+				case "number" -> checkNumber(value);
+				case "checkbox" -> {
+					if (!(value instanceof Boolean)) {
+						throw invalid("must be true or false");
+					}
+				}
+				case "datetime" -> checkDate(value);
+				default -> {
+				}
+			}
+		}
+
+		private void checkText(Object value) {
+			if (!(value instanceof String text)) {
+				throw invalid("must be text");
+			}
+			if (this.maxLength != null && text.length() > this.maxLength) {
+				throw invalid("is longer than " + this.maxLength + " characters");
+			}
+			if (this.minLength != null && !text.isEmpty() && text.length() < this.minLength) {
+				throw invalid("is shorter than " + this.minLength + " characters");
+			}
+		}
+
+		private void checkOption(Object value) {
+			String text = (value instanceof SpinJsonNode json && json.isString()) ? json.stringValue()
+					: String.valueOf(value);
+			if (text.isEmpty() || this.values.isEmpty()) {
+				return;
+			}
+			if (!this.values.contains(text)) {
+				throw invalid("unknown value '" + text + "', expected one of " + this.values);
+			}
+		}
+
+		private void checkNumber(Object value) {
+			BigDecimal number;
+			if (value instanceof Number n) {
+				number = new BigDecimal(n.toString());
+			}
+			else {
+				throw invalid("must be a number");
+			}
+			if (this.min != null && number.compareTo(this.min) < 0) {
+				throw invalid("must be at least " + this.min.toPlainString());
+			}
+			if (this.max != null && number.compareTo(this.max) > 0) {
+				throw invalid("must be at most " + this.max.toPlainString());
+			}
+			if (this.decimalDigits != null && number.stripTrailingZeros().scale() > this.decimalDigits) {
+				throw invalid("must have at most " + this.decimalDigits + " decimal digits");
+			}
+		}
+
+		private void checkDate(Object value) {
+			if (value instanceof Date) {
+				return;
+			}
+			if (!(value instanceof String text)) {
+				throw invalid("must be a date such as 2025-06-30");
+			}
+			if (text.isBlank() || !"date".equals(this.subtype)) {
+				return;
+			}
+			try {
+				LocalDate.parse(text);
+			}
+			catch (DateTimeParseException ex) {
+				throw invalid("'" + text + "' is not a date such as 2025-06-30");
+			}
+		}
+
+		private List<Object> items(Object value) {
+			List<Object> items = new ArrayList<>();
+			if (value instanceof SpinJsonNode json) {
+				if (!json.isArray()) {
+					throw invalid("must be a list");
+				}
+				json.elements().forEach(items::add);
+			}
+			else if (value instanceof Collection<?> collection) {
+				items.addAll(collection);
+			}
+			else if (value instanceof String text) {
+				for (String item : text.split(",")) {
+					items.add(item.strip());
+				}
+			}
+			else {
+				throw invalid("must be a list");
+			}
+			return items;
+		}
+
+		private InvalidLifecycleInputException invalid(String problem) {
+			return new InvalidLifecycleInputException(this.key, problem);
+		}
+
+	}
+
+}

@@ -1,0 +1,24 @@
+package org.pmo.servicelifecycle.security;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/** Authorization of the catalog API by group (see {@link ApiOperation}). */
+@Configuration(proxyBeanMethods = false)
+class ApiAccessConfiguration implements WebMvcConfigurer {
+
+	private final IdentityService identityService;
+
+	ApiAccessConfiguration(@Lazy IdentityService identityService) {
+		this.identityService = identityService;
+	}
+
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		registry.addInterceptor(new ApiAccessInterceptor(this.identityService)).addPathPatterns("/api/**");
+	}
+
+}

@@ -1,0 +1,10 @@
+package org.pmo.servicelifecycle.security;
+
+/** The caller of the catalog API is authenticated but his groups do not allow the operation. */
+public class ApiAccessDeniedException extends RuntimeException {
+
+	public ApiAccessDeniedException(String message) {
+		super(message);
+	}
+
+}

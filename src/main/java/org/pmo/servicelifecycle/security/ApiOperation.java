@@ -1,0 +1,56 @@
+package org.pmo.servicelifecycle.security;
+
+import static org.pmo.servicelifecycle.identity.Groups.CAMUNDA_ADMIN;
+import static org.pmo.servicelifecycle.identity.Groups.PMO_ANALYSTS;
+import static org.pmo.servicelifecycle.identity.Groups.PMO_MANAGERS;
+import static org.pmo.servicelifecycle.identity.Groups.PORTFOLIO_BOARD;
+import static org.pmo.servicelifecycle.identity.Groups.SERVICE_CUSTOMERS;
+
+import java.util.Collection;
+import java.util.Set;
+
+/**
+ * What a caller of the catalog API ({@code /api}) may do, by group: the API's half of the role matrix in
+ * {@code docs/security.md}. Every {@code /api} endpoint names its operation with {@link ApiPermission}.
+ */
+public enum ApiOperation {
+
+	/** Raise a service request (starts a lifecycle). */
+	REQUEST_SERVICE("raise service requests", SERVICE_CUSTOMERS, PMO_ANALYSTS, PMO_MANAGERS, PORTFOLIO_BOARD,
+			CAMUNDA_ADMIN),
+
+	/** Read services, their history, agreements and measurements. */
+	READ_CATALOG("read the service catalog", SERVICE_CUSTOMERS, PMO_ANALYSTS, PMO_MANAGERS, PORTFOLIO_BOARD,
+			CAMUNDA_ADMIN),
+
+	/** Change a service's terms outside the lifecycle's forms. */
+	CHANGE_SERVICE("change services", PMO_ANALYSTS, PMO_MANAGERS, CAMUNDA_ADMIN),
+
+	/** Create and change the performance agreements (SLAs) of a service. */
+	MANAGE_AGREEMENTS("manage performance agreements", PMO_ANALYSTS, PMO_MANAGERS, CAMUNDA_ADMIN),
+
+	/** Record measurements against an agreement (SLA attainment). */
+	RECORD_MEASUREMENTS("record measurements", PMO_ANALYSTS, PMO_MANAGERS, CAMUNDA_ADMIN);
+
+	private final String description;
+
+	private final Set<String> groups;
+
+	ApiOperation(String description, String... groups) {
+		this.description = description;
+		this.groups = Set.of(groups);
+	}
+
+	public String description() {
+		return this.description;
+	}
+
+	public Set<String> groups() {
+		return this.groups;
+	}
+
+	public boolean allows(Collection<String> groupIds) {
+		return groupIds != null && groupIds.stream().anyMatch(this.groups::contains);
+	}
+
+}

@@ -1,0 +1,101 @@
+package org.pmo.servicelifecycle.security;
+
+import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Variables.DESIGNED_BY;
+import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Variables.RETIREMENT_PLANNED_BY;
+
+import java.util.Map;
+import java.util.Set;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.pmo.servicelifecycle.catalog.ServiceCatalog;
+import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Lifecycle;
+import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Retirement;
+import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Transform;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+
+/**
+ * The four-eyes principle of the lifecycle, enforced by the engine on every approval task when it is assigned
+ * (claimed) and when it is completed, so it holds in Tasklist, over REST and through the Java API alike:
+ * <ul>
+ * <li>who raised the service request, or completed the (re)design, may not approve its business case or go-live;</li>
+ * <li>who planned a retirement may not approve it.</li>
+ * </ul>
+ * Who designed and who planned is recorded by the engine when those tasks complete ({@code designedBy},
+ * {@code retirementPlannedBy}); who requested comes from the catalog.
+ */
+@Component
+public class FourEyesPrinciple {
+
+	/** Tasks whose completer is remembered, and the variable that remembers him. */
+	static final Map<String, String> RECORDED = Map.of(Lifecycle.TASK_DESIGN_SERVICE, DESIGNED_BY,
+			Transform.TASK_REDESIGN_SERVICE, DESIGNED_BY, Retirement.TASK_PLAN_RETIREMENT, RETIREMENT_PLANNED_BY);
+
+	/** Approvals the requester and the designer may not give. */
+	static final Set<String> DESIGN_APPROVALS = Set.of(Lifecycle.TASK_JUSTIFY_SERVICE, Lifecycle.TASK_APPROVE_GO_LIVE,
+			Transform.TASK_JUSTIFY_TRANSFORMATION, Transform.TASK_APPROVE_GO_LIVE);
+
+	/** Approvals the retirement planner may not give. */
+	static final Set<String> RETIREMENT_APPROVALS = Set.of(Retirement.TASK_APPROVE_RETIREMENT);
+
+	private final ServiceCatalog catalog;
+
+	private final IdentityService identityService;
+
+	// the engine's parse listeners are wired before the catalog exists
+	FourEyesPrinciple(@Lazy ServiceCatalog catalog, @Lazy IdentityService identityService) {
+		this.catalog = catalog;
+		this.identityService = identityService;
+	}
+
+	/** Refuses to give an approval task to someone the principle excludes. */
+	final TaskListener onAssignment = (task) -> check(task, task.getAssignee());
+
+	/** Refuses a completion by someone the principle excludes; remembers who designed or planned. */
+	final TaskListener onCompletion = (task) -> {
+		String actor = actorOf(task);
+		check(task, actor);
+		String variable = RECORDED.get(task.getTaskDefinitionKey());
+		if (variable != null && actor != null) {
+			task.getExecution().setVariable(variable, actor);
+		}
+	};
+
+	static boolean applies(String taskDefinitionKey) {
+		return RECORDED.containsKey(taskDefinitionKey) || DESIGN_APPROVALS.contains(taskDefinitionKey)
+				|| RETIREMENT_APPROVALS.contains(taskDefinitionKey);
+	}
+
+	/** Refuses when the principle excludes the person from the task; other tasks pass. */
+	void check(DelegateTask task, String person) {
+		if (person == null) {
+			return;
+		}
+		String key = task.getTaskDefinitionKey();
+		String code = task.getExecution().getProcessBusinessKey();
+		if (DESIGN_APPROVALS.contains(key)) {
+			if (code != null && person.equals(this.catalog.find(code).getRequestedBy())) {
+				throw new FourEyesViolationException("Four-eyes principle: " + person + " raised the request for " + code
+						+ " and may not approve its business case or go-live ('" + task.getName() + "')");
+			}
+			if (person.equals(task.getVariable(DESIGNED_BY))) {
+				throw new FourEyesViolationException("Four-eyes principle: " + person + " completed the design of "
+						+ code + " and may not approve its business case or go-live ('" + task.getName() + "')");
+			}
+		}
+		if (RETIREMENT_APPROVALS.contains(key) && person.equals(task.getVariable(RETIREMENT_PLANNED_BY))) {
+			throw new FourEyesViolationException("Four-eyes principle: " + person + " planned the retirement of "
+					+ code + " and may not approve it ('" + task.getName() + "')");
+		}
+	}
+
+	private String actorOf(DelegateTask task) {
+		Authentication authentication = this.identityService.getCurrentAuthentication();
+		return (authentication != null && authentication.getUserId() != null) ? authentication.getUserId()
+				: task.getAssignee();
+	}
+
+}

@@ -1,0 +1,75 @@
+package org.pmo.servicelifecycle.security;
+
+import java.util.ArrayList;
+
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess;
+import org.springframework.stereotype.Component;
+
+/**
+ * The engine side of security and governance:
+ * <ul>
+ * <li>candidates of a task may read and work on it (claim, complete), nothing more ({@code TASK_WORK} instead of
+ * Camunda's default {@code UPDATE});</li>
+ * <li>task queries from requests evaluate no expressions;</li>
+ * <li>nobody but administrators moves tokens or writes the four-eyes records;</li>
+ * <li>the four-eyes principle on the approval tasks of the lifecycle models, whatever the model in Modeler says.</li>
+ * </ul>
+ */
+@Component
+class SecurityEnginePlugin extends AbstractProcessEnginePlugin {
+
+	private final FourEyesPrinciple fourEyes;
+
+	SecurityEnginePlugin(FourEyesPrinciple fourEyes) {
+		this.fourEyes = fourEyes;
+	}
+
+	@Override
+	public void preInit(ProcessEngineConfigurationImpl configuration) {
+		configuration.setDefaultUserPermissionForTask(Permissions.TASK_WORK);
+
+		if (configuration.getCustomPreCommandInterceptorsTxRequired() == null) {
+			configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<>());
+		}
+		configuration.getCustomPreCommandInterceptorsTxRequired().add(new TaskQueryExpressionGuard());
+
+		if (configuration.getCustomPostCommandInterceptorsTxRequired() == null) {
+			configuration.setCustomPostCommandInterceptorsTxRequired(new ArrayList<>());
+		}
+		configuration.getCustomPostCommandInterceptorsTxRequired().add(new GovernanceGuard(this.fourEyes));
+
+		if (configuration.getCustomPostBPMNParseListeners() == null) {
+			configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
+		}
+		configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
+			@Override
+			public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+				if (isLifecycleModel(activity) && FourEyesPrinciple.applies(activity.getId())) {
+					TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior())
+						.getTaskDefinition();
+					task.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT,
+							SecurityEnginePlugin.this.fourEyes.onAssignment);
+					task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE,
+							SecurityEnginePlugin.this.fourEyes.onCompletion);
+				}
+			}
+		});
+	}
+
+	private static boolean isLifecycleModel(ActivityImpl activity) {
+		return activity.getProcessDefinition() instanceof ProcessDefinitionEntity definition
+				&& definition.getKey() != null && ServiceLifecycleProcess.KEYS.contains(definition.getKey());
+	}
+
+}

@@ -1,0 +1,290 @@
+package org.pmo.servicelifecycle.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.pmo.servicelifecycle.TestUsers;
+import org.pmo.servicelifecycle.catalog.ServiceCatalog;
+import org.pmo.servicelifecycle.catalog.Stage;
+import org.pmo.servicelifecycle.identity.Groups;
+import org.pmo.servicelifecycle.identity.Organisation;
+import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess;
+import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Lifecycle;
+import org.pmo.servicelifecycle.lifecycle.ServiceRequests;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Who is let in and who sees what: HTTP Basic on the APIs, the groups' grants in the engine (REST and Tasklist),
+ * and the role matrix of the catalog API.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class AccessControlTests {
+
+	private static final ParameterizedTypeReference<List<Map<String, Object>>> JSON_ARRAY = new ParameterizedTypeReference<>() {
+	};
+
+	private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT = new ParameterizedTypeReference<>() {
+	};
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private TestRestTemplate rest;
+
+	@Autowired
+	private Organisation organisation;
+
+	@Autowired
+	private ProcessEngine engine;
+
+	@Autowired
+	private ServiceRequests requests;
+
+	@Autowired
+	private ServiceCatalog catalog;
+
+	private LifecycleSteps steps;
+
+	@BeforeEach
+	void createUsers() {
+		TestUsers.create(this.organisation);
+		this.organisation.ensureUser("olga", "Olga", "Outsider", "olga");
+		this.steps = new LifecycleSteps(this.engine, this.requests);
+	}
+
+	@Test
+	void shouldRefuseAnonymousCallsAndAdmitValidCredentials() {
+		assertThat(this.rest.getForEntity("/engine-rest/task", String.class).getStatusCode())
+			.isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(this.rest.getForEntity("/api/services", String.class).getStatusCode())
+			.isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(this.rest.getForEntity("/engine-rest/process-definition", String.class).getStatusCode())
+			.isEqualTo(HttpStatus.UNAUTHORIZED);
+
+		assertThat(this.rest.withBasicAuth("mark", "mark").getForEntity("/engine-rest/task", String.class).getStatusCode())
+			.isEqualTo(HttpStatus.OK);
+		assertThat(this.rest.withBasicAuth("mark", "mark").getForEntity("/api/services", String.class).getStatusCode())
+			.isEqualTo(HttpStatus.OK);
+	}
+
+	@Test
+	void analystNeitherSeesNorCompletesBoardTaskOverRest() {
+		Task justification = atJustification("Portfolio prioritisation");
+
+		List<Map<String, Object>> annasTasks = this.rest.withBasicAuth("anna", "anna")
+			.exchange("/engine-rest/task?processInstanceBusinessKey={code}", HttpMethod.GET, null, JSON_ARRAY,
+					justification.getProcessInstanceId())
+			.getBody();
+		ResponseEntity<Map<String, Object>> single = this.rest.withBasicAuth("anna", "anna")
+			.exchange("/engine-rest/task/{id}", HttpMethod.GET, null, JSON_OBJECT, justification.getId());
+		ResponseEntity<Map<String, Object>> claim = this.rest.withBasicAuth("anna", "anna")
+			.exchange("/engine-rest/task/{id}/claim", HttpMethod.POST, new HttpEntity<>(Map.of("userId", "anna")),
+					JSON_OBJECT, justification.getId());
+		ResponseEntity<Map<String, Object>> completion = this.rest.withBasicAuth("anna", "anna")
+			.exchange("/engine-rest/task/{id}/complete", HttpMethod.POST,
+					new HttpEntity<>(Map.of("variables", Map.of("decision", Map.of("value", "approve")))), JSON_OBJECT,
+					justification.getId());
+		List<Map<String, Object>> sarasTasks = this.rest.withBasicAuth("sara", "sara")
+			.exchange("/engine-rest/task?taskDefinitionKey={key}", HttpMethod.GET, null, JSON_ARRAY,
+					Lifecycle.TASK_JUSTIFY_SERVICE)
+			.getBody();
+
+		assertThat(tasksOf(annasTasks)).doesNotContain(justification.getId());
+		assertThat(this.rest.withBasicAuth("anna", "anna")
+			.exchange("/engine-rest/task?taskDefinitionKey={key}", HttpMethod.GET, null, JSON_ARRAY,
+					Lifecycle.TASK_JUSTIFY_SERVICE)
+			.getBody()).isEmpty();
+		assertThat(single.getStatusCode()).isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+		assertThat(claim.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(completion.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(this.steps.task(this.codeOf(justification), Lifecycle.TASK_JUSTIFY_SERVICE)).isNotNull();
+		assertThat(tasksOf(sarasTasks)).contains(justification.getId());
+	}
+
+	@Test
+	void analystSeesNoBoardTaskInTasklist() {
+		Task justification = atJustification("Methodology office hours");
+		String boardFilter = filterId("Portfolio board's tasks");
+		String groupsFilter = filterId("My groups' tasks");
+
+		WebappSession anna = WebappSession.login(this.port, "anna", "anna");
+		HttpResponse<String> viaGroups = anna.postJson(
+				"/camunda/api/engine/engine/default/filter/" + groupsFilter + "/list?firstResult=0&maxResults=50", "{}");
+		HttpResponse<String> viaBoard = anna.postJson(
+				"/camunda/api/engine/engine/default/filter/" + boardFilter + "/list?firstResult=0&maxResults=50", "{}");
+		HttpResponse<String> direct = anna
+			.get("/camunda/api/engine/engine/default/task?taskDefinitionKey=" + Lifecycle.TASK_JUSTIFY_SERVICE);
+
+		assertThat(viaGroups.statusCode()).as(viaGroups.headers().map() + " " + anna.cookieNames()).isEqualTo(200);
+		assertThat(viaGroups.body()).doesNotContain(justification.getId());
+		assertThat(viaBoard.statusCode()).as(viaBoard.body()).isEqualTo(403);
+		assertThat(direct.statusCode()).isEqualTo(200);
+		assertThat(direct.body()).isEqualTo("[]");
+
+		WebappSession sara = WebappSession.login(this.port, "sara", "sara");
+		HttpResponse<String> sarasInbox = sara.postJson(
+				"/camunda/api/engine/engine/default/filter/" + groupsFilter + "/list?firstResult=0&maxResults=50", "{}");
+		assertThat(sarasInbox.statusCode()).isEqualTo(200);
+		assertThat(sarasInbox.body()).contains(justification.getId());
+	}
+
+	@Test
+	void onlyMembersOfTheGroupsUseTheCatalogApi() {
+		ResponseEntity<Map<String, Object>> outsiderReads = this.rest.withBasicAuth("olga", "olga")
+			.exchange("/api/services", HttpMethod.GET, null, JSON_OBJECT);
+		ResponseEntity<Map<String, Object>> outsiderRequests = this.rest.withBasicAuth("olga", "olga")
+			.exchange("/api/services", HttpMethod.POST, new HttpEntity<>(Map.of("name", "x", "description", "x",
+					"customerSegments", List.of("END_USERS"))), JSON_OBJECT);
+		long before = this.catalog.list(null, 0, 500).size();
+
+		assertThat(outsiderReads.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat((String) outsiderReads.getBody().get("message")).contains("olga", "read the service catalog");
+		assertThat(outsiderRequests.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(this.catalog.list(null, 0, 500)).hasSize((int) before);
+		for (String user : List.of("paul", "anna", "mark", "sara", "demo")) {
+			assertThat(this.rest.withBasicAuth(user, user).getForEntity("/api/services", String.class).getStatusCode())
+				.as(user)
+				.isEqualTo(HttpStatus.OK);
+		}
+	}
+
+	@Test
+	void onlyRequestersStartLifecycles() {
+		String definitionId = this.engine.getRepositoryService()
+			.createProcessDefinitionQuery()
+			.processDefinitionKey(ServiceLifecycleProcess.KEY)
+			.latestVersion()
+			.singleResult()
+			.getId();
+		Map<String, Object> start = Map.of("variables",
+				Map.of("serviceName", Map.of("value", "Risk clinic"), "serviceDescription",
+						Map.of("value", "Weekly clinic"), "customerSegments",
+						Map.of("value", "[\"PROJECT_MANAGERS\"]", "type", "Json"), "offeringLevel",
+						Map.of("value", "ADDITIONAL")));
+
+		ResponseEntity<Map<String, Object>> outsider = this.rest.withBasicAuth("olga", "olga")
+			.exchange("/engine-rest/process-definition/{id}/submit-form", HttpMethod.POST, new HttpEntity<>(start),
+					JSON_OBJECT, definitionId);
+		ResponseEntity<Map<String, Object>> customer = this.rest.withBasicAuth("paul", "paul")
+			.exchange("/engine-rest/process-definition/{id}/submit-form", HttpMethod.POST, new HttpEntity<>(start),
+					JSON_OBJECT, definitionId);
+
+		assertThat(outsider.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(customer.getStatusCode()).as(String.valueOf(customer.getBody())).isEqualTo(HttpStatus.OK);
+		String code = (String) customer.getBody().get("businessKey");
+		assertThat(this.catalog.find(code).getRequestedBy()).isEqualTo("paul");
+	}
+
+	@Test
+	void eachGroupReadsOnlyTheModelsItNeeds() {
+		AuthorizationService authorizations = this.engine.getAuthorizationService();
+		assertThat(authorizations.isUserAuthorized("paul", List.of(Groups.SERVICE_CUSTOMERS),
+				ProcessDefinitionPermissions.READ, Resources.PROCESS_DEFINITION, ServiceLifecycleProcess.KEY))
+			.isTrue();
+		assertThat(authorizations.isUserAuthorized("paul", List.of(Groups.SERVICE_CUSTOMERS),
+				ProcessDefinitionPermissions.READ, Resources.PROCESS_DEFINITION, ServiceLifecycleProcess.RETIREMENT_KEY))
+			.isFalse();
+		assertThat(authorizations.isUserAuthorized("sara", List.of(Groups.PORTFOLIO_BOARD),
+				ProcessDefinitionPermissions.READ, Resources.PROCESS_DEFINITION, ServiceLifecycleProcess.RETIREMENT_KEY))
+			.isTrue();
+		assertThat(authorizations.isUserAuthorized("sara", List.of(Groups.PORTFOLIO_BOARD),
+				ProcessDefinitionPermissions.READ_HISTORY, Resources.PROCESS_DEFINITION, ServiceLifecycleProcess.KEY))
+			.isFalse();
+		// Cockpit for operations (read only), Admin for administrators
+		assertThat(authorizations.isUserAuthorized("mark", List.of(Groups.PMO_MANAGERS), Permissions.ACCESS,
+				Resources.APPLICATION, "cockpit")).isTrue();
+		assertThat(authorizations.isUserAuthorized("anna", List.of(Groups.PMO_ANALYSTS), Permissions.ACCESS,
+				Resources.APPLICATION, "cockpit")).isFalse();
+		assertThat(authorizations.isUserAuthorized("mark", List.of(Groups.PMO_MANAGERS), Permissions.ACCESS,
+				Resources.APPLICATION, "admin")).isFalse();
+		assertThat(authorizations.isUserAuthorized("demo", List.of(Groups.CAMUNDA_ADMIN), Permissions.ACCESS,
+				Resources.APPLICATION, "admin")).isTrue();
+	}
+
+	@Test
+	void managersRequestReviewsButMoveNoTokens() {
+		String code = live("Earned value coaching");
+		String lifecycle = this.catalog.find(code).getLifecycleInstanceId();
+		Map<String, Object> message = Map.of("messageName", ServiceLifecycleProcess.MESSAGE_REVIEW_REQUESTED,
+				"businessKey", code, "processVariables", Map.of("reviewReason", Map.of("value", "SLA breach")));
+
+		ResponseEntity<String> byAnalyst = this.rest.withBasicAuth("anna", "anna")
+			.postForEntity("/engine-rest/message", message, String.class);
+		ResponseEntity<String> byManager = this.rest.withBasicAuth("mark", "mark")
+			.postForEntity("/engine-rest/message", message, String.class);
+		ResponseEntity<String> modification = this.rest.withBasicAuth("mark", "mark")
+			.postForEntity("/engine-rest/process-instance/{id}/modification",
+					Map.of("instructions", List.of(Map.of("type", "startBeforeActivity", "activityId",
+							ServiceLifecycleProcess.Lifecycle.END_SERVICE_RETIRED))),
+					String.class, lifecycle);
+		ResponseEntity<String> rewrite = this.rest.withBasicAuth("mark", "mark")
+			.postForEntity("/engine-rest/process-instance/{id}/variables",
+					Map.of("modifications", Map.of("designedBy", Map.of("value", "nobody"))), String.class, lifecycle);
+
+		assertThat(byAnalyst.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(byManager.getStatusCode().is2xxSuccessful()).as(byManager.getBody()).isTrue();
+		assertThat(this.steps.task(code, Lifecycle.TASK_REVIEW_SERVICE)).isNotNull();
+		assertThat(modification.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(rewrite.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(this.catalog.find(code).getStage()).isEqualTo(Stage.OPERATION);
+		assertThat(this.engine.getRuntimeService().getVariable(lifecycle, "designedBy")).isEqualTo("anna");
+	}
+
+	private Task atJustification(String name) {
+		String code = this.steps.request("paul", name);
+		this.steps.evaluate(code, "mark");
+		this.steps.design(code, "anna");
+		return this.steps.task(code, Lifecycle.TASK_JUSTIFY_SERVICE);
+	}
+
+	private String live(String name) {
+		String code = this.steps.request("paul", name);
+		this.steps.evaluate(code, "mark");
+		this.steps.design(code, "anna");
+		this.steps.approve(code, Lifecycle.TASK_JUSTIFY_SERVICE, "sara");
+		this.steps.reviewPilot(code, "mark");
+		this.steps.approve(code, Lifecycle.TASK_APPROVE_GO_LIVE, "sara");
+		return code;
+	}
+
+	private String codeOf(Task task) {
+		return this.engine.getRuntimeService()
+			.createProcessInstanceQuery()
+			.processInstanceId(task.getProcessInstanceId())
+			.singleResult()
+			.getBusinessKey();
+	}
+
+	private String filterId(String name) {
+		FilterService filters = this.engine.getFilterService();
+		return filters.createTaskFilterQuery().filterName(name).singleResult().getId();
+	}
+
+	private static List<Object> tasksOf(List<Map<String, Object>> tasks) {
+		return tasks.stream().map((t) -> t.get("id")).toList();
+	}
+
+}

@@ -1,0 +1,185 @@
+package org.pmo.servicelifecycle.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.pmo.servicelifecycle.TestUsers;
+import org.pmo.servicelifecycle.catalog.ServiceCatalog;
+import org.pmo.servicelifecycle.catalog.Stage;
+import org.pmo.servicelifecycle.identity.Groups;
+import org.pmo.servicelifecycle.identity.Organisation;
+import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Lifecycle;
+import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Retirement;
+import org.pmo.servicelifecycle.lifecycle.ServiceRequests;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The four-eyes principle holds over REST, in the engine API as Tasklist uses it, at claim and at completion, even
+ * for people who sit on the portfolio board as well.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class FourEyesPrincipleTests {
+
+	private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT = new ParameterizedTypeReference<>() {
+	};
+
+	@Autowired
+	private TestRestTemplate rest;
+
+	@Autowired
+	private Organisation organisation;
+
+	@Autowired
+	private ProcessEngine engine;
+
+	@Autowired
+	private ServiceRequests requests;
+
+	@Autowired
+	private ServiceCatalog catalog;
+
+	private LifecycleSteps steps;
+
+	@BeforeEach
+	void createUsers() {
+		TestUsers.create(this.organisation);
+		// people with two hats: a customer on the board, analysts on the board
+		this.organisation.ensureUser("pia", "Pia", "Requester", "pia", Groups.SERVICE_CUSTOMERS, Groups.PORTFOLIO_BOARD);
+		this.organisation.ensureUser("dora", "Dora", "Designer", "dora", Groups.PMO_ANALYSTS, Groups.PORTFOLIO_BOARD);
+		this.organisation.ensureUser("pete", "Pete", "Planner", "pete", Groups.PMO_ANALYSTS, Groups.PORTFOLIO_BOARD);
+		this.steps = new LifecycleSteps(this.engine, this.requests);
+	}
+
+	@Test
+	void requesterCannotApproveJustificationEvenOnTheBoard() {
+		// given pia raised the request over the catalog API, mark evaluated it, anna designed it
+		ResponseEntity<Map<String, Object>> created = this.rest.withBasicAuth("pia", "pia")
+			.exchange("/api/services", HttpMethod.POST, new org.springframework.http.HttpEntity<>(Map.of("name",
+					"Benefits tracking", "description", "Tracks benefits after closure", "customerSegments",
+					List.of("SENIOR_EXECUTIVES"))), JSON_OBJECT);
+		String code = (String) created.getBody().get("code");
+		this.steps.evaluate(code, "mark");
+		this.steps.design(code, "anna");
+		Task justification = this.steps.task(code, Lifecycle.TASK_JUSTIFY_SERVICE);
+
+		// when pia, who is on the board, tries to claim or complete the business case approval over REST
+		ResponseEntity<Map<String, Object>> claim = this.rest.withBasicAuth("pia", "pia")
+			.exchange("/engine-rest/task/{id}/claim", HttpMethod.POST,
+					new org.springframework.http.HttpEntity<>(Map.of("userId", "pia")), JSON_OBJECT, justification.getId());
+		ResponseEntity<Map<String, Object>> completion = completeOverRest("pia", justification.getId(), "approve");
+
+		// then both are refused with the rule named, and nothing moved
+		assertThat(claim.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat((String) claim.getBody().get("message")).contains("Four-eyes principle", "pia raised the request");
+		assertThat(completion.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat((String) completion.getBody().get("message")).contains("Four-eyes principle");
+		assertThat(this.steps.task(code, Lifecycle.TASK_JUSTIFY_SERVICE).getAssignee()).isNull();
+		assertThat(this.catalog.find(code).getStage()).isEqualTo(Stage.JUSTIFICATION);
+
+		// and another board member approves
+		assertThat(completeOverRest("sara", justification.getId(), "approve").getStatusCode())
+			.isEqualTo(HttpStatus.NO_CONTENT);
+		assertThat(this.catalog.find(code).getStage()).isEqualTo(Stage.PILOT);
+	}
+
+	@Test
+	void designerCannotApproveBusinessCaseNorGoLive() {
+		// given dora designed the service
+		String code = this.steps.request("paul", "Schedule assurance");
+		this.steps.evaluate(code, "mark");
+		this.steps.design(code, "dora");
+		assertThat(this.engine.getRuntimeService()
+			.getVariable(this.catalog.find(code).getLifecycleInstanceId(), "designedBy")).isEqualTo("dora");
+
+		// then she may not approve its business case, as in Tasklist (claim) or directly
+		assertThatThrownBy(() -> this.steps.approve(code, Lifecycle.TASK_JUSTIFY_SERVICE, "dora"))
+			.isInstanceOf(FourEyesViolationException.class)
+			.hasMessageContaining("dora completed the design");
+		this.steps.approve(code, Lifecycle.TASK_JUSTIFY_SERVICE, "sara");
+		this.steps.reviewPilot(code, "mark");
+
+		// nor its go-live, over REST
+		Task goLive = this.steps.task(code, Lifecycle.TASK_APPROVE_GO_LIVE);
+		ResponseEntity<Map<String, Object>> refused = completeOverRest("dora", goLive.getId(), "approve");
+		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat((String) refused.getBody().get("message")).contains("Four-eyes principle", "go-live");
+		assertThat(this.catalog.find(code).getStage()).isEqualTo(Stage.IMPLEMENTATION);
+
+		// nor can somebody else hand the task to her
+		assertThatThrownBy(() -> this.steps.as("demo", () -> {
+			this.engine.getTaskService().setAssignee(goLive.getId(), "dora");
+			return null;
+		})).isInstanceOf(FourEyesViolationException.class);
+
+		this.steps.approve(code, Lifecycle.TASK_APPROVE_GO_LIVE, "sara");
+		assertThat(this.catalog.find(code).getStage()).isEqualTo(Stage.OPERATION);
+	}
+
+	@Test
+	void plannerCannotApproveRetirement() {
+		// given a live service whose retirement pete planned
+		String code = this.steps.request("paul", "Resource levelling");
+		this.steps.evaluate(code, "mark");
+		this.steps.design(code, "anna");
+		this.steps.approve(code, Lifecycle.TASK_JUSTIFY_SERVICE, "sara");
+		this.steps.reviewPilot(code, "mark");
+		this.steps.approve(code, Lifecycle.TASK_APPROVE_GO_LIVE, "sara");
+		this.steps.retire(code, "mark");
+		this.steps.planRetirement(code, "pete");
+
+		// when pete, on the board too, approves the retirement over REST
+		Task approval = this.steps.task(code, Retirement.TASK_APPROVE_RETIREMENT);
+		ResponseEntity<Map<String, Object>> refused = completeOverRest("pete", approval.getId(), "approve");
+
+		// then he is refused; sara may
+		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat((String) refused.getBody().get("message")).contains("Four-eyes principle",
+				"pete planned the retirement");
+		assertThat(this.steps.task(code, Retirement.TASK_APPROVE_RETIREMENT)).isNotNull();
+		this.steps.approve(code, Retirement.TASK_APPROVE_RETIREMENT, "sara");
+		assertThat(this.steps.task(code, Retirement.TASK_APPROVE_RETIREMENT)).isNull();
+	}
+
+	@Test
+	void nobodyCanRewriteWhoDesigned() {
+		String code = this.steps.request("paul", "Gate reviews light");
+		this.steps.evaluate(code, "mark");
+		this.steps.design(code, "dora");
+		Task justification = this.steps.task(code, Lifecycle.TASK_JUSTIFY_SERVICE);
+
+		// dora tries to blame anna in the same submission
+		ResponseEntity<Map<String, Object>> response = this.rest.withBasicAuth("dora", "dora")
+			.exchange("/engine-rest/task/{id}/complete", HttpMethod.POST,
+					new org.springframework.http.HttpEntity<>(Map.of("variables", Map.of("decision",
+							Map.of("value", "approve"), "designedBy", Map.of("value", "anna")))),
+					JSON_OBJECT, justification.getId());
+
+		assertThat(response.getStatusCode()).isIn(HttpStatus.BAD_REQUEST, HttpStatus.FORBIDDEN);
+		assertThat(this.engine.getRuntimeService()
+			.getVariable(this.catalog.find(code).getLifecycleInstanceId(), "designedBy")).isEqualTo("dora");
+	}
+
+	private ResponseEntity<Map<String, Object>> completeOverRest(String user, String taskId, String decision) {
+		return this.rest.withBasicAuth(user, user)
+			.exchange("/engine-rest/task/{id}/complete", HttpMethod.POST,
+					new org.springframework.http.HttpEntity<>(
+							Map.of("variables", Map.of("decision", Map.of("value", decision)))),
+					JSON_OBJECT, taskId);
+	}
+
+}
