@@ -160,6 +160,31 @@ class AgreementControllerTests {
 		assertThat(this.catalog.history(code)).filteredOn((h) -> h.getKind().name().equals("SLA_BREACHED")).hasSize(1);
 		Map<String, Object> performance = get("/api/services/" + code + "/performance", JSON_OBJECT);
 		assertThat(performance).containsEntry("health", "BREACHED");
+		// the review form, as Tasklist loads it, shows the breach and the decision's recommendation
+		Map<String, Object> form = get("/engine-rest/task/" + reviews.get(0).getId() + "/form-variables", JSON_OBJECT);
+		assertThat(valueOf(form, "reviewReason")).asString().startsWith("SLA breach: on-time-delivery 70");
+		assertThat(valueOf(form, "slaHealth")).isEqualTo("breached");
+		assertThat(valueOf(form, "recommendation")).isEqualTo("transform");
+		assertThat(valueOf(form, "recommendationReason"))
+			.isEqualTo("Agreements breached: redesign the service so that it can keep them");
+		assertThat(valueOf(form, "performanceSummary")).asString()
+			.contains("on-time-delivery, agreed at least 90 %: 70 in " + THIS_MONTH + ", breached");
+	}
+
+	@Test
+	void shouldRefuseAgreementsAndMeasurementsOfARetiredService() {
+		// given a service with an agreement that was retired
+		String code = this.liveServices.live("Paper timesheets", Set.of(CustomerSegment.PROJECT_MANAGERS));
+		send(HttpMethod.POST, code + "/agreements", ON_TIME_DELIVERY);
+		retire(code);
+		assertThat(get("/api/services/" + code, JSON_OBJECT)).containsEntry("stage", "RETIRED");
+
+		// when / then
+		assertRefused(HttpMethod.POST, code + "/measurements",
+				"{\"metric\": \"on-time-delivery\", \"period\": \"" + THIS_MONTH + "\", \"value\": 70}", "code");
+		assertRefused(HttpMethod.POST, code + "/agreements", ON_TIME_DELIVERY.replace("on-time-delivery", "speed"),
+				"code");
+		assertThat(this.catalog.history(code)).noneMatch((h) -> h.getKind().name().equals("SLA_BREACHED"));
 	}
 
 	@Test
@@ -209,6 +234,35 @@ class AgreementControllerTests {
 		assertThat(send(HttpMethod.POST, "SVC-9999/measurements",
 				"{\"metric\": \"on-time-delivery\", \"period\": \"" + THIS_MONTH + "\", \"value\": 95}")
 			.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+	}
+
+	private void retire(String code) {
+		this.runtimeService.createMessageCorrelation("ServiceReviewRequested")
+			.processInstanceBusinessKey(code)
+			.setVariable("reviewReason", "Timesheets moved into the finance system")
+			.correlate();
+		this.liveServices.complete(code, Lifecycle.TASK_REVIEW_SERVICE, "mark",
+				Map.of("reviewFindings", "No demand left", "reviewOutcome", "retire"));
+		this.liveServices.complete(code, "Task_PlanRetirement", "anna",
+				Map.of("retirementDate", "2030-01-31", "customerNotice", "Please use the finance system."));
+		this.liveServices.complete(code, "Task_ApproveRetirement", "sara", Map.of("decision", "approve"));
+		String retirement = this.runtimeService.createProcessInstanceQuery()
+			.processDefinitionKey("pmo-service-retirement")
+			.processInstanceBusinessKey(code)
+			.singleResult()
+			.getId();
+		for (String step : new String[] { "Task_NotifyCustomers", "Task_DecommissionService" }) {
+			this.managementService.executeJob(this.managementService.createJobQuery()
+				.processInstanceId(retirement)
+				.activityId(step)
+				.singleResult()
+				.getId());
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Object valueOf(Map<String, Object> formVariables, String name) {
+		return ((Map<String, Object>) formVariables.get(name)).get("value");
 	}
 
 	private void assertRefused(HttpMethod method, String path, String body, String field) {
