@@ -90,7 +90,7 @@ class DemoData {
 		String coaching = request("PM coaching and mentoring",
 				"One-to-one coaching of project managers by senior PMO staff; target customer satisfaction of at least 4.0 of 5.",
 				OfferingLevel.ADDITIONAL, Set.of(PROJECT_MANAGERS));
-		toPilot(coaching, "P8W", "R/P3M");
+		toPilot(coaching, "P56D", "R/P3M");
 		String riskWorkshops = request("Risk workshop facilitation",
 				"Facilitated workshops that identify and assess project risks and agree owners for the responses.",
 				OfferingLevel.ADDITIONAL, Set.of(PROJECT_MANAGERS, PROGRAMME_MANAGERS));

@@ -40,6 +40,10 @@ public class Organisation {
 		ensureFilter("My groups' tasks", -5, "Open tasks of all my groups",
 				this.taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
 					.includeAssignedTasks());
+		ensureFilter("Overdue tasks", -1, "Open tasks past their due date, escalated approvals among them",
+				this.taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+					.includeAssignedTasks()
+					.dueBeforeExpression("${now()}"));
 		int priority = 0;
 		for (String[] workGroup : Groups.WORK_GROUPS) {
 			ensureFilter(workGroup[1], priority++, "Open lifecycle tasks of " + workGroup[0],

@@ -2,6 +2,8 @@ package org.pmo.servicelifecycle.review;
 
 import static org.pmo.servicelifecycle.review.ReviewDecisions.CUSTOMER_SATISFACTION;
 import static org.pmo.servicelifecycle.review.ReviewDecisions.PERFORMANCE_SUMMARY;
+import static org.pmo.servicelifecycle.review.ReviewDecisions.RECOMMENDATION;
+import static org.pmo.servicelifecycle.review.ReviewDecisions.RECOMMENDATION_REASON;
 import static org.pmo.servicelifecycle.review.ReviewDecisions.SLA_HEALTH;
 import static org.pmo.servicelifecycle.review.ReviewDecisions.STRATEGIC_FIT;
 import static org.pmo.servicelifecycle.review.ReviewDecisions.UTILISATION;
@@ -12,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
 
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.pmo.servicelifecycle.agreement.AgreementBook;
 import org.pmo.servicelifecycle.agreement.AgreementView;
@@ -19,6 +22,9 @@ import org.pmo.servicelifecycle.agreement.Attainment;
 import org.pmo.servicelifecycle.agreement.MetricUnit;
 import org.pmo.servicelifecycle.agreement.PerformanceReport;
 import org.pmo.servicelifecycle.agreement.PerformanceReport.AgreementPerformance;
+import org.pmo.servicelifecycle.catalog.HistoryDetails;
+import org.pmo.servicelifecycle.catalog.HistoryKind;
+import org.pmo.servicelifecycle.catalog.ServiceCatalog;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,10 +37,16 @@ public class ReviewFigures {
 
 	static final String NONE = "none";
 
+	/** Where the engine keeps a business rule task's result until its output mapping has run. */
+	static final String DECISION_RESULT = "decisionResult";
+
 	private final AgreementBook agreements;
 
-	ReviewFigures(AgreementBook agreements) {
+	private final ServiceCatalog catalog;
+
+	ReviewFigures(AgreementBook agreements, ServiceCatalog catalog) {
 		this.agreements = agreements;
+		this.catalog = catalog;
 	}
 
 	public void gather(DelegateExecution execution) {
@@ -47,6 +59,25 @@ public class ReviewFigures {
 			execution.setVariable(STRATEGIC_FIT, null);
 		}
 		execution.setVariable(PERFORMANCE_SUMMARY, summaryOf(report));
+	}
+
+	/**
+	 * Keeps the decision's advice in the service's history, so the audit shows what was recommended next to what the
+	 * reviewer decided. The model calls it as {@code ${reviewFigures.recordRecommendation(execution)}} at the end.
+	 */
+	public void recordRecommendation(DelegateExecution execution) {
+		// end listeners run before the output mapping: the advice is still in the task's decision result
+		Object recommendation = null;
+		Object reason = null;
+		if (execution.getVariableLocal(DECISION_RESULT) instanceof DmnDecisionResult result
+				&& result.getFirstResult() != null) {
+			recommendation = result.getFirstResult().getEntry(RECOMMENDATION);
+			reason = result.getFirstResult().getEntry(RECOMMENDATION_REASON);
+		}
+		this.catalog.record(execution.getProcessBusinessKey(), HistoryKind.RECOMMENDED,
+				new HistoryDetails(execution.getCurrentActivityName(),
+						(recommendation != null) ? recommendation.toString() : null, null,
+						(reason != null) ? reason.toString() : null));
 	}
 
 	/** The attainment as the decision reads it: {@code met}, {@code at-risk}, {@code breached} or {@code none}. */

@@ -622,6 +622,11 @@ class LifecycleProcessTest {
 			.decisionDefinitionKey(ReviewDecisions.REVIEW_RECOMMENDATION)
 			.processInstanceId(lifecycle.getId())
 			.count()).isEqualTo(1);
+		assertThat(this.driver.lastEntry(lifecycle, HistoryKind.RECOMMENDED))
+			.extracting(ServiceHistoryEntry::getActivity, ServiceHistoryEntry::getDecision, ServiceHistoryEntry::getActor,
+					ServiceHistoryEntry::getComment)
+			.containsExactly("Recommend review outcome", ReviewOutcomes.TRANSFORM, null,
+					"Agreements breached: redesign the service so that it can keep them");
 
 		// when a second low value arrives in the same month
 		this.agreements.record(code, List.of(new MeasurementInput("on-time-delivery", null, thisMonth, 60.0)), ANALYST);
