@@ -2,7 +2,10 @@ package org.pmo.servicelifecycle.catalog;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.persistence.EntityManager;
@@ -24,6 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional
 public class ServiceCatalog {
+
+	/** The outcomes a completed service review records. */
+	private static final List<String> REVIEW_OUTCOMES = List.of("continue", "transform", "retire");
 
 	private final PmoServiceRepository services;
 
@@ -123,6 +129,36 @@ public class ServiceCatalog {
 		PageRequest pageRequest = PageRequest.of(page, size);
 		return (stage != null) ? this.services.findByStageOrderByCode(stage, pageRequest)
 				: this.services.findAllByOrderByCode(pageRequest);
+	}
+
+	/** Services of one stage, or of one portfolio phase, or all, in code order. */
+	@Transactional(readOnly = true)
+	public List<PmoService> list(PortfolioPhase phase, Stage stage, int limit) {
+		if (stage != null || phase == null) {
+			return list(stage, 0, limit);
+		}
+		List<Stage> stages = Arrays.stream(Stage.values()).filter((each) -> each.portfolioPhase() == phase).toList();
+		return this.services.findByStageInOrderByCode(stages, PageRequest.of(0, limit));
+	}
+
+	@Transactional(readOnly = true)
+	public Map<Stage, Long> countByStage() {
+		Map<Stage, Long> counts = new EnumMap<>(Stage.class);
+		for (Stage stage : Stage.values()) {
+			counts.put(stage, 0L);
+		}
+		this.services.countPerStage().forEach((row) -> counts.put(row.getStage(), row.getServices()));
+		return counts;
+	}
+
+	/** When the service was last reviewed in operation, or null when it never was. */
+	@Transactional(readOnly = true)
+	public Instant lastReview(String code) {
+		return this.history
+			.findFirstByServiceIdAndKindAndDecisionInOrderByOccurredAtDescIdDesc(find(code).getId(),
+					HistoryKind.TASK_COMPLETED, REVIEW_OUTCOMES)
+			.map(ServiceHistoryEntry::getOccurredAt)
+			.orElse(null);
 	}
 
 	@Transactional(readOnly = true)

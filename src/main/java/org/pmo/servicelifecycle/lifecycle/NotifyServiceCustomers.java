@@ -31,10 +31,15 @@ class NotifyServiceCustomers implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		PmoService service = this.catalog.find(execution.getProcessBusinessKey());
+		String customerNotice = LifecycleVariables.text(execution, CUSTOMER_NOTICE);
+		if (customerNotice == null) {
+			// retried, then an incident in Cockpit: someone has to give the notice before customers are told
+			throw new IllegalStateException("No notice to send to the customers of " + service.getCode()
+					+ ": set the variable customerNotice on the retirement, then retry the job");
+		}
 		Object retirementDate = execution.getVariable(RETIREMENT_DATE);
 		String notice = "To " + service.getCustomerSegments() + ": " + service.getName() + " retires"
-				+ ((retirementDate != null) ? " on " + retirementDate : "") + ". "
-				+ LifecycleVariables.text(execution, CUSTOMER_NOTICE);
+				+ ((retirementDate != null) ? " on " + retirementDate : "") + ". " + customerNotice;
 		log.info("Retirement notice for {}: {}", service.getCode(), notice);
 		this.catalog.record(service.getCode(), HistoryKind.CUSTOMERS_NOTIFIED,
 				new HistoryDetails(execution.getCurrentActivityName(), null, null, notice));

@@ -1,0 +1,162 @@
+package org.pmo.servicelifecycle.portfolio;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.management.ActivityStatistics;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.pmo.servicelifecycle.agreement.AgreementBook;
+import org.pmo.servicelifecycle.catalog.PmoService;
+import org.pmo.servicelifecycle.catalog.PortfolioPhase;
+import org.pmo.servicelifecycle.catalog.ServiceCatalog;
+import org.pmo.servicelifecycle.catalog.Stage;
+import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Puts the catalog, the agreements and the engine's open work together for the portfolio page. */
+@Service
+@Transactional(readOnly = true)
+public class Portfolio {
+
+	private final ServiceCatalog catalog;
+
+	private final AgreementBook agreements;
+
+	private final TaskService taskService;
+
+	private final ManagementService managementService;
+
+	private final RepositoryService repositoryService;
+
+	private final RuntimeService runtimeService;
+
+	private final Clock clock;
+
+	Portfolio(ServiceCatalog catalog, AgreementBook agreements, TaskService taskService,
+			ManagementService managementService, RepositoryService repositoryService, RuntimeService runtimeService,
+			Clock clock) {
+		this.runtimeService = runtimeService;
+		this.catalog = catalog;
+		this.agreements = agreements;
+		this.taskService = taskService;
+		this.managementService = managementService;
+		this.repositoryService = repositoryService;
+		this.clock = clock;
+	}
+
+	public PortfolioOverview overview(PortfolioPhase phase, Stage stage, int limit) {
+		Instant now = this.clock.instant();
+		Map<Stage, Long> byStage = this.catalog.countByStage();
+		Map<PortfolioPhase, Long> byPhase = new EnumMap<>(PortfolioPhase.class);
+		for (PortfolioPhase each : PortfolioPhase.values()) {
+			byPhase.put(each, 0L);
+		}
+		byStage.forEach((each, count) -> byPhase.merge(each.portfolioPhase(), count, Long::sum));
+
+		List<PmoService> services = this.catalog.list(phase, stage, limit);
+		Map<String, List<PortfolioOverview.OpenTask>> tasksByCode = openTasks(services, now);
+		List<PortfolioOverview.ServiceSummary> summaries = new ArrayList<>();
+		for (PmoService service : services) {
+			List<PortfolioOverview.OpenTask> tasks = tasksByCode.getOrDefault(service.getCode(), List.of());
+			summaries.add(new PortfolioOverview.ServiceSummary(service.getCode(), service.getName(),
+					service.getStage(), service.getPortfolioPhase(), service.getOfferingLevel(),
+					service.getCustomerSegments(), service.getServiceVersion(), service.getOwner(),
+					this.agreements.performance(service.getCode()).health(), this.catalog.lastReview(service.getCode()),
+					service.getNextReviewDue(), tasks, tasks.stream().filter(PortfolioOverview.OpenTask::overdue).count()));
+		}
+		return new PortfolioOverview(now, byPhase, byStage, summaries, waitingPerStep());
+	}
+
+	/** The model of a lifecycle process, for the page's diagram. */
+	public String diagram(String processKey) {
+		ProcessDefinition definition = latest(processKey);
+		try (var xml = this.repositoryService.getProcessModel(definition.getId())) {
+			return new String(xml.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+	private Map<String, List<PortfolioOverview.OpenTask>> openTasks(List<PmoService> services, Instant now) {
+		Map<String, List<PortfolioOverview.OpenTask>> byCode = new HashMap<>();
+		if (services.isEmpty()) {
+			return byCode;
+		}
+		String[] codes = services.stream().map(PmoService::getCode).toArray(String[]::new);
+		List<Task> tasks = this.taskService.createTaskQuery()
+			.processInstanceBusinessKeyIn(codes)
+			.orderByTaskCreateTime()
+			.asc()
+			.list();
+		Map<String, String> codeByInstance = new HashMap<>();
+		if (!tasks.isEmpty()) {
+			this.runtimeService.createProcessInstanceQuery()
+				.processInstanceIds(tasks.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet()))
+				.list()
+				.forEach((instance) -> codeByInstance.put(instance.getId(), instance.getBusinessKey()));
+		}
+		for (Task task : tasks) {
+			List<String> groups = this.taskService.getIdentityLinksForTask(task.getId())
+				.stream()
+				.filter((link) -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+				.map(IdentityLink::getGroupId)
+				.toList();
+			Instant due = (task.getDueDate() != null) ? task.getDueDate().toInstant() : null;
+			byCode.computeIfAbsent(codeByInstance.get(task.getProcessInstanceId()), (key) -> new ArrayList<>())
+				.add(new PortfolioOverview.OpenTask(task.getName(), task.getTaskDefinitionKey(), task.getAssignee(),
+						groups, task.getCreateTime().toInstant(), due, due != null && due.isBefore(now)));
+		}
+		return byCode;
+	}
+
+	/** Lifecycles waiting at each step, summed over all deployed versions of each model. */
+	private Map<String, List<PortfolioOverview.StepCount>> waitingPerStep() {
+		Map<String, List<PortfolioOverview.StepCount>> waiting = new LinkedHashMap<>();
+		for (String key : List.of(ServiceLifecycleProcess.KEY, ServiceLifecycleProcess.TRANSFORM_KEY,
+				ServiceLifecycleProcess.RETIREMENT_KEY)) {
+			Map<String, Integer> counts = new LinkedHashMap<>();
+			for (ProcessDefinition definition : this.repositoryService.createProcessDefinitionQuery()
+				.processDefinitionKey(key)
+				.list()) {
+				for (ActivityStatistics statistics : this.managementService
+					.createActivityStatisticsQuery(definition.getId())
+					.list()) {
+					counts.merge(statistics.getId(), statistics.getInstances(), Integer::sum);
+				}
+			}
+			waiting.put(key, counts.entrySet()
+				.stream()
+				.map((entry) -> new PortfolioOverview.StepCount(entry.getKey(), entry.getValue()))
+				.toList());
+		}
+		return waiting;
+	}
+
+	private ProcessDefinition latest(String processKey) {
+		if (!ServiceLifecycleProcess.KEYS.contains(processKey)) {
+			throw new org.pmo.servicelifecycle.web.InvalidInputException("processKey",
+					"not a lifecycle model: '" + processKey + "'");
+		}
+		return this.repositoryService.createProcessDefinitionQuery()
+			.processDefinitionKey(processKey)
+			.latestVersion()
+			.singleResult();
+	}
+
+}

@@ -1,0 +1,38 @@
+package org.pmo.servicelifecycle.portfolio;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import org.pmo.servicelifecycle.catalog.PortfolioPhase;
+import org.pmo.servicelifecycle.catalog.Stage;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Data of the portfolio page: counts, services with their health and work, and the lifecycle models. */
+@RestController
+@RequestMapping("/api/portfolio")
+class PortfolioController {
+
+	private final Portfolio portfolio;
+
+	PortfolioController(Portfolio portfolio) {
+		this.portfolio = portfolio;
+	}
+
+	@GetMapping
+	PortfolioOverview overview(@RequestParam(required = false) PortfolioPhase phase,
+			@RequestParam(required = false) Stage stage,
+			@RequestParam(defaultValue = "200") @Min(1) @Max(1000) int limit) {
+		return this.portfolio.overview(phase, stage, limit);
+	}
+
+	@GetMapping(path = "/models/{processKey}", produces = MediaType.APPLICATION_XML_VALUE)
+	String model(@PathVariable String processKey) {
+		return this.portfolio.diagram(processKey);
+	}
+
+}

@@ -1,0 +1,72 @@
+package org.pmo.servicelifecycle.security;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.webapp.impl.security.auth.Authentication;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Lets a user logged in to the Camunda webapps read the catalog API and the portfolio page without a second login.
+ * Only reading requests ride on the session, so no cross-site request can change anything; everything else still
+ * needs HTTP Basic. An anonymous visitor of the portfolio page is sent to the webapps' login.
+ */
+class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
+
+	/** Set on a request the webapp session authenticated, so HTTP Basic does not ask again. */
+	static final String AUTHENTICATED_BY_SESSION = WebappSessionAuthenticationFilter.class.getName() + ".user";
+
+	static final String PORTFOLIO_PATH = "/portfolio";
+
+	static final String LOGIN_PATH = "/camunda/app/welcome/default/";
+
+	private static final String ENGINE = "default";
+
+	private final IdentityService identityService;
+
+	WebappSessionAuthenticationFilter(IdentityService identityService) {
+		this.identityService = identityService;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		UserAuthentication user = sessionUser(request);
+		boolean reading = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+		if (user != null && reading) {
+			request.setAttribute(AUTHENTICATED_BY_SESSION, user.getIdentityId());
+			this.identityService.setAuthentication(user.getIdentityId(), user.getGroupIds(), user.getTenantIds());
+			try {
+				chain.doFilter(request, response);
+			}
+			finally {
+				this.identityService.clearAuthentication();
+			}
+		}
+		else if (request.getRequestURI().startsWith(request.getContextPath() + PORTFOLIO_PATH)) {
+			response.sendRedirect(request.getContextPath() + LOGIN_PATH);
+		}
+		else {
+			chain.doFilter(request, response);
+		}
+	}
+
+	private static UserAuthentication sessionUser(HttpServletRequest request) {
+		HttpSession session = request.getSession(false);
+		if (session == null) {
+			return null;
+		}
+		Authentication authentication = AuthenticationUtil.getAuthsFromSession(session)
+			.getAuthenticationForProcessEngine(ENGINE);
+		return (authentication instanceof UserAuthentication user) ? user : null;
+	}
+
+}

@@ -1,0 +1,134 @@
+package org.pmo.servicelifecycle.monitoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.Set;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.pmo.servicelifecycle.LiveServices;
+import org.pmo.servicelifecycle.TestUsers;
+import org.pmo.servicelifecycle.catalog.CustomerSegment;
+import org.pmo.servicelifecycle.identity.Organisation;
+import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess;
+import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Lifecycle;
+import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Retirement;
+import org.pmo.servicelifecycle.lifecycle.ServiceRequests;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@AutoConfigureObservability(tracing = false)
+class OperationsSignalsTests {
+
+	@Autowired
+	private TestRestTemplate rest;
+
+	@Autowired
+	private Organisation organisation;
+
+	@Autowired
+	private ServiceRequests requests;
+
+	@Autowired
+	private TaskService taskService;
+
+	@Autowired
+	private RuntimeService runtimeService;
+
+	@Autowired
+	private ManagementService managementService;
+
+	@Autowired
+	private IdentityService identityService;
+
+	private LiveServices liveServices;
+
+	@BeforeEach
+	void setUp() {
+		TestUsers.create(this.organisation);
+		this.liveServices = new LiveServices(this.requests, this.taskService, this.managementService,
+				this.identityService, this.runtimeService);
+	}
+
+	@Test
+	void shouldShowMetricsToOperationsOnly() {
+		assertThat(this.rest.getForEntity("/actuator/prometheus", String.class).getStatusCode())
+			.isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(this.rest.withBasicAuth("paul", "paul").getForEntity("/actuator/prometheus", String.class)
+			.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+
+		this.liveServices.live("Stage-gate assurance review", Set.of(CustomerSegment.PROGRAMME_MANAGERS));
+		ResponseEntity<String> metrics = this.rest.withBasicAuth("mark", "mark")
+			.getForEntity("/actuator/prometheus", String.class);
+
+		assertThat(metrics.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(metrics.getBody()).containsPattern("pmo_services\\{phase=\"CATALOG\",stage=\"OPERATION\"} [1-9]")
+			.contains("pmo_reviews_due ")
+			.contains("pmo_sla_breaches ")
+			.contains("pmo_tasks_overdue ")
+			.contains("pmo_incidents_open ")
+			.contains("jvm_memory_used_bytes");
+	}
+
+	@Test
+	void shouldRaiseIncidentWhenCustomersCannotBeNotifiedAfterRetries() {
+		// given a retirement approved without a notice for the customers
+		String code = this.liveServices.live("Resource capacity planning", Set.of(CustomerSegment.SENIOR_EXECUTIVES));
+		this.runtimeService.createMessageCorrelation(ServiceLifecycleProcess.MESSAGE_REVIEW_REQUESTED)
+			.processInstanceBusinessKey(code)
+			.correlate();
+		this.liveServices.complete(code, Lifecycle.TASK_REVIEW_SERVICE, "mark",
+				Map.of("reviewFindings", "Moved to a tool", "reviewOutcome", "retire"));
+		this.liveServices.complete(code, Retirement.TASK_PLAN_RETIREMENT, "anna",
+				Map.of("retirementDate", "2027-01-31", "customerNotice", "It ends."));
+		ProcessInstance retirement = this.runtimeService.createProcessInstanceQuery()
+			.processDefinitionKey(ServiceLifecycleProcess.RETIREMENT_KEY)
+			.processInstanceBusinessKey(code)
+			.singleResult();
+		this.runtimeService.removeVariable(retirement.getId(), "customerNotice");
+		this.liveServices.complete(code, Retirement.TASK_APPROVE_RETIREMENT, "sara", Map.of("decision", "approve"));
+
+		// when the notification job fails as often as it may retry
+		Job job = notificationJob(retirement);
+		assertThat(job.getRetries()).isEqualTo(3);
+		for (int attempt = 0; attempt < 3; attempt++) {
+			try {
+				this.managementService.executeJob(notificationJob(retirement).getId());
+			}
+			catch (RuntimeException expected) {
+				assertThat(expected).hasMessageContaining("No notice to send to the customers of " + code);
+			}
+		}
+
+		// then an incident waits in Cockpit at the step, and the metric counts it
+		Incident incident = this.runtimeService.createIncidentQuery().processInstanceId(retirement.getId()).singleResult();
+		assertThat(incident.getActivityId()).isEqualTo(Retirement.TASK_NOTIFY_CUSTOMERS);
+		assertThat(incident.getIncidentMessage()).contains("No notice to send");
+		assertThat(notificationJob(retirement).getRetries()).isZero();
+		String metrics = this.rest.withBasicAuth("demo", "demo").getForObject("/actuator/prometheus", String.class);
+		assertThat(metrics).containsPattern("pmo_incidents_open [1-9]");
+	}
+
+	private Job notificationJob(ProcessInstance retirement) {
+		return this.managementService.createJobQuery()
+			.processInstanceId(retirement.getId())
+			.activityId(Retirement.TASK_NOTIFY_CUSTOMERS)
+			.singleResult();
+	}
+
+}
