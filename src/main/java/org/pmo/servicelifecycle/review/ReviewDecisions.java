@@ -1,5 +1,7 @@
 package org.pmo.servicelifecycle.review;
 
+import java.util.Set;
+
 /**
  * The decisions of {@code dmn/}: their keys, and the names of their inputs and outputs, which are process variables
  * of the lifecycle and keys of the review and justification forms.
@@ -49,7 +51,7 @@ public final class ReviewDecisions {
 	public static final String PRIORITY = "priority";
 
 	/** Names of the agreement metrics read as utilisation. */
-	public static final java.util.Set<String> UTILISATION_METRICS = java.util.Set.of("utilisation", "utilization");
+	public static final Set<String> UTILISATION_METRICS = Set.of("utilisation", "utilization");
 
 	private ReviewDecisions() {
 	}
