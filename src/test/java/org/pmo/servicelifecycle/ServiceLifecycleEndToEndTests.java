@@ -59,7 +59,7 @@ class ServiceLifecycleEndToEndTests {
 		assertThat(stageOf(code)).isEqualTo("DESIGN");
 
 		complete(code, "Task_DesignService", "anna", Map.of("designSummary", "Facilitator, template, report",
-				"slaSummary", "Workshop within 10 working days", "serviceOwner", "anna", "pilotPeriod", "P2W",
+				"slaSummary", "Workshop within 10 working days", "serviceOwner", "anna", "pilotPeriod", "P14D",
 				"reviewCycle", "R/P6M"));
 		assertThat(stageOf(code)).isEqualTo("JUSTIFICATION");
 
@@ -76,7 +76,7 @@ class ServiceLifecycleEndToEndTests {
 			.containsEntry("portfolioPhase", "CATALOG")
 			.containsEntry("owner", "anna")
 			.containsEntry("reviewCycle", "R/P6M")
-			.containsEntry("pilotPeriod", "P2W");
+			.containsEntry("pilotPeriod", "P14D");
 		assertThat(live.get("nextReviewDue")).isNotNull();
 
 		// the periodic review falls due, and the service continues

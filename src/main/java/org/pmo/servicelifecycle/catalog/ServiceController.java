@@ -8,11 +8,15 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.pmo.servicelifecycle.lifecycle.ReviewCycles;
 import org.pmo.servicelifecycle.lifecycle.ServiceRequests;
 import org.pmo.servicelifecycle.security.ApiOperation;
 import org.pmo.servicelifecycle.security.ApiPermission;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -20,7 +24,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The catalog's REST API: raise a service request, list and read services and their history. */
+/**
+ * The catalog's REST API: raise a service request, list and read services and their history, change the review
+ * cycle of a service.
+ */
 @RestController
 @RequestMapping("/api/services")
 class ServiceController {
@@ -31,10 +38,17 @@ class ServiceController {
 
 	private final AgreementDirectory agreements;
 
-	ServiceController(ServiceCatalog catalog, ServiceRequests requests, AgreementDirectory agreements) {
+	private final ReviewCycles reviewCycles;
+
+	private final IdentityService identityService;
+
+	ServiceController(ServiceCatalog catalog, ServiceRequests requests, AgreementDirectory agreements,
+			ReviewCycles reviewCycles, IdentityService identityService) {
 		this.catalog = catalog;
 		this.requests = requests;
 		this.agreements = agreements;
+		this.reviewCycles = reviewCycles;
+		this.identityService = identityService;
 	}
 
 	@PostMapping
@@ -60,10 +74,23 @@ class ServiceController {
 		return ServiceView.of(this.catalog.find(code), this.agreements.agreementsOf(code));
 	}
 
+	/** Changes what the body names; for now that is the review cycle, which applies from the next review on. */
+	@PatchMapping("/{code}")
+	@ApiPermission(ApiOperation.CHANGE_SERVICE)
+	ServiceView changeService(@PathVariable String code, @RequestBody ServiceChange change) {
+		PmoService service = this.reviewCycles.change(code, change.reviewCycle(), currentUser());
+		return ServiceView.of(service, this.agreements.agreementsOf(code));
+	}
+
 	@GetMapping("/{code}/history")
 	@ApiPermission(ApiOperation.READ_CATALOG)
 	List<HistoryView> history(@PathVariable String code) {
 		return this.catalog.history(code).stream().map(HistoryView::of).toList();
+	}
+
+	private String currentUser() {
+		Authentication authentication = this.identityService.getCurrentAuthentication();
+		return (authentication != null) ? authentication.getUserId() : null;
 	}
 
 }

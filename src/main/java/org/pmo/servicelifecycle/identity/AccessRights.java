@@ -68,6 +68,7 @@ class AccessRights {
 			}
 			grantFilter(group, filterIds.get(Organisation.MY_TASKS));
 			grantFilter(group, filterIds.get(Organisation.MY_GROUPS_TASKS));
+			grantFilter(group, filterIds.get(Organisation.OVERDUE_TASKS));
 			grantFilter(group, filterIds.get(workGroup[1]));
 		}
 

@@ -13,6 +13,8 @@ import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Lifecyc
 import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Retirement.TASK_PLAN_RETIREMENT;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -22,6 +24,11 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
+import org.pmo.servicelifecycle.agreement.AgreementBook;
+import org.pmo.servicelifecycle.agreement.AgreementTerms;
+import org.pmo.servicelifecycle.agreement.Direction;
+import org.pmo.servicelifecycle.agreement.MeasurementInput;
+import org.pmo.servicelifecycle.agreement.MetricUnit;
 import org.pmo.servicelifecycle.catalog.CustomerSegment;
 import org.pmo.servicelifecycle.catalog.OfferingLevel;
 import org.pmo.servicelifecycle.catalog.PmoServiceRepository;
@@ -56,9 +63,12 @@ class DemoData {
 
 	private final IdentityService identityService;
 
+	private final AgreementBook agreements;
+
 	DemoData(Organisation organisation, ServiceRequests requests, PmoServiceRepository services,
 			TaskService taskService, RuntimeService runtimeService, ManagementService managementService,
-			IdentityService identityService) {
+			IdentityService identityService, AgreementBook agreements) {
+		this.agreements = agreements;
 		this.organisation = organisation;
 		this.requests = requests;
 		this.services = services;
@@ -78,19 +88,27 @@ class DemoData {
 		String healthCheck = live("Project health check",
 				"Independent review of a project's schedule, budget, risks and governance, reported within 5 working days of the request.",
 				OfferingLevel.ADDITIONAL, Set.of(PROJECT_MANAGERS, SENIOR_EXECUTIVES), "R/P3M");
-		live("Monthly portfolio report",
+		agree(healthCheck, "on-time-delivery", MetricUnit.PERCENT, Direction.AT_LEAST, 95,
+				"Reports within 5 working days of the request");
+		this.agreements.record(healthCheck, List.of(new MeasurementInput("on-time-delivery", null,
+				YearMonth.now().toString(), 97.0)), "anna");
+		String portfolioReport = live("Monthly portfolio report",
 				"Consolidated status of all projects and programmes for the executive board, published by working day 3 every month.",
 				OfferingLevel.MANDATED, Set.of(SENIOR_EXECUTIVES), "R/P6M");
-		live("Stage-gate assurance review",
+		agree(portfolioReport, "publication-working-day", MetricUnit.DAYS, Direction.AT_MOST, 3,
+				"Published by working day 3 of every month");
+		String stageGate = live("Stage-gate assurance review",
 				"Assurance review held before each stage gate of a project or programme, checking readiness to proceed.",
 				OfferingLevel.MANDATED, Set.of(PROJECT_MANAGERS, PROGRAMME_MANAGERS), "R/P12M");
+		agree(stageGate, "reviews-before-gate", MetricUnit.PERCENT, Direction.AT_LEAST, 100,
+				"Review held before each gate");
 		String capacityPlanning = live("Resource capacity planning",
 				"Quarterly capacity plan of project staff across the portfolio, published two weeks before the quarter starts.",
 				OfferingLevel.MANDATED, Set.of(PROGRAMME_MANAGERS, SENIOR_EXECUTIVES), "R/P3M");
 		String coaching = request("PM coaching and mentoring",
 				"One-to-one coaching of project managers by senior PMO staff; target customer satisfaction of at least 4.0 of 5.",
 				OfferingLevel.ADDITIONAL, Set.of(PROJECT_MANAGERS));
-		toPilot(coaching, "P8W", "R/P3M");
+		toPilot(coaching, "P56D", "R/P3M");
 		String riskWorkshops = request("Risk workshop facilitation",
 				"Facilitated workshops that identify and assess project risks and agree owners for the responses.",
 				OfferingLevel.ADDITIONAL, Set.of(PROJECT_MANAGERS, PROGRAMME_MANAGERS));
@@ -133,6 +151,11 @@ class DemoData {
 				Map.of("lessonsLearned", "Customers valued it; templates were tightened.", "decision", "approve"));
 		complete(code, TASK_APPROVE_GO_LIVE, "sara", Map.of("decision", "approve"));
 		return code;
+	}
+
+	private void agree(String code, String metric, MetricUnit unit, Direction direction, double target,
+			String description) {
+		this.agreements.add(code, new AgreementTerms(null, metric, unit, direction, target, null, description), "anna");
 	}
 
 	private void fireTimer(String code, String timerEventId) {

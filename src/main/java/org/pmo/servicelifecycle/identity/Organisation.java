@@ -24,6 +24,8 @@ public class Organisation {
 
 	static final String MY_GROUPS_TASKS = "My groups' tasks";
 
+	static final String OVERDUE_TASKS = "Overdue tasks";
+
 	private final IdentityService identityService;
 
 	private final FilterService filterService;
@@ -50,6 +52,11 @@ public class Organisation {
 		filterIds.put(MY_GROUPS_TASKS, ensureFilter(MY_GROUPS_TASKS, -5, "Open tasks of all my groups",
 				this.taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
 					.includeAssignedTasks()));
+		filterIds.put(OVERDUE_TASKS, ensureFilter(OVERDUE_TASKS, -1,
+				"Open tasks past their due date, escalated approvals among them",
+				this.taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+					.includeAssignedTasks()
+					.dueBeforeExpression("${now()}")));
 		int priority = 0;
 		for (String[] workGroup : Groups.WORK_GROUPS) {
 			filterIds.put(workGroup[1], ensureFilter(workGroup[1], priority++, "Open lifecycle tasks of " + workGroup[0],

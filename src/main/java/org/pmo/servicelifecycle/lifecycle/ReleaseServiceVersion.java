@@ -10,8 +10,6 @@ import org.springframework.stereotype.Component;
 @Component("releaseServiceVersion")
 class ReleaseServiceVersion implements JavaDelegate {
 
-	static final String RELEASED_VERSION = "releasedVersion";
-
 	private final ServiceCatalog catalog;
 
 	ReleaseServiceVersion(ServiceCatalog catalog) {
@@ -22,7 +20,7 @@ class ReleaseServiceVersion implements JavaDelegate {
 	public void execute(DelegateExecution execution) {
 		int version = this.catalog.releaseNextVersion(execution.getProcessBusinessKey(),
 				HistoryDetails.of(execution.getCurrentActivityName(), null));
-		execution.setVariable(RELEASED_VERSION, version);
+		execution.setVariable(ServiceLifecycleProcess.Variables.RELEASED_VERSION, version);
 	}
 
 }

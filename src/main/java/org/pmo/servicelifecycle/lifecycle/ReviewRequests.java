@@ -1,8 +1,6 @@
 package org.pmo.servicelifecycle.lifecycle;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Service;
 
 /**
@@ -14,27 +12,19 @@ public class ReviewRequests {
 
 	private final RuntimeService runtimeService;
 
-	private final IdentityService identityService;
+	private final ApplicationAuthority application;
 
-	ReviewRequests(RuntimeService runtimeService, IdentityService identityService) {
+	ReviewRequests(RuntimeService runtimeService, ApplicationAuthority application) {
 		this.runtimeService = runtimeService;
-		this.identityService = identityService;
+		this.application = application;
 	}
 
 	public void requestUnscheduledReview(String code, String reason) {
-		Authentication caller = this.identityService.getCurrentAuthentication();
-		this.identityService.clearAuthentication();
-		try {
-			this.runtimeService.createMessageCorrelation(ServiceLifecycleProcess.MESSAGE_REVIEW_REQUESTED)
-				.processInstanceBusinessKey(code)
-				.setVariable(ServiceLifecycleProcess.Variables.REVIEW_REASON, reason)
-				.correlate();
-		}
-		finally {
-			if (caller != null) {
-				this.identityService.setAuthentication(caller);
-			}
-		}
+		this.application.run(() -> this.runtimeService
+			.createMessageCorrelation(ServiceLifecycleProcess.MESSAGE_REVIEW_REQUESTED)
+			.processInstanceBusinessKey(code)
+			.setVariable(ServiceLifecycleProcess.Variables.REVIEW_REASON, reason)
+			.correlate());
 	}
 
 }

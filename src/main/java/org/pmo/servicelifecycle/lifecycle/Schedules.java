@@ -35,6 +35,17 @@ final class Schedules {
 		}
 	}
 
+	/** When a duration such as {@code P5D} that starts at {@code from} is over. */
+	static Instant dueAfter(String duration, Instant from) {
+		try {
+			Date start = Date.from(from);
+			return new DurationHelper(duration, start).getDateAfter(start).toInstant();
+		}
+		catch (Exception ex) {
+			throw new IllegalArgumentException("Not a duration: " + duration, ex);
+		}
+	}
+
 	private static boolean parses(String value) {
 		try {
 			DurationHelper helper = parse(value);

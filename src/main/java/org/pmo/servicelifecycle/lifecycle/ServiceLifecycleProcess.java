@@ -30,15 +30,30 @@ public final class ServiceLifecycleProcess {
 
 		public static final String TASK_EVALUATE_NEED = "Task_EvaluateNeed";
 
+		/** Business rule task: decision {@code service-value} once the need is approved. */
+		public static final String TASK_SCORE_SERVICE_VALUE = "Task_ScoreServiceValue";
+
 		public static final String TASK_DESIGN_SERVICE = "Task_DesignService";
 
 		public static final String TASK_JUSTIFY_SERVICE = "Task_JustifyService";
+
+		public static final String EVENT_BUSINESS_CASE_OVERDUE = "Event_BusinessCaseOverdue";
+
+		public static final String TASK_ESCALATE_BUSINESS_CASE = "Task_EscalateBusinessCase";
+
+		public static final String END_BUSINESS_CASE_ESCALATED = "End_BusinessCaseEscalated";
 
 		public static final String EVENT_PILOT_PERIOD_OVER = "Event_PilotPeriodOver";
 
 		public static final String TASK_REVIEW_PILOT = "Task_ReviewPilot";
 
 		public static final String TASK_APPROVE_GO_LIVE = "Task_ApproveGoLive";
+
+		public static final String EVENT_GO_LIVE_APPROVAL_OVERDUE = "Event_GoLiveApprovalOverdue";
+
+		public static final String TASK_ESCALATE_GO_LIVE_APPROVAL = "Task_EscalateGoLiveApproval";
+
+		public static final String END_GO_LIVE_APPROVAL_ESCALATED = "End_GoLiveApprovalEscalated";
 
 		public static final String SUBPROCESS_OPERATE_SERVICE = "SubProcess_OperateService";
 
@@ -47,6 +62,9 @@ public final class ServiceLifecycleProcess {
 		public static final String EVENT_PERIODIC_REVIEW_DUE = "Event_PeriodicReviewDue";
 
 		public static final String EVENT_UNSCHEDULED_REVIEW_REQUESTED = "Event_UnscheduledReviewRequested";
+
+		/** Business rule task: decision {@code review-recommendation} before every service review. */
+		public static final String TASK_RECOMMEND_REVIEW_OUTCOME = "Task_RecommendReviewOutcome";
 
 		public static final String TASK_REVIEW_SERVICE = "Task_ReviewService";
 
@@ -72,11 +90,23 @@ public final class ServiceLifecycleProcess {
 
 		public static final String TASK_JUSTIFY_TRANSFORMATION = "Task_JustifyTransformation";
 
+		public static final String EVENT_BUSINESS_CASE_OVERDUE = "Event_TransformationCaseOverdue";
+
+		public static final String TASK_ESCALATE_BUSINESS_CASE = "Task_EscalateTransformationCase";
+
+		public static final String END_BUSINESS_CASE_ESCALATED = "End_TransformationCaseEscalated";
+
 		public static final String EVENT_PILOT_PERIOD_OVER = "Event_TransformationPilotOver";
 
 		public static final String TASK_REVIEW_PILOT = "Task_ReviewTransformationPilot";
 
 		public static final String TASK_APPROVE_GO_LIVE = "Task_ApproveTransformationGoLive";
+
+		public static final String EVENT_GO_LIVE_APPROVAL_OVERDUE = "Event_TransformationGoLiveOverdue";
+
+		public static final String TASK_ESCALATE_GO_LIVE_APPROVAL = "Task_EscalateTransformationGoLive";
+
+		public static final String END_GO_LIVE_APPROVAL_ESCALATED = "End_TransformationGoLiveEscalated";
 
 		public static final String TASK_RELEASE_NEW_VERSION = "Task_ReleaseNewVersion";
 
@@ -95,6 +125,12 @@ public final class ServiceLifecycleProcess {
 		public static final String TASK_PLAN_RETIREMENT = "Task_PlanRetirement";
 
 		public static final String TASK_APPROVE_RETIREMENT = "Task_ApproveRetirement";
+
+		public static final String EVENT_APPROVAL_OVERDUE = "Event_RetirementApprovalOverdue";
+
+		public static final String TASK_ESCALATE_APPROVAL = "Task_EscalateRetirementApproval";
+
+		public static final String END_APPROVAL_ESCALATED = "End_RetirementApprovalEscalated";
 
 		public static final String TASK_NOTIFY_CUSTOMERS = "Task_NotifyCustomers";
 
@@ -156,6 +192,16 @@ public final class ServiceLifecycleProcess {
 		 * engine itself writes them, never a submission.
 		 */
 		public static final Set<String> GOVERNANCE = Set.of(REQUESTED_BY, DESIGNED_BY, RETIREMENT_PLANNED_BY);
+
+		/** Set by the transformation's release: the version now live. */
+		public static final String RELEASED_VERSION = "releasedVersion";
+
+		// a transformation's terms, handed back to the lifecycle; they hold only once released
+		public static final String TRANSFORMED_SERVICE_OWNER = "transformedServiceOwner";
+
+		public static final String TRANSFORMED_PILOT_PERIOD = "transformedPilotPeriod";
+
+		public static final String TRANSFORMED_REVIEW_CYCLE = "transformedReviewCycle";
 
 		/** Set anew at every gate; cleared when the next task opens so no form shows an earlier choice. */
 		public static final Set<String> PER_TASK_CHOICES = Set.of(DECISION, REVIEW_OUTCOME, DECISION_COMMENT);

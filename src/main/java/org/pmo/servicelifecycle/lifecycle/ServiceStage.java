@@ -4,10 +4,14 @@ import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Variabl
 import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Variables.DECISION_COMMENT;
 import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Variables.OFFERING_LEVEL;
 import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Variables.PILOT_PERIOD;
+import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Variables.RELEASED_VERSION;
 import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Variables.REVIEW_CYCLE;
 import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Variables.REVIEW_OUTCOME;
 import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Variables.REVIEW_REASON;
 import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Variables.SERVICE_OWNER;
+import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Variables.TRANSFORMED_PILOT_PERIOD;
+import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Variables.TRANSFORMED_REVIEW_CYCLE;
+import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Variables.TRANSFORMED_SERVICE_OWNER;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -32,6 +36,10 @@ public class ServiceStage {
 
 	static final String PERIODIC = "periodic";
 
+	/** What a transformation hands back, and the lifecycle variable each stands for once released. */
+	private static final String[][] TRANSFORMED_TERMS = { { TRANSFORMED_SERVICE_OWNER, SERVICE_OWNER },
+			{ TRANSFORMED_PILOT_PERIOD, PILOT_PERIOD }, { TRANSFORMED_REVIEW_CYCLE, REVIEW_CYCLE } };
+
 	private final ServiceCatalog catalog;
 
 	private final IdentityService identityService;
@@ -55,6 +63,22 @@ public class ServiceStage {
 		if (stage == Stage.OPERATION) {
 			scheduleNextReview(execution, code);
 		}
+	}
+
+	/**
+	 * A transformation ended. Its terms (owner, pilot period, review cycle) hold for the service only when its new
+	 * version was released; an abandoned transformation leaves the live service's terms as they were.
+	 */
+	public void adoptReleasedTerms(DelegateExecution execution) {
+		boolean released = execution.getVariable(RELEASED_VERSION) != null;
+		for (String[] term : TRANSFORMED_TERMS) {
+			Object value = execution.getVariable(term[0]);
+			if (released && value != null) {
+				execution.setVariable(term[1], value);
+			}
+			execution.removeVariable(term[0]);
+		}
+		execution.removeVariable(RELEASED_VERSION);
 	}
 
 	/** A periodic timer fired or an unscheduled review was asked for. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -72,6 +73,9 @@ class AgreementControllerTests {
 
 	@Autowired
 	private ServiceCatalog catalog;
+
+	@Autowired
+	private FormService formService;
 
 	@Autowired
 	private MeasurementRepository measurements;
@@ -160,6 +164,30 @@ class AgreementControllerTests {
 		assertThat(this.catalog.history(code)).filteredOn((h) -> h.getKind().name().equals("SLA_BREACHED")).hasSize(1);
 		Map<String, Object> performance = get("/api/services/" + code + "/performance", JSON_OBJECT);
 		assertThat(performance).containsEntry("health", "BREACHED");
+		// the review form shows the breach and the decision's recommendation
+		Map<String, Object> form = this.formService.getTaskFormVariables(reviews.get(0).getId());
+		assertThat((String) form.get("reviewReason")).startsWith("SLA breach: on-time-delivery 70");
+		assertThat(form).containsEntry("slaHealth", "breached")
+			.containsEntry("recommendation", "transform")
+			.containsEntry("recommendationReason", "Agreements breached: redesign the service so that it can keep them")
+			.containsEntry("performanceSummary",
+					"on-time-delivery, agreed at least 90 %: 70 in " + THIS_MONTH + ", breached");
+	}
+
+	@Test
+	void shouldRefuseAgreementsAndMeasurementsOfARetiredService() {
+		// given a service with an agreement that was retired
+		String code = this.liveServices.live("Paper timesheets", Set.of(CustomerSegment.PROJECT_MANAGERS));
+		send(HttpMethod.POST, code + "/agreements", ON_TIME_DELIVERY);
+		retire(code);
+		assertThat(get("/api/services/" + code, JSON_OBJECT)).containsEntry("stage", "RETIRED");
+
+		// when / then
+		assertRefused(HttpMethod.POST, code + "/measurements",
+				"{\"metric\": \"on-time-delivery\", \"period\": \"" + THIS_MONTH + "\", \"value\": 70}", "code");
+		assertRefused(HttpMethod.POST, code + "/agreements", ON_TIME_DELIVERY.replace("on-time-delivery", "speed"),
+				"code");
+		assertThat(this.catalog.history(code)).noneMatch((h) -> h.getKind().name().equals("SLA_BREACHED"));
 	}
 
 	@Test
@@ -209,6 +237,30 @@ class AgreementControllerTests {
 		assertThat(send(HttpMethod.POST, "SVC-9999/measurements",
 				"{\"metric\": \"on-time-delivery\", \"period\": \"" + THIS_MONTH + "\", \"value\": 95}")
 			.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+	}
+
+	private void retire(String code) {
+		this.runtimeService.createMessageCorrelation("ServiceReviewRequested")
+			.processInstanceBusinessKey(code)
+			.setVariable("reviewReason", "Timesheets moved into the finance system")
+			.correlate();
+		this.liveServices.complete(code, Lifecycle.TASK_REVIEW_SERVICE, "mark",
+				Map.of("reviewFindings", "No demand left", "reviewOutcome", "retire"));
+		this.liveServices.complete(code, "Task_PlanRetirement", "anna",
+				Map.of("retirementDate", "2030-01-31", "customerNotice", "Please use the finance system."));
+		this.liveServices.complete(code, "Task_ApproveRetirement", "sara", Map.of("decision", "approve"));
+		String retirement = this.runtimeService.createProcessInstanceQuery()
+			.processDefinitionKey("pmo-service-retirement")
+			.processInstanceBusinessKey(code)
+			.singleResult()
+			.getId();
+		for (String step : new String[] { "Task_NotifyCustomers", "Task_DecommissionService" }) {
+			this.managementService.executeJob(this.managementService.createJobQuery()
+				.processInstanceId(retirement)
+				.activityId(step)
+				.singleResult()
+				.getId());
+		}
 	}
 
 	private void assertRefused(HttpMethod method, String path, String body, String field) {

@@ -5,14 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
+import java.util.Set;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.pmo.servicelifecycle.LiveServices;
 import org.pmo.servicelifecycle.TestUsers;
 import org.pmo.servicelifecycle.identity.Groups;
 import org.pmo.servicelifecycle.identity.Organisation;
 import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess;
+import org.pmo.servicelifecycle.lifecycle.ServiceRequests;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -49,6 +55,15 @@ class ServiceControllerTests {
 
 	@Autowired
 	private TaskService taskService;
+
+	@Autowired
+	private ManagementService managementService;
+
+	@Autowired
+	private IdentityService identityService;
+
+	@Autowired
+	private ServiceRequests requests;
 
 	@BeforeEach
 	void createUsers() {
@@ -206,6 +221,79 @@ class ServiceControllerTests {
 		assertThat(history.get(0)).containsEntry("kind", "REQUESTED")
 			.containsEntry("toStage", "PROPOSED")
 			.containsEntry("actor", "paul");
+	}
+
+	@Test
+	void shouldChangeReviewCycleOfLiveService() {
+		// given a live service reviewed quarterly
+		String code = liveService("Risk workshop facilitation");
+		Map<String, Object> before = get("/api/services/" + code);
+
+		// when
+		ResponseEntity<Map<String, Object>> changed = patch(code, "{\"reviewCycle\": \"R/P1M\"}");
+
+		// then the catalog and the lifecycle take the new cycle; the review already planned stays
+		assertThat(changed.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(changed.getBody()).containsEntry("reviewCycle", "R/P1M")
+			.containsEntry("nextReviewDue", before.get("nextReviewDue"));
+		assertThat(this.runtimeService.getVariable((String) before.get("lifecycleInstanceId"),
+				ServiceLifecycleProcess.Variables.REVIEW_CYCLE)).isEqualTo("R/P1M");
+		List<Map<String, Object>> history = this.rest.withBasicAuth("mark", "mark")
+			.exchange("/api/services/" + code + "/history", HttpMethod.GET, null, JSON_ARRAY)
+			.getBody();
+		assertThat(history.get(history.size() - 1)).containsEntry("kind", "REVIEW_CYCLE_CHANGED")
+			.containsEntry("actor", "mark")
+			.containsEntry("comment", "Review cycle R/P3M changed to R/P1M, from the next review on");
+	}
+
+	@Test
+	void shouldRefuseInvalidReviewCycleAndChangeNothing() {
+		String code = liveService("Stage-gate assurance");
+
+		assertChangeRefused(code, "{\"reviewCycle\": \"monthly\"}", "reviewCycle");
+		assertChangeRefused(code, "{\"reviewCycle\": \"P1M\"}", "reviewCycle");
+		assertChangeRefused(code, "{\"reviewCycle\": \"R/PT1H\"}", "reviewCycle");
+		assertChangeRefused(code, "{\"reviewCycle\": null}", "reviewCycle");
+		assertChangeRefused(code, "{\"reviewCycle\": 3}", "reviewCycle");
+		assertChangeRefused(code, "{\"stage\": \"RETIRED\"}", "stage");
+		assertThat(get("/api/services/" + code)).containsEntry("reviewCycle", "R/P3M");
+		assertThat(patch("SVC-9999", "{\"reviewCycle\": \"R/P1M\"}").getStatusCode())
+			.isEqualTo(HttpStatus.NOT_FOUND);
+	}
+
+	@Test
+	void shouldRefuseReviewCycleOfDeclinedService() {
+		String code = (String) post("paul", """
+				{"name": "Coffee rota", "description": "Not a PMO service", "customerSegments": ["END_USERS"]}""")
+			.getBody()
+			.get("code");
+		new LiveServices(this.requests, this.taskService, this.managementService, this.identityService,
+				this.runtimeService)
+			.complete(code, ServiceLifecycleProcess.Lifecycle.TASK_EVALUATE_NEED, "mark",
+					Map.of("strategicFit", "low", "valueToOrganisation", 1, "decision", "reject"));
+
+		assertChangeRefused(code, "{\"reviewCycle\": \"R/P1M\"}", "code");
+	}
+
+	private String liveService(String name) {
+		return new LiveServices(this.requests, this.taskService, this.managementService, this.identityService,
+				this.runtimeService)
+			.live(name, Set.of(CustomerSegment.PROJECT_MANAGERS));
+	}
+
+	private void assertChangeRefused(String code, String body, String field) {
+		ResponseEntity<Map<String, Object>> response = patch(code, body);
+		assertThat(response.getStatusCode()).as(body).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(fieldsOf(response.getBody())).as(body).containsExactly(field);
+	}
+
+	private ResponseEntity<Map<String, Object>> patch(String code, String body) {
+		return this.rest.withBasicAuth("mark", "mark")
+			.exchange("/api/services/" + code, HttpMethod.PATCH, json(body), JSON_OBJECT);
+	}
+
+	private Map<String, Object> get(String path) {
+		return this.rest.withBasicAuth("mark", "mark").exchange(path, HttpMethod.GET, null, JSON_OBJECT).getBody();
 	}
 
 	private void assertRefused(String body, String field) {

@@ -11,11 +11,15 @@ import static org.pmo.servicelifecycle.lifecycle.LifecycleDriver.REVIEW_CYCLE_FR
 import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Lifecycle.*;
 
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricDecisionInstance;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -30,6 +34,11 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.pmo.servicelifecycle.agreement.AgreementBook;
+import org.pmo.servicelifecycle.agreement.AgreementTerms;
+import org.pmo.servicelifecycle.agreement.Direction;
+import org.pmo.servicelifecycle.agreement.MeasurementInput;
+import org.pmo.servicelifecycle.agreement.MetricUnit;
 import org.pmo.servicelifecycle.catalog.CustomerSegment;
 import org.pmo.servicelifecycle.catalog.HistoryKind;
 import org.pmo.servicelifecycle.catalog.OfferingLevel;
@@ -44,6 +53,8 @@ import org.pmo.servicelifecycle.identity.Groups;
 import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Decisions;
 import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.ReviewOutcomes;
 import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Transform;
+import org.pmo.servicelifecycle.review.ReviewDecisions;
+import org.pmo.servicelifecycle.web.InvalidInputException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -83,6 +94,12 @@ class LifecycleProcessTest {
 
 	@Autowired
 	ServiceCatalog catalog;
+
+	@Autowired
+	AgreementBook agreements;
+
+	@Autowired
+	ReviewCycles reviewCycles;
 
 	LifecycleDriver driver;
 
@@ -188,6 +205,32 @@ class LifecycleProcessTest {
 	}
 
 	@Test
+	void shouldScoreServiceValueForTheBoard() {
+		// given a request for one customer segment
+		ProcessInstance lifecycle = this.driver.request("Portfolio reporting");
+
+		// when the need is approved: high fit, value 4 of 5, mandated
+		this.driver.evaluateNeed(lifecycle, Decisions.APPROVE);
+		this.driver.design(lifecycle);
+
+		// then the decision scored it 40 + 32 + 10, and the board sees score and priority on its form
+		assertThat(lifecycle).hasPassedInOrder(TASK_EVALUATE_NEED, TASK_SCORE_SERVICE_VALUE, TASK_DESIGN_SERVICE)
+			.isWaitingAt(TASK_JUSTIFY_SERVICE);
+		assertThat(formService().getTaskFormVariables(task(TASK_JUSTIFY_SERVICE, lifecycle).getId()))
+			.containsEntry(ReviewDecisions.VALUE_SCORE, 82)
+			.containsEntry(ReviewDecisions.PRIORITY, "high");
+		// Cockpit shows the evaluation
+		HistoricDecisionInstance evaluation = historyService().createHistoricDecisionInstanceQuery()
+			.decisionDefinitionKey(ReviewDecisions.SERVICE_VALUE)
+			.processInstanceId(lifecycle.getId())
+			.includeOutputs()
+			.singleResult();
+		assertThat(evaluation.getActivityId()).isEqualTo(TASK_SCORE_SERVICE_VALUE);
+		assertThat(evaluation.getOutputs()).extracting((output) -> output.getVariableName() + "=" + output.getValue())
+			.containsExactlyInAnyOrder("priority=high", "valueScore=82");
+	}
+
+	@Test
 	void shouldDeclineNeed() {
 		// given
 		ProcessInstance lifecycle = this.driver.request("Coffee for project managers");
@@ -248,6 +291,43 @@ class LifecycleProcessTest {
 		assertThat(service.getReviewCycle()).isEqualTo(PmoService.DEFAULT_REVIEW_CYCLE);
 		assertThat(service.getPilotPeriod()).isEqualTo(PmoService.DEFAULT_PILOT_PERIOD);
 		assertThat(this.driver.history(lifecycle)).hasSize(historyBefore);
+	}
+
+	@Test
+	void shouldGiveBusinessCaseApprovalADueDate() {
+		// given
+		ProcessInstance lifecycle = this.driver.request("Benefits tracking");
+		this.driver.evaluateNeed(lifecycle, Decisions.APPROVE);
+
+		// when
+		this.driver.design(lifecycle);
+
+		// then the board has five days (pmo.approvals.due.justification), and the escalation waits for as long
+		Task approval = task(TASK_JUSTIFY_SERVICE, lifecycle);
+		Date due = LifecycleDriver.dueAfter(ClockUtil.now().toInstant(), "P5D");
+		assertThat(approval.getDueDate()).isEqualTo(due);
+		assertThat(job(EVENT_BUSINESS_CASE_OVERDUE, lifecycle).getDuedate()).isEqualTo(due);
+	}
+
+	@Test
+	void shouldEscalateOverdueBusinessCaseApproval() {
+		// given
+		ProcessInstance lifecycle = this.driver.request("Programme assurance");
+		this.driver.evaluateNeed(lifecycle, Decisions.APPROVE);
+		this.driver.design(lifecycle);
+
+		// when the board lets it run over its due date
+		LifecycleDriver.fireTimer(job(EVENT_BUSINESS_CASE_OVERDUE, lifecycle));
+
+		// then the approval stays open for the board, the PMO managers see it too, with a higher priority
+		assertThat(lifecycle).hasPassed(EVENT_BUSINESS_CASE_OVERDUE, TASK_ESCALATE_BUSINESS_CASE,
+				END_BUSINESS_CASE_ESCALATED)
+			.isWaitingAt(TASK_JUSTIFY_SERVICE);
+		assertEscalated(lifecycle, task(TASK_JUSTIFY_SERVICE, lifecycle), "Approve business case");
+
+		// and the board can still decide
+		this.driver.justify(lifecycle, Decisions.APPROVE);
+		assertThat(lifecycle).isWaitingAt(EVENT_PILOT_PERIOD_OVER);
 	}
 
 	@Test
@@ -425,6 +505,24 @@ class LifecycleProcessTest {
 	}
 
 	@Test
+	void shouldEscalateOverdueGoLiveApproval() {
+		// given
+		ProcessInstance lifecycle = this.driver.inPilot("Estimating service");
+		this.driver.endPilot(lifecycle);
+		this.driver.reviewPilot(lifecycle, Decisions.APPROVE);
+		Task approval = task(TASK_APPROVE_GO_LIVE, lifecycle);
+		assertThat(approval.getDueDate()).isEqualTo(LifecycleDriver.dueAfter(ClockUtil.now().toInstant(), "P5D"));
+
+		// when
+		LifecycleDriver.fireTimer(job(EVENT_GO_LIVE_APPROVAL_OVERDUE, lifecycle));
+
+		// then
+		assertThat(lifecycle).hasPassed(TASK_ESCALATE_GO_LIVE_APPROVAL, END_GO_LIVE_APPROVAL_ESCALATED)
+			.isWaitingAt(TASK_APPROVE_GO_LIVE);
+		assertEscalated(lifecycle, task(TASK_APPROVE_GO_LIVE, lifecycle), "Approve go-live");
+	}
+
+	@Test
 	void shouldReworkDesignBeforeGoLive() {
 		// given
 		ProcessInstance lifecycle = this.driver.inPilot("Change control board support");
@@ -484,6 +582,138 @@ class LifecycleProcessTest {
 		assertThat(this.driver.lastEntry(lifecycle, HistoryKind.REVIEW_OPENED))
 			.extracting(ServiceHistoryEntry::getActivity, ServiceHistoryEntry::getActor, ServiceHistoryEntry::getComment)
 			.containsExactly("Periodic review due", null, "Periodic review (cycle " + REVIEW_CYCLE_FROM_DESIGN + ")");
+		// nothing measured yet: the decision sees no warning signs
+		assertThat(lifecycle).hasPassedInOrder(EVENT_PERIODIC_REVIEW_DUE, TASK_RECOMMEND_REVIEW_OUTCOME);
+		assertThat(formService().getTaskFormVariables(task(TASK_REVIEW_SERVICE, lifecycle).getId()))
+			.containsEntry(ReviewDecisions.SLA_HEALTH, "none")
+			.containsEntry(ReviewDecisions.STRATEGIC_FIT, "high")
+			.containsEntry(ReviewDecisions.RECOMMENDATION, ReviewOutcomes.CONTINUE)
+			.containsEntry(ReviewDecisions.RECOMMENDATION_REASON, "No warning signs: agreements met or not yet measured")
+			.containsEntry(ReviewDecisions.PERFORMANCE_SUMMARY, "No performance agreements for version 1 yet.");
+	}
+
+	@Test
+	void shouldOpenOneReviewWithRecommendationWhenAgreementIsBreached() {
+		// given a live service that agreed on-time delivery of at least 90 %
+		ProcessInstance lifecycle = this.driver.live("Project health check service");
+		String code = lifecycle.getBusinessKey();
+		this.agreements.add(code, new AgreementTerms(null, "on-time-delivery", MetricUnit.PERCENT, Direction.AT_LEAST,
+				90.0, null, "Reports within 5 working days"), ANALYST);
+		String thisMonth = YearMonth.from(ClockUtil.now().toInstant().atZone(ZoneOffset.UTC)).toString();
+
+		// when 70 % is measured
+		this.agreements.record(code, List.of(new MeasurementInput("on-time-delivery", null, thisMonth, 70.0)), ANALYST);
+
+		// then one unscheduled review, whose form shows the breach, the figures and the recommendation
+		assertThat(lifecycle).hasPassedInOrder(EVENT_UNSCHEDULED_REVIEW_REQUESTED, TASK_RECOMMEND_REVIEW_OUTCOME)
+			.isWaitingAt(TASK_OPERATE_SERVICE, TASK_REVIEW_SERVICE);
+		Map<String, Object> form = formService().getTaskFormVariables(task(TASK_REVIEW_SERVICE, lifecycle).getId());
+		assertThat((String) form.get(ServiceLifecycleProcess.Variables.REVIEW_REASON))
+			.startsWith("SLA breach: on-time-delivery 70 in " + thisMonth);
+		assertThat(form).containsEntry(ReviewDecisions.SLA_HEALTH, "breached")
+			.containsEntry(ReviewDecisions.RECOMMENDATION, ReviewOutcomes.TRANSFORM)
+			.containsEntry(ReviewDecisions.RECOMMENDATION_REASON,
+					"Agreements breached: redesign the service so that it can keep them")
+			.containsEntry(ReviewDecisions.CUSTOMER_SATISFACTION, null)
+			.containsEntry(ReviewDecisions.UTILISATION, null)
+			.containsEntry(ReviewDecisions.PERFORMANCE_SUMMARY,
+					"on-time-delivery, agreed at least 90 %: 70 in " + thisMonth + ", breached");
+		assertThat(historyService().createHistoricDecisionInstanceQuery()
+			.decisionDefinitionKey(ReviewDecisions.REVIEW_RECOMMENDATION)
+			.processInstanceId(lifecycle.getId())
+			.count()).isEqualTo(1);
+		assertThat(this.driver.lastEntry(lifecycle, HistoryKind.RECOMMENDED))
+			.extracting(ServiceHistoryEntry::getActivity, ServiceHistoryEntry::getDecision, ServiceHistoryEntry::getActor,
+					ServiceHistoryEntry::getComment)
+			.containsExactly("Recommend review outcome", ReviewOutcomes.TRANSFORM, null,
+					"Agreements breached: redesign the service so that it can keep them");
+
+		// when a second low value arrives in the same month
+		this.agreements.record(code, List.of(new MeasurementInput("on-time-delivery", null, thisMonth, 60.0)), ANALYST);
+
+		// then there is still one review
+		assertThat(taskQuery().processInstanceId(lifecycle.getId()).taskDefinitionKey(TASK_REVIEW_SERVICE).count())
+			.isEqualTo(1);
+		assertThat(this.driver.history(lifecycle, HistoryKind.REVIEW_OPENED)).hasSize(1);
+	}
+
+	@Test
+	void shouldRecommendFromSatisfactionAndUtilisation() {
+		// given a live service whose customers are unhappy with it, and which is hardly used
+		ProcessInstance lifecycle = this.driver.live("PM coaching service");
+		String code = lifecycle.getBusinessKey();
+		this.agreements.replace(code, List.of(
+				new AgreementTerms(null, "customer-satisfaction", MetricUnit.SCORE_1_TO_5, Direction.AT_LEAST, 2.0,
+						null, null),
+				new AgreementTerms(null, "utilisation", MetricUnit.PERCENT, Direction.AT_LEAST, 10.0, null, null)),
+				ANALYST);
+		String thisMonth = YearMonth.from(ClockUtil.now().toInstant().atZone(ZoneOffset.UTC)).toString();
+		this.agreements.record(code,
+				List.of(new MeasurementInput("customer-satisfaction", null, thisMonth, 2.5),
+						new MeasurementInput("utilisation", null, thisMonth, 15.0)),
+				ANALYST);
+
+		// when a customer's complaint asks for a review
+		this.driver.requestReview(code, "Complaint about the coaching sessions");
+
+		// then this month's figures reach the decision
+		assertThat(formService().getTaskFormVariables(task(TASK_REVIEW_SERVICE, lifecycle).getId()))
+			.containsEntry(ReviewDecisions.CUSTOMER_SATISFACTION, 2.5)
+			.containsEntry(ReviewDecisions.UTILISATION, 15.0)
+			.containsEntry(ReviewDecisions.SLA_HEALTH, "met")
+			.containsEntry(ReviewDecisions.RECOMMENDATION, ReviewOutcomes.TRANSFORM)
+			.containsEntry(ReviewDecisions.RECOMMENDATION_REASON,
+					"Customers are dissatisfied (under 3 of 5): redesign the service with them");
+	}
+
+	// operation: review cycle
+
+	@Test
+	void shouldApplyChangedReviewCycleFromTheNextReview() {
+		// given a live service reviewed every six months
+		ProcessInstance lifecycle = this.driver.live("Quarterly portfolio review");
+		Job plannedReview = this.driver.periodicReviewTimer(lifecycle);
+
+		// when the cycle becomes monthly
+		this.reviewCycles.change(lifecycle.getBusinessKey(), "R/P1M", MANAGER);
+
+		// then the review already planned stays
+		PmoService service = this.driver.service(lifecycle);
+		assertThat(service.getReviewCycle()).isEqualTo("R/P1M");
+		assertThat(service.getNextReviewDue()).isEqualTo(plannedReview.getDuedate().toInstant());
+		assertThat(this.driver.periodicReviewTimer(lifecycle).getDuedate()).isEqualTo(plannedReview.getDuedate());
+		assertThat(lifecycle).variables().containsEntry(ServiceLifecycleProcess.Variables.REVIEW_CYCLE, "R/P1M");
+		assertThat(this.driver.lastEntry(lifecycle, HistoryKind.REVIEW_CYCLE_CHANGED))
+			.extracting(ServiceHistoryEntry::getActor, ServiceHistoryEntry::getComment)
+			.containsExactly(MANAGER, "Review cycle R/P6M changed to R/P1M, from the next review on");
+
+		// when that review is due
+		LifecycleDriver.fireTimer(plannedReview);
+
+		// then the one after follows the new cycle, in the engine and in the catalog
+		Job nextReview = this.driver.periodicReviewTimer(lifecycle);
+		assertThat(nextReview.getDuedate()).isEqualTo(LifecycleDriver.dueAfter(plannedReview.getDuedate().toInstant(), "P1M"));
+		assertThat(this.driver.service(lifecycle).getNextReviewDue()).isEqualTo(nextReview.getDuedate().toInstant());
+		assertThat(this.driver.lastEntry(lifecycle, HistoryKind.REVIEW_OPENED).getComment())
+			.isEqualTo("Periodic review (cycle R/P1M)");
+	}
+
+	@Test
+	void shouldRefuseInvalidReviewCycleChange() {
+		// given
+		ProcessInstance lifecycle = this.driver.live("Risk register support");
+		String code = lifecycle.getBusinessKey();
+
+		// when / then
+		for (String invalid : new String[] { "P1M", "R/PT1H", "monthly", " " }) {
+			assertThatThrownBy(() -> this.reviewCycles.change(code, invalid, MANAGER)).as(invalid)
+				.isInstanceOfSatisfying(InvalidInputException.class,
+						(ex) -> assertThat(ex.getField()).isEqualTo(ServiceLifecycleProcess.Variables.REVIEW_CYCLE));
+		}
+		assertThat(this.driver.service(lifecycle).getReviewCycle()).isEqualTo(REVIEW_CYCLE_FROM_DESIGN);
+		assertThat(lifecycle).variables()
+			.containsEntry(ServiceLifecycleProcess.Variables.REVIEW_CYCLE, REVIEW_CYCLE_FROM_DESIGN);
+		assertThat(this.driver.history(lifecycle, HistoryKind.REVIEW_CYCLE_CHANGED)).isEmpty();
 	}
 
 	@Test
@@ -680,6 +910,19 @@ class LifecycleProcessTest {
 				ServiceHistoryEntry::getActor)
 			.containsExactly(tuple("Evaluate service need", Decisions.APPROVE, MANAGER),
 					tuple("Design service", null, ANALYST));
+	}
+
+	/** The open approval now has the PMO managers as candidates too, a raised priority, and a line in the history. */
+	private void assertEscalated(ProcessInstance lifecycle, Task approval, String activity) {
+		assertThat(approval).hasCandidateGroup(Groups.PORTFOLIO_BOARD).hasCandidateGroup(Groups.PMO_MANAGERS);
+		assertThat(approval.getPriority()).isEqualTo(80);
+		assertThat(taskQuery().taskCandidateGroup(Groups.PMO_MANAGERS).taskId(approval.getId()).count()).isEqualTo(1);
+		assertThat(this.driver.lastEntry(lifecycle, HistoryKind.ESCALATED))
+			.extracting(ServiceHistoryEntry::getActivity, ServiceHistoryEntry::getActor)
+			.containsExactly(activity, null);
+		assertThat(this.driver.lastEntry(lifecycle, HistoryKind.ESCALATED).getComment())
+			.startsWith("Overdue since ")
+			.endsWith(": pmo-managers added as candidates, priority 80");
 	}
 
 	private void assertStageChange(ProcessInstance lifecycle, Stage from, Stage to, String decision, String actor) {

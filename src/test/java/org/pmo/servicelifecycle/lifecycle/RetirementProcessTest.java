@@ -159,6 +159,29 @@ class RetirementProcessTest {
 	}
 
 	@Test
+	void shouldEscalateOverdueRetirementApproval() {
+		// given
+		ProcessInstance lifecycle = this.driver.live("Printed project handbook");
+		ProcessInstance retirement = this.driver.inRetirement(lifecycle);
+		this.driver.planRetirement(retirement);
+		assertThat(task(TASK_APPROVE_RETIREMENT, retirement).getDueDate())
+			.isEqualTo(LifecycleDriver.dueAfter(ClockUtil.now().toInstant(), "P10D"));
+
+		// when
+		LifecycleDriver.fireTimer(job(EVENT_APPROVAL_OVERDUE, retirement));
+
+		// then the approval stays open, the PMO managers see it too, with a higher priority
+		assertThat(retirement).hasPassed(EVENT_APPROVAL_OVERDUE, TASK_ESCALATE_APPROVAL, END_APPROVAL_ESCALATED)
+			.isWaitingAt(TASK_APPROVE_RETIREMENT);
+		assertThat(task(TASK_APPROVE_RETIREMENT, retirement)).hasCandidateGroup(Groups.PORTFOLIO_BOARD)
+			.hasCandidateGroup(Groups.PMO_MANAGERS);
+		assertThat(task(TASK_APPROVE_RETIREMENT, retirement).getPriority()).isEqualTo(80);
+		assertThat(this.driver.lastEntry(lifecycle, HistoryKind.ESCALATED))
+			.extracting(ServiceHistoryEntry::getActivity, ServiceHistoryEntry::getActor)
+			.containsExactly("Approve retirement", null);
+	}
+
+	@Test
 	void shouldPlanAgainWhenRetirementNeedsRework() {
 		// given
 		ProcessInstance lifecycle = this.driver.live("Project office hours");

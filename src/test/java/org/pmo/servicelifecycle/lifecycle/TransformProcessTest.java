@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
@@ -107,13 +108,13 @@ class TransformProcessTest {
 		ProcessInstance transform = this.driver.inTransformation(lifecycle);
 
 		// when
-		this.driver.redesign(transform, "mark", "P2W", "R/P1M");
+		this.driver.redesign(transform, "mark", "P14D", "R/P1M");
 		this.driver.justifyTransformation(transform, Decisions.APPROVE);
 		// then the business case went to the board and the pilot of the new version runs for the new period
 		assertThat(transform).hasPassed(TASK_REDESIGN_SERVICE, TASK_JUSTIFY_TRANSFORMATION)
 			.isWaitingAt(EVENT_PILOT_PERIOD_OVER);
 		assertThat(job(EVENT_PILOT_PERIOD_OVER, transform).getDuedate())
-			.isEqualTo(LifecycleDriver.dueAfter(ClockUtil.now().toInstant(), "P2W"));
+			.isEqualTo(LifecycleDriver.dueAfter(ClockUtil.now().toInstant(), "P14D"));
 
 		// when
 		this.driver.endTransformationPilot(transform);
@@ -145,7 +146,7 @@ class TransformProcessTest {
 		assertThat(service.getServiceVersion()).isEqualTo(2);
 		// the terms of the redesign hold for the new version
 		assertThat(service.getOwner()).isEqualTo("mark");
-		assertThat(service.getPilotPeriod()).isEqualTo("P2W");
+		assertThat(service.getPilotPeriod()).isEqualTo("P14D");
 		assertThat(service.getReviewCycle()).isEqualTo("R/P1M");
 		Job reviewDue = this.driver.periodicReviewTimer(lifecycle);
 		assertThat(reviewDue.getDuedate()).isEqualTo(LifecycleDriver.dueAfter(ClockUtil.now().toInstant(), "P1M"));
@@ -181,7 +182,7 @@ class TransformProcessTest {
 		// given
 		ProcessInstance lifecycle = this.driver.live("PM coaching and mentoring");
 		ProcessInstance transform = this.driver.inTransformation(lifecycle);
-		this.driver.redesign(transform);
+		this.driver.redesign(transform, MANAGER, "P14D", "R/P1M");
 
 		// when
 		this.driver.justifyTransformation(transform, Decisions.REJECT);
@@ -284,12 +285,87 @@ class TransformProcessTest {
 		assertServiceCarriesOnUnchanged(lifecycle, BOARD_MEMBER);
 	}
 
-	/** An abandoned transformation leaves the service live in its current version. */
+	@Test
+	void shouldEscalateOverdueTransformationBusinessCase() {
+		// given
+		ProcessInstance lifecycle = this.driver.live("Portfolio dashboard");
+		ProcessInstance transform = this.driver.inTransformation(lifecycle);
+		this.driver.redesign(transform);
+		Task approval = task(TASK_JUSTIFY_TRANSFORMATION, transform);
+		assertThat(approval.getDueDate()).isEqualTo(LifecycleDriver.dueAfter(ClockUtil.now().toInstant(), "P5D"));
+
+		// when
+		LifecycleDriver.fireTimer(job(EVENT_BUSINESS_CASE_OVERDUE, transform));
+
+		// then
+		assertThat(transform).hasPassed(TASK_ESCALATE_BUSINESS_CASE, END_BUSINESS_CASE_ESCALATED)
+			.isWaitingAt(TASK_JUSTIFY_TRANSFORMATION);
+		assertEscalated(lifecycle, task(TASK_JUSTIFY_TRANSFORMATION, transform),
+				"Approve transformation business case");
+	}
+
+	@Test
+	void shouldEscalateOverdueGoLiveOfNewVersion() {
+		// given
+		ProcessInstance lifecycle = this.driver.live("Benefits review");
+		ProcessInstance transform = this.driver.inTransformation(lifecycle);
+		this.driver.toTransformationPilotReview(transform);
+		this.driver.reviewTransformationPilot(transform, Decisions.APPROVE);
+
+		// when
+		LifecycleDriver.fireTimer(job(EVENT_GO_LIVE_APPROVAL_OVERDUE, transform));
+
+		// then
+		assertThat(transform).hasPassed(TASK_ESCALATE_GO_LIVE_APPROVAL, END_GO_LIVE_APPROVAL_ESCALATED)
+			.isWaitingAt(TASK_APPROVE_GO_LIVE);
+		assertEscalated(lifecycle, task(TASK_APPROVE_GO_LIVE, transform), "Approve go-live of new version");
+
+		// and the board can still decide
+		this.driver.approveTransformationGoLive(transform, Decisions.APPROVE);
+		assertThat(transform).isWaitingAt(TASK_RELEASE_NEW_VERSION);
+	}
+
+	@Test
+	void shouldShowServiceValueToTheBoardOfATransformation() {
+		// given
+		ProcessInstance lifecycle = this.driver.live("Change control support");
+		ProcessInstance transform = this.driver.inTransformation(lifecycle);
+
+		// when
+		this.driver.redesign(transform);
+
+		// then the justification form shows the value score from the service's evaluation
+		assertThat(formService().getTaskFormVariables(task(TASK_JUSTIFY_TRANSFORMATION, transform).getId()))
+			.containsEntry("valueScore", 82)
+			.containsEntry("priority", "high")
+			.containsEntry("strategicFit", "high");
+	}
+
+	private void assertEscalated(ProcessInstance lifecycle, Task approval, String activity) {
+		assertThat(approval).hasCandidateGroup(Groups.PORTFOLIO_BOARD).hasCandidateGroup(Groups.PMO_MANAGERS);
+		assertThat(approval.getPriority()).isEqualTo(80);
+		assertThat(this.driver.lastEntry(lifecycle, HistoryKind.ESCALATED))
+			.extracting(ServiceHistoryEntry::getActivity, ServiceHistoryEntry::getActor)
+			.containsExactly(activity, null);
+	}
+
+	/** An abandoned transformation leaves the service live in its current version, on its current terms. */
 	private void assertServiceCarriesOnUnchanged(ProcessInstance lifecycle, String actor) {
 		assertThat(lifecycle).hasPassed(Lifecycle.CALL_TRANSFORM_SERVICE).isWaitingAt(Lifecycle.TASK_OPERATE_SERVICE);
 		PmoService service = this.driver.service(lifecycle);
 		assertThat(service.getStage()).isEqualTo(Stage.OPERATION);
 		assertThat(service.getServiceVersion()).isEqualTo(1);
+		assertThat(service.getOwner()).isEqualTo(LifecycleDriver.ANALYST);
+		assertThat(service.getPilotPeriod()).isEqualTo(LifecycleDriver.PILOT_PERIOD_FROM_DESIGN);
+		assertThat(service.getReviewCycle()).isEqualTo(LifecycleDriver.REVIEW_CYCLE_FROM_DESIGN);
+		assertThat(lifecycle).variables()
+			.containsEntry(ServiceLifecycleProcess.Variables.SERVICE_OWNER, LifecycleDriver.ANALYST)
+			.containsEntry(ServiceLifecycleProcess.Variables.PILOT_PERIOD, LifecycleDriver.PILOT_PERIOD_FROM_DESIGN)
+			.containsEntry(ServiceLifecycleProcess.Variables.REVIEW_CYCLE, LifecycleDriver.REVIEW_CYCLE_FROM_DESIGN)
+			.doesNotContainKeys(ServiceLifecycleProcess.Variables.TRANSFORMED_REVIEW_CYCLE,
+					ServiceLifecycleProcess.Variables.RELEASED_VERSION);
+		assertThat(this.driver.periodicReviewTimer(lifecycle).getDuedate())
+			.isEqualTo(LifecycleDriver.dueAfter(ClockUtil.now().toInstant(), "P6M"));
 		assertThat(service.getNextReviewDue())
 			.isEqualTo(this.driver.periodicReviewTimer(lifecycle).getDuedate().toInstant());
 		assertThat(this.driver.lastEntry(lifecycle, HistoryKind.STAGE_CHANGED))
