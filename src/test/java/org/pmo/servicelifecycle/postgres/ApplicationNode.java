@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One node of the application: the packaged jar in a JVM of its own with the profile {@code postgres}, configured
@@ -113,7 +114,7 @@ final class ApplicationNode {
 		if (this.process != null && this.process.isAlive()) {
 			this.process.destroy();
 			try {
-				if (!this.process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+				if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
 					this.process.destroyForcibly();
 				}
 			}
