@@ -1,4 +1,4 @@
-package org.pmo.servicelifecycle.monitoring;
+package org.pmo.servicelifecycle.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,26 @@
+package org.pmo.servicelifecycle.operations;
+
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.web.annotation.WebEndpoint;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code GET /actuator/lifecycleconsistency}: whether every catalog stage agrees with its lifecycle in the engine,
+ * and the services where it does not. Administrators only (see the actuator authentication in {@code security}).
+ */
+@Component
+@WebEndpoint(id = "lifecycleconsistency")
+class LifecycleConsistencyEndpoint {
+
+	private final LifecycleConsistency consistency;
+
+	LifecycleConsistencyEndpoint(LifecycleConsistency consistency) {
+		this.consistency = consistency;
+	}
+
+	@ReadOperation
+	LifecycleConsistency.Report check() {
+		return this.consistency.check();
+	}
+
+}

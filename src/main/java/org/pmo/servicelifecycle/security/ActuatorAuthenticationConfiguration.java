@@ -1,0 +1,95 @@
+package org.pmo.servicelifecycle.security;
+
+import java.io.IOException;
+import java.util.List;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.MediaType;
+
+/**
+ * The actuator's endpoints are for Camunda administrators (HTTP Basic, same users as Tasklist), except health, which
+ * load balancers and container health checks ask anonymously.
+ */
+@Configuration(proxyBeanMethods = false)
+class ActuatorAuthenticationConfiguration {
+
+	static final String ACTUATOR_PATHS = "/actuator/*";
+
+	static final String PUBLIC_PREFIX = "/actuator/health";
+
+	@Bean
+	FilterRegistrationBean<ActuatorAuthenticationFilter> actuatorAuthenticationFilter(
+			ObjectProvider<ProcessEngine> processEngine) {
+		FilterRegistrationBean<ActuatorAuthenticationFilter> registration = new FilterRegistrationBean<>(
+				new ActuatorAuthenticationFilter(processEngine));
+		registration.setName("pmo-actuator-authentication");
+		registration.addUrlPatterns(ACTUATOR_PATHS);
+		registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+		registration.setOrder(-100);
+		return registration;
+	}
+
+	/** Authenticates like the REST API, then lets only administrators through. */
+	static class ActuatorAuthenticationFilter extends ProcessEngineAuthenticationFilter {
+
+		private final ObjectProvider<ProcessEngine> processEngine;
+
+		ActuatorAuthenticationFilter(ObjectProvider<ProcessEngine> processEngine) {
+			this.processEngine = processEngine;
+		}
+
+		@Override
+		public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+				throws IOException, ServletException {
+			HttpServletRequest httpRequest = (HttpServletRequest) request;
+			String path = httpRequest.getRequestURI().substring(httpRequest.getContextPath().length());
+			if (path.equals(PUBLIC_PREFIX) || path.startsWith(PUBLIC_PREFIX + "/")) {
+				chain.doFilter(request, response);
+				return;
+			}
+			super.doFilter(request, response, (authenticatedRequest, authenticatedResponse) -> {
+				if (isAdministrator()) {
+					chain.doFilter(authenticatedRequest, authenticatedResponse);
+				}
+				else {
+					HttpServletResponse forbidden = (HttpServletResponse) authenticatedResponse;
+					forbidden.setStatus(HttpServletResponse.SC_FORBIDDEN);
+					forbidden.setContentType(MediaType.APPLICATION_JSON_VALUE);
+					forbidden.getWriter().write("{\"status\":403,\"message\":\"For administrators only\",\"errors\":[]}");
+				}
+			});
+		}
+
+		private boolean isAdministrator() {
+			ProcessEngine engine = this.processEngine.getObject();
+			Authentication authentication = engine.getIdentityService().getCurrentAuthentication();
+			if (authentication == null) {
+				return false;
+			}
+			ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine
+				.getProcessEngineConfiguration();
+			List<String> adminUsers = configuration.getAdminUsers();
+			List<String> adminGroups = configuration.getAdminGroups();
+			List<String> groups = (authentication.getGroupIds() != null) ? authentication.getGroupIds() : List.of();
+			return (adminUsers != null && adminUsers.contains(authentication.getUserId()))
+					|| (adminGroups != null && groups.stream().anyMatch(adminGroups::contains));
+		}
+
+	}
+
+}

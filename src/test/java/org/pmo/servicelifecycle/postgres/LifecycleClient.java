@@ -1,0 +1,158 @@
+package org.pmo.servicelifecycle.postgres;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+
+/**
+ * Drives lifecycles the way an integration does: the catalog API to raise requests, the engine REST API to claim and
+ * complete tasks with the forms' fields and to send messages, as one user over HTTP Basic.
+ */
+final class LifecycleClient {
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private final String baseUrl;
+
+	private final String user;
+
+	private final String authorization;
+
+	LifecycleClient(String baseUrl, String user, String password) {
+		this.baseUrl = baseUrl;
+		this.user = user;
+		this.authorization = "Basic "
+				+ Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+	}
+
+	String baseUrl() {
+		return this.baseUrl;
+	}
+
+	/** A request for a new service; returns its code. */
+	String requestService(String name) {
+		Response created = post("/api/services", Map.of("name", name, "description", "Requested for " + name,
+				"customerSegments", List.of("PROJECT_MANAGERS")));
+		return created.expect(201).body().get("code").asText();
+	}
+
+	JsonNode service(String code) {
+		return get("/api/services/" + code).expect(200).body();
+	}
+
+	String stage(String code) {
+		return service(code).get("stage").asText();
+	}
+
+	List<JsonNode> tasks(String code, String taskKey) {
+		return list(get("/engine-rest/task?processInstanceBusinessKey=" + encode(code) + "&taskDefinitionKey="
+				+ encode(taskKey)).expect(200).body());
+	}
+
+	/** Claims the one open task of the service at the given element and completes it with the fields. */
+	void complete(String code, String taskKey, Map<String, ?> fields) {
+		List<JsonNode> open = tasks(code, taskKey);
+		if (open.size() != 1) {
+			throw new AssertionError("Expected one open " + taskKey + " of " + code + " but found " + open.size());
+		}
+		completeTask(open.get(0).get("id").asText(), fields);
+	}
+
+	void completeTask(String taskId, Map<String, ?> fields) {
+		post("/engine-rest/task/" + taskId + "/claim", Map.of("userId", this.user)).expect(204);
+		Map<String, Object> variables = new LinkedHashMap<>();
+		fields.forEach((name, value) -> variables.put(name, Map.of("value", value)));
+		post("/engine-rest/task/" + taskId + "/complete", Map.of("variables", variables)).expect(204, 200);
+	}
+
+	void requestReview(String code, String reason) {
+		post("/engine-rest/message", Map.of("messageName", "ServiceReviewRequested", "businessKey", code,
+				"processVariables", Map.of("reviewReason", Map.of("value", reason))))
+			.expect(204, 200);
+	}
+
+	Response get(String path) {
+		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + path)).GET());
+	}
+
+	Response post(String path, Object body) {
+		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + path))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(write(body))));
+	}
+
+	Response put(String path, Object body) {
+		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + path))
+			.header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(write(body))));
+	}
+
+	private Response send(HttpRequest.Builder request) {
+		try {
+			HttpResponse<String> response = HTTP.send(
+					request.header("Authorization", this.authorization).timeout(Duration.ofSeconds(60)).build(),
+					HttpResponse.BodyHandlers.ofString());
+			String body = response.body();
+			JsonNode json = (body == null || body.isBlank()) ? MissingNode.getInstance() : JSON.readTree(body);
+			return new Response(response.statusCode(), json, body);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	static List<JsonNode> list(JsonNode array) {
+		List<JsonNode> items = new ArrayList<>();
+		array.forEach(items::add);
+		return items;
+	}
+
+	private static String write(Object body) {
+		try {
+			return JSON.writeValueAsString(body);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+	/** A response; {@code body} is the parsed JSON (missing when empty), {@code text} the raw body. */
+	record Response(int status, JsonNode body, String text) {
+
+		Response expect(int... statuses) {
+			for (int expected : statuses) {
+				if (this.status == expected) {
+					return this;
+				}
+			}
+			throw new AssertionError("HTTP " + this.status + ": " + this.text);
+		}
+
+	}
+
+}

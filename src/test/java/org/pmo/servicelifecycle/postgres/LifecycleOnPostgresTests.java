@@ -1,0 +1,192 @@
+package org.pmo.servicelifecycle.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Lifecycle.TASK_REVIEW_PILOT;
+import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Lifecycle.TASK_REVIEW_SERVICE;
+import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Retirement.TASK_PLAN_RETIREMENT;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.pmo.servicelifecycle.TestUsers;
+import org.pmo.servicelifecycle.identity.Organisation;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The lifecycle on PostgreSQL as production runs it: timers fired and async steps run by the job executor, a message
+ * correlated, the catalog moved in the engine's transactions, and the consistency check an operator runs.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@PostgresTest
+class LifecycleOnPostgresTests {
+
+	@LocalServerPort
+	private int port;
+
+	@Value("${" + PostgresTestDatabase.DATABASE_PROPERTY + "}")
+	private String database;
+
+	@Autowired
+	private Organisation organisation;
+
+	@Autowired
+	private JdbcTemplate jdbc;
+
+	@Autowired
+	private ProcessEngine processEngine;
+
+	@Autowired
+	private RuntimeService runtimeService;
+
+	private LifecycleSteps steps;
+
+	private LifecycleClient administrator;
+
+	@BeforeEach
+	void createUsers() {
+		TestUsers.create(this.organisation);
+		String baseUrl = "http://localhost:" + this.port;
+		// demo asks for services here: the catalog tests lock paul for a moment with a wrong password
+		this.steps = LifecycleSteps.at(baseUrl, "demo");
+		this.administrator = new LifecycleClient(baseUrl, "demo", "demo");
+	}
+
+	@Test
+	void shouldRunOnItsOwnPostgresDatabaseWithReadCommitted() {
+		assertThat(this.jdbc.queryForObject("select current_database()", String.class)).isEqualTo(this.database);
+		assertThat(this.jdbc.queryForObject("show transaction_isolation", String.class)).isEqualTo("read committed");
+		assertThat(((ProcessEngineConfigurationImpl) this.processEngine.getProcessEngineConfiguration())
+			.getDatabaseType()).isEqualTo("postgres");
+		assertThat(this.jdbc.queryForList("select version from flyway_schema_history where success", String.class))
+			.contains("1");
+		assertThat(this.jdbc.queryForList("select version_ from act_ge_schema_log", String.class)).contains("7.24.0");
+	}
+
+	@Test
+	void shouldFireTimersRunAsyncStepsAndCorrelateMessagesOnPostgres() {
+		// given a service in pilot with a pilot period of a second and reviews every two seconds
+		String code = this.steps.request("Benefits realisation review");
+		this.steps.approveNeed(code);
+		this.steps.design(code, "PT1S", "R/PT2S");
+		this.steps.approveBusinessCase(code);
+		assertThat(this.steps.manager().stage(code)).isEqualTo("PILOT");
+
+		JobExecutor jobExecutor = ((ProcessEngineConfigurationImpl) this.processEngine.getProcessEngineConfiguration())
+			.getJobExecutor();
+		jobExecutor.setWaitTimeInMillis(200);
+		jobExecutor.setMaxWait(500);
+		jobExecutor.start();
+		try {
+			// when the job executor fires the pilot timer
+			await("the pilot timer", () -> !this.steps.manager().tasks(code, TASK_REVIEW_PILOT).isEmpty());
+			this.steps.approvePilot(code);
+			this.steps.approveGoLive(code);
+			assertThat(this.steps.manager().stage(code)).isEqualTo("OPERATION");
+
+			// then the periodic review falls due by itself, and a complaint asks for one more
+			await("a periodic review", () -> !this.steps.manager().tasks(code, TASK_REVIEW_SERVICE).isEmpty());
+			this.steps.manager().requestReview(code, "Complaint from a programme manager");
+			List<JsonNode> reviews = this.steps.manager().tasks(code, TASK_REVIEW_SERVICE);
+			assertThat(reviews).hasSizeGreaterThanOrEqualTo(2);
+			assertThat(history(code)).filteredOn((entry) -> "REVIEW_OPENED".equals(entry.get("kind").asText()))
+				.extracting((entry) -> entry.get("comment").asText())
+				.contains("Periodic review (cycle R/PT2S)", "Complaint from a programme manager");
+
+			// and a retirement runs its asynchronous steps on the job executor
+			this.steps.review(reviews.get(0).get("id").asText(), "retire");
+			this.steps.planRetirement(code);
+			this.steps.approveRetirement(code);
+			await("the retirement", () -> "RETIRED".equals(this.steps.manager().stage(code)));
+		}
+		finally {
+			jobExecutor.shutdown();
+		}
+		assertThat(this.steps.manager().tasks(code, TASK_PLAN_RETIREMENT)).isEmpty();
+		assertThat(history(code)).extracting((entry) -> entry.get("kind").asText())
+			.contains("CUSTOMERS_NOTIFIED", "DECOMMISSIONED");
+		assertThat(mismatchesOf(code)).isEmpty();
+	}
+
+	@Test
+	void shouldFindCatalogStagesThatDisagreeWithTheirLifecycle() {
+		// given a request waiting for evaluation, and a service whose lifecycle an operator deleted in Cockpit
+		String waiting = this.steps.request("Schedule health check");
+		String deleted = this.steps.request("Quality assurance review");
+		this.runtimeService.deleteProcessInstance(this.steps.manager().service(deleted).get("lifecycleInstanceId").asText(),
+				"removed by an operator");
+		assertThat(mismatchesOf(waiting)).isEmpty();
+
+		// when the catalog is changed behind the engine's back
+		this.jdbc.update("update pmo_service set stage = 'OPERATION' where code = ?", waiting);
+		try {
+			// then the check names both services and what is wrong
+			JsonNode tampered = mismatchesOf(waiting).get(0);
+			assertThat(tampered.get("catalogStage").asText()).isEqualTo("OPERATION");
+			assertThat(tampered.get("lifecycleStage").asText()).isEqualTo("PROPOSED");
+			assertThat(tampered.get("lifecycleState").asText()).isEqualTo("waiting at Task_EvaluateNeed");
+			JsonNode orphaned = mismatchesOf(deleted).get(0);
+			assertThat(orphaned.get("catalogStage").asText()).isEqualTo("PROPOSED");
+			assertThat(orphaned.get("lifecycleState").asText()).contains("TERMINATED");
+			assertThat(consistency().get("consistent").asBoolean()).isFalse();
+		}
+		finally {
+			this.jdbc.update("update pmo_service set stage = 'PROPOSED' where code = ?", waiting);
+		}
+		assertThat(mismatchesOf(waiting)).isEmpty();
+	}
+
+	@Test
+	void shouldShowTheConsistencyCheckToAdministratorsOnly() {
+		String baseUrl = this.administrator.baseUrl();
+		assertThat(new LifecycleClient(baseUrl, "nobody", "").get("/actuator/lifecycleconsistency").status())
+			.isEqualTo(401);
+		assertThat(new LifecycleClient(baseUrl, "mark", "mark").get("/actuator/lifecycleconsistency").status())
+			.isEqualTo(403);
+		assertThat(this.administrator.get("/actuator/lifecycleconsistency").status()).isEqualTo(200);
+		assertThat(new LifecycleClient(baseUrl, "nobody", "").get("/actuator/health").status()).isEqualTo(200);
+	}
+
+	private JsonNode consistency() {
+		return this.administrator.get("/actuator/lifecycleconsistency").expect(200).body();
+	}
+
+	private List<JsonNode> mismatchesOf(String code) {
+		return LifecycleClient.list(consistency().get("mismatches"))
+			.stream()
+			.filter((mismatch) -> code.equals(mismatch.get("code").asText()))
+			.toList();
+	}
+
+	private List<JsonNode> history(String code) {
+		return LifecycleClient.list(this.steps.manager().get("/api/services/" + code + "/history").expect(200).body());
+	}
+
+	private static void await(String what, BooleanSupplier condition) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+		while (!condition.getAsBoolean()) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("Timed out waiting for " + what);
+			}
+			try {
+				Thread.sleep(200);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new AssertionError(ex);
+			}
+		}
+	}
+
+}
