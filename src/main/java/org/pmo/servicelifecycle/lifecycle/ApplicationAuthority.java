@@ -1,12 +1,15 @@
 package org.pmo.servicelifecycle.lifecycle;
 
+import java.util.function.Supplier;
+
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs engine work that follows from an already permitted catalog change (a recorded breach, a changed review
- * cycle) as the application itself rather than as the calling user, whose engine grants cover his tasks only.
+ * Runs engine work that follows from an already permitted request (a recorded breach, a changed review cycle, an
+ * administrator's consistency check) as the application itself rather than as the calling user, whose engine grants
+ * cover his own tasks only.
  */
 @Component
 public class ApplicationAuthority {
@@ -18,10 +21,17 @@ public class ApplicationAuthority {
 	}
 
 	public void run(Runnable work) {
+		call(() -> {
+			work.run();
+			return null;
+		});
+	}
+
+	public <T> T call(Supplier<T> work) {
 		Authentication caller = this.identityService.getCurrentAuthentication();
 		this.identityService.clearAuthentication();
 		try {
-			work.run();
+			return work.get();
 		}
 		finally {
 			if (caller != null) {

@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.pmo.servicelifecycle.identity.Groups;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -23,7 +24,7 @@ import org.springframework.http.MediaType;
 
 /**
  * The actuator's endpoints are for Camunda administrators (HTTP Basic, same users as Tasklist), except health, which
- * load balancers and container health checks ask anonymously.
+ * load balancers and container health checks ask anonymously, and the metrics, which PMO managers watch too.
  */
 @Configuration(proxyBeanMethods = false)
 class ActuatorAuthenticationConfiguration {
@@ -31,6 +32,8 @@ class ActuatorAuthenticationConfiguration {
 	static final String ACTUATOR_PATHS = "/actuator/*";
 
 	static final String PUBLIC_PREFIX = "/actuator/health";
+
+	static final String METRICS_PATH = "/actuator/prometheus";
 
 	@Bean
 	FilterRegistrationBean<ActuatorAuthenticationFilter> actuatorAuthenticationFilter(
@@ -62,17 +65,26 @@ class ActuatorAuthenticationConfiguration {
 				chain.doFilter(request, response);
 				return;
 			}
+			boolean metrics = path.equals(METRICS_PATH);
 			super.doFilter(request, response, (authenticatedRequest, authenticatedResponse) -> {
-				if (isAdministrator()) {
+				if (isAdministrator() || (metrics && isPmoManager())) {
 					chain.doFilter(authenticatedRequest, authenticatedResponse);
 				}
 				else {
 					HttpServletResponse forbidden = (HttpServletResponse) authenticatedResponse;
 					forbidden.setStatus(HttpServletResponse.SC_FORBIDDEN);
 					forbidden.setContentType(MediaType.APPLICATION_JSON_VALUE);
-					forbidden.getWriter().write("{\"status\":403,\"message\":\"For administrators only\",\"errors\":[]}");
+					forbidden.getWriter()
+						.write("{\"status\":403,\"message\":\"For administrators"
+								+ (metrics ? " and PMO managers" : "") + " only\",\"errors\":[]}");
 				}
 			});
+		}
+
+		private boolean isPmoManager() {
+			Authentication authentication = this.processEngine.getObject().getIdentityService().getCurrentAuthentication();
+			return authentication != null && authentication.getGroupIds() != null
+					&& authentication.getGroupIds().contains(Groups.PMO_MANAGERS);
 		}
 
 		private boolean isAdministrator() {

@@ -17,7 +17,7 @@ import org.springframework.core.Ordered;
 @Configuration(proxyBeanMethods = false)
 class RestAuthenticationConfiguration {
 
-	static final String[] BASIC_PATHS = { "/engine-rest/*", "/api/*", OperationsEndpointFilter.METRICS_PATH };
+	static final String[] BASIC_PATHS = { "/engine-rest/*", "/api/*" };
 
 	static final String[] SESSION_PATHS = { "/api/*", WebappSessionAuthenticationFilter.PORTFOLIO_PATH,
 			WebappSessionAuthenticationFilter.PORTFOLIO_PATH + "/*" };
@@ -30,17 +30,6 @@ class RestAuthenticationConfiguration {
 		registration.setName("pmo-webapp-session-authentication");
 		registration.addUrlPatterns(SESSION_PATHS);
 		registration.setOrder(-110);
-		return registration;
-	}
-
-	@Bean
-	FilterRegistrationBean<OperationsEndpointFilter> operationsEndpointFilter(IdentityService identityService) {
-		FilterRegistrationBean<OperationsEndpointFilter> registration = new FilterRegistrationBean<>(
-				new OperationsEndpointFilter(identityService));
-		registration.setName("pmo-operations-endpoints");
-		registration.addUrlPatterns(OperationsEndpointFilter.METRICS_PATH);
-		// after authentication
-		registration.setOrder(-90);
 		return registration;
 	}
 
