@@ -60,11 +60,13 @@ class AccessRights {
 			grant(group, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE);
 		}
 
-		// the groups with lifecycle tasks: the models their tasks come from, their inboxes
+		// the groups with lifecycle tasks: the models their tasks come from, their inboxes; reading the lifecycles'
+		// variables lets Tasklist show which service each task is about (the catalog API shows the same to them)
 		for (String[] workGroup : Groups.WORK_GROUPS) {
 			String group = workGroup[0];
 			for (String key : ServiceLifecycleProcess.KEYS) {
-				grant(group, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ);
+				grant(group, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ,
+						ProcessDefinitionPermissions.READ_INSTANCE);
 			}
 			grantFilter(group, filterIds.get(Organisation.MY_TASKS));
 			grantFilter(group, filterIds.get(Organisation.MY_GROUPS_TASKS));
