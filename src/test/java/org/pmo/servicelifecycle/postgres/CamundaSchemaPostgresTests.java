@@ -58,7 +58,7 @@ class CamundaSchemaPostgresTests {
 				assertThat(application.getBean(JdbcTemplate.class)
 					.queryForList("select version from flyway_schema_history where success order by installed_rank",
 							String.class))
-					.containsExactly("0", "1");
+					.containsExactly("0", "1", "2");
 			}
 		}
 		finally {

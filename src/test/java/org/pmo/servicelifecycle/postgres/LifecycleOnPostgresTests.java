@@ -6,18 +6,22 @@ import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Lifecyc
 import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Retirement.TASK_PLAN_RETIREMENT;
 
 import java.time.Duration;
+import java.util.Date;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pmo.servicelifecycle.TestUsers;
 import org.pmo.servicelifecycle.identity.Organisation;
+import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -76,12 +80,14 @@ class LifecycleOnPostgresTests {
 
 	@Test
 	void shouldFireTimersRunAsyncStepsAndCorrelateMessagesOnPostgres() {
-		// given a service in pilot with a pilot period of a second and reviews every two seconds
+		// given a service in a two-week pilot, reviewed monthly
 		String code = this.steps.request("Benefits realisation review");
 		this.steps.approveNeed(code);
-		this.steps.design(code, "PT1S", "R/PT2S");
+		this.steps.design(code, "P14D", "R/P1M");
 		this.steps.approveBusinessCase(code);
 		assertThat(this.steps.manager().stage(code)).isEqualTo("PILOT");
+		// as if the weeks had passed: the pilot timer falls due now
+		makeDue(code, TASK_PILOT_TIMER);
 
 		JobExecutor jobExecutor = ((ProcessEngineConfigurationImpl) this.processEngine.getProcessEngineConfiguration())
 			.getJobExecutor();
@@ -95,14 +101,15 @@ class LifecycleOnPostgresTests {
 			this.steps.approveGoLive(code);
 			assertThat(this.steps.manager().stage(code)).isEqualTo("OPERATION");
 
-			// then the periodic review falls due by itself, and a complaint asks for one more
+			// then the periodic review, once due, opens by itself, and a complaint asks for one more
+			makeDue(code, REVIEW_TIMER);
 			await("a periodic review", () -> !this.steps.manager().tasks(code, TASK_REVIEW_SERVICE).isEmpty());
 			this.steps.manager().requestReview(code, "Complaint from a programme manager");
 			List<JsonNode> reviews = this.steps.manager().tasks(code, TASK_REVIEW_SERVICE);
 			assertThat(reviews).hasSizeGreaterThanOrEqualTo(2);
 			assertThat(history(code)).filteredOn((entry) -> "REVIEW_OPENED".equals(entry.get("kind").asText()))
 				.extracting((entry) -> entry.get("comment").asText())
-				.contains("Periodic review (cycle R/PT2S)", "Complaint from a programme manager");
+				.contains("Periodic review (cycle R/P1M)", "Complaint from a programme manager");
 
 			// and a retirement runs its asynchronous steps on the job executor
 			this.steps.review(reviews.get(0).get("id").asText(), "retire");
@@ -171,6 +178,23 @@ class LifecycleOnPostgresTests {
 
 	private List<JsonNode> history(String code) {
 		return LifecycleClient.list(this.steps.manager().get("/api/services/" + code + "/history").expect(200).body());
+	}
+
+	private static final String TASK_PILOT_TIMER = ServiceLifecycleProcess.Lifecycle.EVENT_PILOT_PERIOD_OVER;
+
+	private static final String REVIEW_TIMER = ServiceLifecycleProcess.Lifecycle.EVENT_PERIODIC_REVIEW_DUE;
+
+	/** Brings a lifecycle's timer forward to now, as an operator would in Cockpit. */
+	private void makeDue(String code, String timerId) {
+		ManagementService management = this.processEngine.getManagementService();
+		String instance = this.processEngine.getRuntimeService()
+			.createProcessInstanceQuery()
+			.processDefinitionKey(ServiceLifecycleProcess.KEY)
+			.processInstanceBusinessKey(code)
+			.singleResult()
+			.getId();
+		Job timer = management.createJobQuery().processInstanceId(instance).activityId(timerId).singleResult();
+		management.setJobDuedate(timer.getId(), new Date());
 	}
 
 	private static void await(String what, BooleanSupplier condition) {
