@@ -3,8 +3,7 @@ package org.pmo.servicelifecycle.agreement;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.pmo.servicelifecycle.lifecycle.ApplicationAuthority;
 import org.pmo.servicelifecycle.security.ApiOperation;
 import org.pmo.servicelifecycle.security.ApiPermission;
 import org.pmo.servicelifecycle.web.JsonBodies;
@@ -27,12 +26,12 @@ class AgreementController {
 
 	private final JsonBodies bodies;
 
-	private final IdentityService identityService;
+	private final ApplicationAuthority application;
 
-	AgreementController(AgreementBook book, JsonBodies bodies, IdentityService identityService) {
+	AgreementController(AgreementBook book, JsonBodies bodies, ApplicationAuthority application) {
 		this.book = book;
 		this.bodies = bodies;
-		this.identityService = identityService;
+		this.application = application;
 	}
 
 	@GetMapping("/agreements")
@@ -45,7 +44,7 @@ class AgreementController {
 	@ApiPermission(ApiOperation.MANAGE_AGREEMENTS)
 	@ResponseStatus(HttpStatus.CREATED)
 	AgreementView addAgreement(@PathVariable String code, @RequestBody JsonNode body) {
-		return this.book.add(code, this.bodies.item(body, AgreementTerms.class, ""), currentUser());
+		return this.book.add(code, this.bodies.item(body, AgreementTerms.class, ""), this.application.currentUserId());
 	}
 
 	@PutMapping("/agreements")
@@ -53,14 +52,14 @@ class AgreementController {
 	List<AgreementView> replaceAgreements(@PathVariable String code, @RequestBody JsonNode body) {
 		List<AgreementTerms> terms = body.isArray() && body.isEmpty() ? List.of()
 				: this.bodies.items(body, AgreementTerms.class);
-		return this.book.replace(code, terms, currentUser());
+		return this.book.replace(code, terms, this.application.currentUserId());
 	}
 
 	@PostMapping("/measurements")
 	@ApiPermission(ApiOperation.RECORD_MEASUREMENTS)
 	@ResponseStatus(HttpStatus.CREATED)
 	MeasurementResult recordMeasurements(@PathVariable String code, @RequestBody JsonNode body) {
-		return this.book.record(code, this.bodies.items(body, MeasurementInput.class), currentUser());
+		return this.book.record(code, this.bodies.items(body, MeasurementInput.class), this.application.currentUserId());
 	}
 
 	@GetMapping("/performance")
@@ -69,9 +68,5 @@ class AgreementController {
 		return this.book.performance(code);
 	}
 
-	private String currentUser() {
-		Authentication authentication = this.identityService.getCurrentAuthentication();
-		return (authentication != null) ? authentication.getUserId() : null;
-	}
 
 }

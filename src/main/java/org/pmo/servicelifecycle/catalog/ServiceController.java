@@ -8,8 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.pmo.servicelifecycle.lifecycle.ApplicationAuthority;
 import org.pmo.servicelifecycle.lifecycle.ReviewCycles;
 import org.pmo.servicelifecycle.lifecycle.ServiceRequests;
 import org.pmo.servicelifecycle.security.ApiOperation;
@@ -40,15 +39,15 @@ class ServiceController {
 
 	private final ReviewCycles reviewCycles;
 
-	private final IdentityService identityService;
+	private final ApplicationAuthority application;
 
 	ServiceController(ServiceCatalog catalog, ServiceRequests requests, AgreementDirectory agreements,
-			ReviewCycles reviewCycles, IdentityService identityService) {
+			ReviewCycles reviewCycles, ApplicationAuthority application) {
 		this.catalog = catalog;
 		this.requests = requests;
 		this.agreements = agreements;
 		this.reviewCycles = reviewCycles;
-		this.identityService = identityService;
+		this.application = application;
 	}
 
 	@PostMapping
@@ -78,7 +77,7 @@ class ServiceController {
 	@PatchMapping("/{code}")
 	@ApiPermission(ApiOperation.CHANGE_SERVICE)
 	ServiceView changeService(@PathVariable String code, @RequestBody ServiceChange change) {
-		PmoService service = this.reviewCycles.change(code, change.reviewCycle(), currentUser());
+		PmoService service = this.reviewCycles.change(code, change.reviewCycle(), this.application.currentUserId());
 		return ServiceView.of(service, this.agreements.agreementsOf(code));
 	}
 
@@ -88,9 +87,5 @@ class ServiceController {
 		return this.catalog.history(code).stream().map(HistoryView::of).toList();
 	}
 
-	private String currentUser() {
-		Authentication authentication = this.identityService.getCurrentAuthentication();
-		return (authentication != null) ? authentication.getUserId() : null;
-	}
 
 }

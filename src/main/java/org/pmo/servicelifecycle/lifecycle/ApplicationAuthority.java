@@ -20,6 +20,12 @@ public class ApplicationAuthority {
 		this.identityService = identityService;
 	}
 
+	/** The user the current request acts for, or null when the application acts (start-up, jobs, timers). */
+	public String currentUserId() {
+		Authentication authentication = this.identityService.getCurrentAuthentication();
+		return (authentication != null) ? authentication.getUserId() : null;
+	}
+
 	public void run(Runnable work) {
 		call(() -> {
 			work.run();

@@ -16,9 +16,7 @@ import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Variabl
 import java.time.Clock;
 import java.time.Instant;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.pmo.servicelifecycle.catalog.HistoryDetails;
 import org.pmo.servicelifecycle.catalog.HistoryKind;
 import org.pmo.servicelifecycle.catalog.OfferingLevel;
@@ -42,13 +40,13 @@ public class ServiceStage {
 
 	private final ServiceCatalog catalog;
 
-	private final IdentityService identityService;
+	private final ApplicationAuthority application;
 
 	private final Clock clock;
 
-	ServiceStage(ServiceCatalog catalog, IdentityService identityService, Clock clock) {
+	ServiceStage(ServiceCatalog catalog, ApplicationAuthority application, Clock clock) {
 		this.catalog = catalog;
-		this.identityService = identityService;
+		this.application = application;
 		this.clock = clock;
 	}
 
@@ -59,7 +57,7 @@ public class ServiceStage {
 		String decision = firstNonNull(LifecycleVariables.text(execution, DECISION),
 				LifecycleVariables.text(execution, REVIEW_OUTCOME));
 		this.catalog.moveToStage(code, stage, new HistoryDetails(execution.getCurrentActivityName(), decision,
-				currentUser(), LifecycleVariables.text(execution, DECISION_COMMENT)));
+				this.application.currentUserId(), LifecycleVariables.text(execution, DECISION_COMMENT)));
 		if (stage == Stage.OPERATION) {
 			scheduleNextReview(execution, code);
 		}
@@ -95,7 +93,7 @@ public class ServiceStage {
 		}
 		execution.setVariable(REVIEW_REASON, reason);
 		this.catalog.record(code, HistoryKind.REVIEW_OPENED,
-				new HistoryDetails(execution.getCurrentActivityName(), null, currentUser(), reason));
+				new HistoryDetails(execution.getCurrentActivityName(), null, this.application.currentUserId(), reason));
 	}
 
 	private void scheduleNextReview(DelegateExecution execution, String code) {
@@ -118,11 +116,6 @@ public class ServiceStage {
 		return new ServiceTerms(LifecycleVariables.text(execution, SERVICE_OWNER),
 				LifecycleVariables.enumValue(execution, OFFERING_LEVEL, OfferingLevel.class), reviewCycle,
 				pilotPeriod);
-	}
-
-	String currentUser() {
-		Authentication authentication = this.identityService.getCurrentAuthentication();
-		return (authentication != null) ? authentication.getUserId() : null;
 	}
 
 	private static String firstNonNull(String first, String second) {

@@ -145,14 +145,18 @@ class ClusterCheckIT {
 			there.approveNeed(code);
 			assertThat(here.manager().stage(code)).isEqualTo("DESIGN");
 			assertThat(here.manager().tasks(code, TASK_EVALUATE_NEED)).isEmpty();
-			here.design(code, "PT1S", "R/P3M");
+			here.design(code, "P14D", "R/P3M");
 			assertThat(there.manager().stage(code)).isEqualTo("JUSTIFICATION");
 			there.approveBusinessCase(code);
 			assertThat(here.manager().stage(code)).isEqualTo("PILOT");
 			this.codes[i] = code;
 			seenOnTheOtherNode.addAndGet(3);
 		});
-		// the pilot periods end a second later; whichever node acquires a pilot timer fires it
+		// two weeks pass: every pilot ends at the same moment; whichever node acquires a pilot timer fires it
+		int pilotsDue = this.jdbc.update("update act_ru_job set duedate_ = ? where job_def_id_ in "
+				+ "(select id_ from act_ru_jobdef where act_id_ = ?)", Timestamp.from(Instant.now().minusSeconds(1)),
+				"Event_PilotPeriodOver");
+		assertThat(pilotsDue).isEqualTo(SERVICES);
 		await("the pilot timers", Duration.ofMinutes(2),
 				() -> count("select count(*) from act_ru_task where task_def_key_ = 'Task_ReviewPilot'") >= SERVICES);
 		inParallel(SERVICES, (i) -> {
