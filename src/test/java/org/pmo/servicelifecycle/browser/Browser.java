@@ -175,6 +175,11 @@ public final class Browser implements AutoCloseable {
 		script("arguments[0].scrollIntoView({block: 'center', inline: 'nearest'});", element);
 	}
 
+	/** Scrolls the element to the top of its scrolling pane. */
+	public void scrollToTop(WebElement element) {
+		script("arguments[0].scrollIntoView({block: 'start', inline: 'nearest'});", element);
+	}
+
 	/** Leaves the field that has the focus, as a person clicking elsewhere would. */
 	public void blurActiveElement() {
 		script("if (document.activeElement && document.activeElement !== document.body) { document.activeElement.blur(); }");
@@ -183,6 +188,13 @@ public final class Browser implements AutoCloseable {
 	/** Closes the notifications of the Camunda webapps, which may lie over buttons at the bottom of a form. */
 	public void closeNotifications() {
 		script("document.querySelectorAll('.notifications .alert .close').forEach(function (b) { b.click(); });");
+		waitUntil("notifications closed", Duration.ofSeconds(5), (d) -> !present(By.cssSelector(".notifications .alert")));
+	}
+
+	/** The page as a person leaves it before looking: no field with the focus, no notification left over. */
+	public void settle() {
+		blurActiveElement();
+		closeNotifications();
 	}
 
 	public Object script(String script, Object... arguments) {
@@ -196,8 +208,10 @@ public final class Browser implements AutoCloseable {
 	/** Makes the window as tall as the page, so a screenshot shows all of it. */
 	public void fitPageHeight() {
 		Dimension size = this.driver.manage().window().getSize();
-		Number height = (Number) script("return document.documentElement.scrollHeight;");
+		Number height = (Number) script(
+				"return document.documentElement.scrollHeight + (window.outerHeight - window.innerHeight);");
 		resize(size.getWidth(), Math.max(size.getHeight(), height.intValue()));
+		script("window.scrollTo(0, 0);");
 	}
 
 	/** Writes a screenshot to {@code target/browser-screenshots/<file>.png} and returns its path. */

@@ -44,7 +44,7 @@ public final class Tasklist {
 		this.browser.click(By.xpath("//*[@cam-tasklist-filters]//div[contains(@class,'task-filter')]//h4/a[normalize-space(text()[1])="
 				+ Xpath.literal(name) + "]"));
 		this.browser.waitUntil("filter " + name + " active",
-				(d) -> d.findElement(filter).getAttribute("class").contains("active"));
+				(d) -> d.findElement(filter).getDomAttribute("class").contains("active"));
 		this.browser.waitUntil("tasks of " + name + " loaded", (d) -> !this.browser
 			.present(By.cssSelector("[cam-tasks] .loader"))
 				&& (this.browser.present(By.cssSelector("[cam-tasks] li.task"))

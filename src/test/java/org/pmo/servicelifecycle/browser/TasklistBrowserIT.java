@@ -161,6 +161,7 @@ class TasklistBrowserIT {
 			.check("Who is it for", "Project managers", "Senior executives")
 			.choose("Offering level", "Mandated (all projects must use it)");
 		assertThat(request.errors()).isEmpty();
+		paul.settle();
 		paul.screenshot("tasklist/01-paul-request-service");
 		tasklist.start();
 		tasklist.started();
@@ -195,6 +196,7 @@ class TasklistBrowserIT {
 			.choose("Decision", "Approve: design the service")
 			.text("Comment", "Asked for by three programme boards.");
 		assertThat(form.errors()).isEmpty();
+		mark.settle();
 		mark.screenshot("tasklist/02-mark-evaluate-need");
 		tasklist.complete();
 		tasklist.completed("Evaluate service need");
@@ -223,6 +225,7 @@ class TasklistBrowserIT {
 			.select("Pilot period", "2 weeks")
 			.select("Periodic review cycle", "Quarterly");
 		assertThat(form.errors()).isEmpty();
+		anna.settle();
 		anna.screenshot("tasklist/03-anna-design-service");
 		tasklist.complete();
 		tasklist.completed("Design service");
@@ -240,6 +243,7 @@ class TasklistBrowserIT {
 		sara.screenshot("tasklist/04-sara-approve-business-case-invalid");
 		form.choose("Decision", "Approve the business case")
 			.text("Comment for the record", "Clear benefits, fits the strategy.");
+		sara.settle();
 		sara.screenshot("tasklist/04-sara-approve-business-case");
 		tasklist.complete();
 		tasklist.completed("Approve business case");
@@ -257,6 +261,7 @@ class TasklistBrowserIT {
 		form.text("Pilot results and lessons learned",
 				"Five projects used the register; sponsors asked for a one-page summary.")
 			.choose("Decision", "Ready for go-live");
+		mark.settle();
 		mark.screenshot("tasklist/05-mark-review-pilot");
 		tasklist.complete();
 		tasklist.completed("Review pilot");
@@ -273,6 +278,7 @@ class TasklistBrowserIT {
 		form.waitForErrors("Decision");
 		sara.screenshot("tasklist/06-sara-approve-go-live-invalid");
 		form.choose("Decision", "Approve go-live");
+		sara.settle();
 		sara.screenshot("tasklist/06-sara-approve-go-live");
 		tasklist.complete();
 		tasklist.completed("Approve go-live");
@@ -351,7 +357,7 @@ class TasklistBrowserIT {
 	}
 
 	private Browser browser(String user) {
-		return Browser.open("http://localhost:" + this.port, user, 1400, 1800);
+		return Browser.open("http://localhost:" + this.port, user, 1400, 1500);
 	}
 
 }
