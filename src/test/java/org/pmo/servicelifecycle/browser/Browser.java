@@ -52,11 +52,14 @@ public final class Browser implements AutoCloseable {
 
 	private final Path profile;
 
-	private Browser(ChromeDriver driver, String baseUrl, String name, Path profile) {
+	private final OutputStream driverLog;
+
+	private Browser(ChromeDriver driver, String baseUrl, String name, Path profile, OutputStream driverLog) {
 		this.driver = driver;
 		this.baseUrl = baseUrl;
 		this.name = name;
 		this.profile = profile;
+		this.driverLog = driverLog;
 	}
 
 	/** A new browser, its window of the given size, for pages under {@code baseUrl}; {@code name} names its files. */
@@ -82,7 +85,15 @@ public final class Browser implements AutoCloseable {
 				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
 				"--user-data-dir=" + profile, "--window-size=" + width + "," + height, "--lang=en-US",
 				"--hide-scrollbars", "--force-device-scale-factor=1");
-		Browser browser = new Browser(new ChromeDriver(service, options), baseUrl, name, profile);
+		ChromeDriver driver;
+		try {
+			driver = new ChromeDriver(service, options);
+		}
+		catch (RuntimeException ex) {
+			delete(profile);
+			throw ex;
+		}
+		Browser browser = new Browser(driver, baseUrl, name, profile, driverLog);
 		browser.driver.manage().timeouts().pageLoadTimeout(WAIT).scriptTimeout(WAIT);
 		OPEN.add(browser);
 		return browser;
@@ -235,12 +246,18 @@ public final class Browser implements AutoCloseable {
 			this.driver.quit();
 		}
 		finally {
-			deleteProfile();
+			delete(this.profile);
+			try {
+				this.driverLog.close();
+			}
+			catch (IOException ex) {
+				// the log is test output only
+			}
 		}
 	}
 
-	private void deleteProfile() {
-		try (Stream<Path> files = Files.walk(this.profile)) {
+	private static void delete(Path profile) {
+		try (Stream<Path> files = Files.walk(profile)) {
 			files.sorted(Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());
 		}
 		catch (IOException ex) {

@@ -38,12 +38,6 @@ public final class CamundaForm {
 		return this;
 	}
 
-	/** A date (and time) field: the date as the field's input takes it, e.g. {@code 03/15/2027}. */
-	public CamundaForm date(String label, String value) {
-		this.browser.type(field(label).findElement(By.cssSelector(".fjs-form-field-datetime input, input")), value);
-		return this;
-	}
-
 	/** A select: opens its dropdown and picks the option with that label. */
 	public CamundaForm select(String label, String option) {
 		this.browser.blurActiveElement();

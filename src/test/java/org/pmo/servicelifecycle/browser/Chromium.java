@@ -2,6 +2,7 @@ package org.pmo.servicelifecycle.browser;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Where the machine's Chromium and its chromedriver are: Debian's packages {@code chromium} and {@code chromium-driver}
@@ -12,7 +13,7 @@ public final class Chromium {
 
 	static final String INSTALL_HINT = "apt-get install chromium chromium-driver";
 
-	private static volatile Boolean reported;
+	private static final AtomicBoolean reported = new AtomicBoolean();
 
 	private Chromium() {
 	}
@@ -28,8 +29,7 @@ public final class Chromium {
 	/** Condition of {@link ChromiumTest}: both programs are there. Says once why the browser tests are skipped. */
 	public static boolean installed() {
 		boolean installed = Files.isExecutable(browser()) && Files.isExecutable(driver());
-		if (!installed && reported == null) {
-			reported = Boolean.TRUE;
+		if (!installed && reported.compareAndSet(false, true)) {
 			System.err.println("[browser tests] SKIPPED: no Chromium at " + browser() + " or no chromedriver at "
 					+ driver() + " (install them with: " + INSTALL_HINT + ")");
 		}
