@@ -1,0 +1,130 @@
+package org.pmo.servicelifecycle.browser;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebElement;
+
+/**
+ * A Camunda Form (form-js) as Tasklist renders it, inside a task or the start dialog; fields are found by their label
+ * as a person reads it.
+ */
+public final class CamundaForm {
+
+	private final Browser browser;
+
+	/** CSS selector of the element that holds the form: the task view or the start dialog. */
+	private final String scope;
+
+	CamundaForm(Browser browser, String scope) {
+		this.browser = browser;
+		this.scope = scope;
+		browser.visible(By.cssSelector(scope + " form.fjs-form .fjs-form-field"));
+	}
+
+	/** A text field or text area. */
+	public CamundaForm text(String label, String value) {
+		this.browser.type(field(label).findElement(By.cssSelector("input, textarea")), value);
+		return this;
+	}
+
+	public CamundaForm number(String label, Number value) {
+		this.browser.type(field(label).findElement(By.cssSelector(".fjs-form-field-number input, input")),
+				String.valueOf(value));
+		return this;
+	}
+
+	/** A select: opens its dropdown and picks the option with that label. */
+	public CamundaForm select(String label, String option) {
+		this.browser.blurActiveElement();
+		this.browser.click(field(label).findElement(By.cssSelector(".fjs-input-group")));
+		By item = By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][normalize-space(.)=" + Xpath.literal(option)
+				+ "]");
+		this.browser.click(item);
+		this.browser.waitUntil(label + " shows " + option, (d) -> option.equals(value(label)));
+		return this;
+	}
+
+	/** A radio group: picks the option with that label. */
+	public CamundaForm choose(String label, String option) {
+		return tick(label, option);
+	}
+
+	/** A checklist: ticks each option with one of these labels. */
+	public CamundaForm check(String label, String... options) {
+		for (String option : options) {
+			tick(label, option);
+		}
+		return this;
+	}
+
+	/** What the field shows (input, text area or the chosen option of a select). */
+	public String value(String label) {
+		WebElement field = field(label);
+		List<WebElement> display = field.findElements(By.cssSelector(".fjs-select-display"));
+		if (!display.isEmpty()) {
+			return display.get(0).getText().trim();
+		}
+		return field.findElement(By.cssSelector("input, textarea")).getDomProperty("value");
+	}
+
+	/** The validation message shown under each field, by the field's label. */
+	@SuppressWarnings("unchecked")
+	public Map<String, String> errors() {
+		Map<String, String> errors = new LinkedHashMap<>();
+		List<List<String>> rows = (List<List<String>>) this.browser.script("""
+				return Array.from(document.querySelectorAll(arguments[0] + ' .fjs-form-field'))
+				  .filter(function (field) { return field.querySelector('.fjs-form-field-error'); })
+				  .map(function (field) {
+				    var label = field.querySelector('label');
+				    return [label ? label.childNodes[0].textContent.trim() : '',
+				      field.querySelector('.fjs-form-field-error').innerText.trim()];
+				  });""", this.scope);
+		rows.forEach((row) -> errors.put(row.get(0), row.get(1)));
+		return errors;
+	}
+
+	/** Waits until the form shows a validation message for each of these fields. */
+	public Map<String, String> waitForErrors(String... labels) {
+		return this.browser.waitUntil("validation messages of " + List.of(labels), (d) -> {
+			Map<String, String> errors = errors();
+			return errors.keySet().containsAll(List.of(labels)) ? errors : null;
+		});
+	}
+
+	private CamundaForm tick(String label, String option) {
+		By input = By.xpath(".//label[normalize-space(.)=" + Xpath.literal(option) + "]//input");
+		// leaving a field validates it, and its message coming or going moves the fields below: leave it first
+		this.browser.blurActiveElement();
+		for (int attempt = 1; !field(label).findElement(input).isSelected(); attempt++) {
+			this.browser.click(field(label).findElement(input));
+			try {
+				this.browser.waitUntil(label + ": " + option + " ticked", Duration.ofSeconds(2),
+						(d) -> field(label).findElement(input).isSelected());
+			}
+			catch (TimeoutException ex) {
+				if (attempt == 3) {
+					throw ex;
+				}
+			}
+		}
+		return this;
+	}
+
+	private WebElement field(String label) {
+		By by = By.xpath(".//*[contains(concat(' ', normalize-space(@class), ' '), ' fjs-form-field ')]"
+				+ "[label[1][normalize-space(text()[1])=" + Xpath.literal(label) + "]]");
+		return this.browser.waitUntil("field " + label + " in " + this.scope, (d) -> d
+			.findElements(By.cssSelector(this.scope))
+			.stream()
+			.filter(WebElement::isDisplayed)
+			.flatMap((scope) -> scope.findElements(by).stream())
+			.findFirst()
+			.orElse(null));
+	}
+
+}

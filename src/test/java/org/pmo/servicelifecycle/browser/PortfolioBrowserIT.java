@@ -1,0 +1,173 @@
+package org.pmo.servicelifecycle.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.pmo.servicelifecycle.catalog.PmoService;
+import org.pmo.servicelifecycle.catalog.PmoServiceRepository;
+import org.pmo.servicelifecycle.catalog.PortfolioPhase;
+import org.pmo.servicelifecycle.catalog.Stage;
+import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess;
+import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Lifecycle;
+import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Retirement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The portfolio page in a real browser, on the demo catalog (services in every stage from request to retirement): a
+ * logged-in user sees the services by phase and stage, the table with their work, and the lifecycle model with how
+ * many lifecycles wait at each step; an anonymous visitor is sent to the login. Screenshots in
+ * {@code target/browser-screenshots/portfolio/}.
+ */
+@ChromiumTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "pmo.demo.enabled=true")
+@ActiveProfiles("test")
+class PortfolioBrowserIT {
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private PmoServiceRepository services;
+
+	@Autowired
+	private RuntimeService runtimeService;
+
+	@Test
+	void shouldSendAnAnonymousVisitorToTheLogin() {
+		Browser visitor = browser("visitor", 1400, 900);
+		visitor.go(PortfolioPage.PATH);
+		visitor.waitUntil("sent to the login", (d) -> d.getCurrentUrl().contains("/camunda/app/welcome/default/")
+				&& Webapps.showsLoginForm(visitor));
+		assertThat(visitor.all(By.id("services"))).as("no portfolio table").isEmpty();
+		assertThat(visitor.all(By.xpath("//h1[normalize-space(.)='PMO portfolio']"))).isEmpty();
+		visitor.screenshot("portfolio/01-anonymous-sent-to-login");
+
+		// who logs in there finds the portfolio linked from the welcome page
+		Webapps.logIn(visitor, "mark", "mark");
+		visitor.click(By.xpath("//a[normalize-space(.)='PMO portfolio']"));
+		visitor.waitUntil("portfolio opened", (d) -> d.getCurrentUrl().contains(PortfolioPage.PATH));
+		assertThat(PortfolioPage.loaded(visitor).rows()).isNotEmpty();
+		visitor.close();
+	}
+
+	@Test
+	void shouldShowTheServicesByPhaseAndStageAndWhereLifecyclesWait() {
+		List<PmoService> catalog = this.services.findAll();
+		assertThat(catalog).as("the demo catalog").hasSizeGreaterThanOrEqualTo(7);
+
+		Browser mark = browser("mark", 1400, 1000);
+		Webapps.login(mark, Tasklist.PATH, "mark", "mark");
+		PortfolioPage page = PortfolioPage.open(mark);
+
+		// services by phase and by stage
+		Map<String, Integer> byPhase = Arrays.stream(PortfolioPhase.values())
+			.collect(Collectors.toMap(Enum::name,
+					(phase) -> (int) catalog.stream().filter((s) -> s.getPortfolioPhase() == phase).count()));
+		assertThat(page.phaseCounts()).isEqualTo(byPhase);
+		Map<String, Integer> byStage = Arrays.stream(Stage.values())
+			.collect(Collectors.toMap(Enum::name,
+					(stage) -> (int) catalog.stream().filter((s) -> s.getStage() == stage).count()));
+		assertThat(page.stageCounts()).isEqualTo(byStage);
+		assertThat(byStage).as("demo-like: a request, a business case, a pilot, live services, a retirement")
+			.hasEntrySatisfying("PROPOSED", (n) -> assertThat(n).isPositive())
+			.hasEntrySatisfying("JUSTIFICATION", (n) -> assertThat(n).isPositive())
+			.hasEntrySatisfying("PILOT", (n) -> assertThat(n).isPositive())
+			.hasEntrySatisfying("OPERATION", (n) -> assertThat(n).isGreaterThan(1))
+			.hasEntrySatisfying("RETIREMENT", (n) -> assertThat(n).isPositive());
+
+		// the table: every service in its stage, with its work and who holds it
+		Map<String, List<String>> rows = page.rows();
+		Map<String, PmoService> byCode = catalog.stream()
+			.collect(Collectors.toMap(PmoService::getCode, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+		assertThat(rows.keySet()).containsExactlyInAnyOrderElementsOf(byCode.keySet());
+		rows.forEach((code, cells) -> {
+			PmoService service = byCode.get(code);
+			assertThat(cells.get(1)).as(code).startsWith(service.getName());
+			assertThat(cells.get(2)).as(code).isEqualTo(service.getStage().name());
+			assertThat(cells.get(3)).as(code).isEqualTo(service.getOfferingLevel().name());
+		});
+		// a PMO manager sees the work of his group (authorization is on)
+		assertThat(rows.get(codeIn(catalog, Stage.PROPOSED)).get(8)).isEqualTo("Evaluate service need (pmo-managers)");
+		assertThat(rows.values()).anySatisfy((cells) -> assertThat(cells.get(8)).isEqualTo("Review service (pmo-managers)"));
+		assertThat(rows.values()).as("SLA health measured for a live service")
+			.anySatisfy((cells) -> assertThat(cells.get(5)).isIn("MET", "AT_RISK", "BREACHED"));
+		mark.fitPageHeight();
+		mark.screenshot("portfolio/02-portfolio");
+
+		// the filters
+		page.filterStage("OPERATION");
+		assertThat(page.rows().values()).hasSize(byStage.get("OPERATION"))
+			.allSatisfy((cells) -> assertThat(cells.get(2)).isEqualTo("OPERATION"));
+		page.filterStage("all");
+		String someCode = codeIn(catalog, Stage.PILOT);
+		page.search(someCode);
+		assertThat(page.rows()).containsOnlyKeys(someCode);
+		page.search("");
+		assertThat(page.rows()).hasSameSizeAs(catalog);
+
+		// the lifecycle model with the number of lifecycles waiting at each step
+		assertThat(page.draws(Lifecycle.TASK_EVALUATE_NEED)).isTrue();
+		mark.visible(By.cssSelector("#diagram .waiting[data-activity='" + Lifecycle.TASK_EVALUATE_NEED + "']"));
+		assertThat(page.waitingCounts()).isEqualTo(waiting(ServiceLifecycleProcess.KEY, Lifecycle.TASK_EVALUATE_NEED,
+				Lifecycle.TASK_DESIGN_SERVICE, Lifecycle.TASK_JUSTIFY_SERVICE, Lifecycle.EVENT_PILOT_PERIOD_OVER,
+				Lifecycle.TASK_REVIEW_PILOT, Lifecycle.TASK_APPROVE_GO_LIVE, Lifecycle.TASK_OPERATE_SERVICE,
+				Lifecycle.TASK_REVIEW_SERVICE, Lifecycle.CALL_TRANSFORM_SERVICE, Lifecycle.CALL_RETIRE_SERVICE));
+		assertThat(page.waitingCounts()).containsKeys(Lifecycle.TASK_EVALUATE_NEED, Lifecycle.TASK_OPERATE_SERVICE);
+		page.showModel(ServiceLifecycleProcess.RETIREMENT_KEY);
+		mark.visible(By.cssSelector("#diagram .waiting[data-activity='" + Retirement.TASK_APPROVE_RETIREMENT + "']"));
+		assertThat(page.waitingCounts()).isEqualTo(waiting(ServiceLifecycleProcess.RETIREMENT_KEY,
+				Retirement.TASK_PLAN_RETIREMENT, Retirement.TASK_APPROVE_RETIREMENT));
+		mark.screenshot("portfolio/03-retirement-model");
+		mark.close();
+
+		// an administrator sees every group's work, the board's approvals with their due dates among it
+		Browser demo = browser("demo", 1400, 1000);
+		Webapps.login(demo, Tasklist.PATH, "demo", "demo");
+		Map<String, List<String>> all = PortfolioPage.open(demo).rows();
+		assertThat(all.get(codeIn(catalog, Stage.JUSTIFICATION)).get(8))
+			.startsWith("Approve business case (portfolio-board), due ");
+		assertThat(all.get(codeIn(catalog, Stage.RETIREMENT)).get(8))
+			.startsWith("Approve retirement (portfolio-board), due ");
+		demo.close();
+	}
+
+	/** How many lifecycles of the model wait at each of these steps, leaving out the steps none waits at. */
+	private Map<String, Integer> waiting(String key, String... activityIds) {
+		Map<String, Integer> waiting = new LinkedHashMap<>();
+		for (String activityId : activityIds) {
+			long count = this.runtimeService.createProcessInstanceQuery()
+				.processDefinitionKey(key)
+				.activityIdIn(activityId)
+				.count();
+			if (count > 0) {
+				waiting.put(activityId, (int) count);
+			}
+		}
+		return waiting;
+	}
+
+	private static String codeIn(List<PmoService> catalog, Stage stage) {
+		return catalog.stream()
+			.filter((s) -> s.getStage() == stage)
+			.map(PmoService::getCode)
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no service in " + stage));
+	}
+
+	private Browser browser(String name, int width, int height) {
+		return Browser.open("http://localhost:" + this.port, name, width, height);
+	}
+
+}
