@@ -24,6 +24,7 @@ import org.pmo.servicelifecycle.catalog.PmoService;
 import org.pmo.servicelifecycle.catalog.PortfolioPhase;
 import org.pmo.servicelifecycle.catalog.ServiceCatalog;
 import org.pmo.servicelifecycle.catalog.Stage;
+import org.pmo.servicelifecycle.lifecycle.ApplicationAuthority;
 import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,9 +51,12 @@ public class Portfolio {
 
 	private final Clock clock;
 
+	private final ApplicationAuthority application;
+
 	Portfolio(ServiceCatalog catalog, AgreementBook agreements, TaskService taskService,
 			ManagementService managementService, RepositoryService repositoryService, RuntimeService runtimeService,
-			Clock clock) {
+			Clock clock, ApplicationAuthority application) {
+		this.application = application;
 		this.runtimeService = runtimeService;
 		this.catalog = catalog;
 		this.agreements = agreements;
@@ -72,7 +76,8 @@ public class Portfolio {
 		byStage.forEach((each, count) -> byPhase.merge(each.portfolioPhase(), count, Long::sum));
 
 		List<PmoService> services = this.catalog.list(phase, stage, limit);
-		Map<String, List<PortfolioOverview.OpenTask>> tasksByCode = openTasks(services, now);
+		// everyone who may read the catalog sees the whole portfolio's work, whatever tasks are his own
+		Map<String, List<PortfolioOverview.OpenTask>> tasksByCode = this.application.call(() -> openTasks(services, now));
 		List<PortfolioOverview.ServiceSummary> summaries = new ArrayList<>();
 		for (PmoService service : services) {
 			List<PortfolioOverview.OpenTask> tasks = tasksByCode.getOrDefault(service.getCode(), List.of());
@@ -82,18 +87,20 @@ public class Portfolio {
 					this.agreements.performance(service.getCode()).health(), this.catalog.lastReview(service.getCode()),
 					service.getNextReviewDue(), tasks, tasks.stream().filter(PortfolioOverview.OpenTask::overdue).count()));
 		}
-		return new PortfolioOverview(now, byPhase, byStage, summaries, waitingPerStep());
+		return new PortfolioOverview(now, byPhase, byStage, summaries, this.application.call(this::waitingPerStep));
 	}
 
 	/** The model of a lifecycle process, for the page's diagram. */
 	public String diagram(String processKey) {
-		ProcessDefinition definition = latest(processKey);
-		try (var xml = this.repositoryService.getProcessModel(definition.getId())) {
-			return new String(xml.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
+		return this.application.call(() -> {
+			ProcessDefinition definition = latest(processKey);
+			try (var xml = this.repositoryService.getProcessModel(definition.getId())) {
+				return new String(xml.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+			}
+			catch (java.io.IOException ex) {
+				throw new java.io.UncheckedIOException(ex);
+			}
+		});
 	}
 
 	private Map<String, List<PortfolioOverview.OpenTask>> openTasks(List<PmoService> services, Instant now) {

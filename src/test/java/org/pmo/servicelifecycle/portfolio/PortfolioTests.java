@@ -95,8 +95,8 @@ class PortfolioTests {
 			.getBody()
 			.get("code");
 
-		// when
-		Map<String, Object> overview = this.rest.withBasicAuth("demo", "demo")
+		// when a board member, who holds none of these tasks, looks at the portfolio
+		Map<String, Object> overview = this.rest.withBasicAuth("sara", "sara")
 			.exchange("/api/portfolio?limit=1000", HttpMethod.GET, null, JSON_OBJECT)
 			.getBody();
 
@@ -120,7 +120,7 @@ class PortfolioTests {
 		assertThat(waiting.get("pmo-service-lifecycle")).anySatisfy((step) -> assertThat(step)
 			.containsEntry("activityId", "Task_OperateService"));
 
-		ResponseEntity<String> model = this.rest.withBasicAuth("demo", "demo")
+		ResponseEntity<String> model = this.rest.withBasicAuth("paul", "paul")
 			.getForEntity("/api/portfolio/models/pmo-service-lifecycle", String.class);
 		assertThat(model.getBody()).contains("id=\"Task_EvaluateNeed\"").contains("bpmndi:BPMNDiagram");
 		assertThat(this.rest.withBasicAuth("demo", "demo")
