@@ -23,8 +23,13 @@ public final class Webapps {
 
 	/** Logs in on the login form the browser shows. */
 	public static void logIn(Browser browser, String user, String password) {
-		browser.type(browser.visible(USERNAME), user);
-		browser.type(browser.visible(PASSWORD), password);
+		// the login page may still be settling (autofocus) while keys arrive: type until both fields hold what was typed
+		browser.waitUntil("login form of " + user + " filled", (d) -> {
+			browser.type(browser.visible(USERNAME), user);
+			browser.type(browser.visible(PASSWORD), password);
+			return user.equals(browser.visible(USERNAME).getDomProperty("value"))
+					&& password.equals(browser.visible(PASSWORD).getDomProperty("value"));
+		});
 		browser.click(By.xpath("//button[@type='submit'][normalize-space(.)='Log in']"));
 		browser.waitUntil("login of " + user + " accepted", (d) -> !browser.present(USERNAME));
 	}
