@@ -59,11 +59,11 @@ final class AppUnderTest implements AutoCloseable {
 
 	static final String PASSWORD = "bench-secret";
 
-	static final String REQUESTER = "bench-requester";
+	static final String REQUESTER = "benchrequester";
 
-	static final String ANALYST = "bench-analyst";
+	static final String ANALYST = "benchanalyst";
 
-	static final String BOARD = "bench-board";
+	static final String BOARD = "benchboard";
 
 	static final String BARE_KEY = "bench-bare-lifecycle";
 
@@ -117,7 +117,13 @@ final class AppUnderTest implements AutoCloseable {
 				"--server.port=0", "--spring.main.banner-mode=off", "--logging.level.root=WARN",
 				"--logging.level.org.camunda.bpm.engine.context=ERROR");
 		AppUnderTest app = new AppUnderTest(context, database);
-		app.createUsers(approvers);
+		try {
+			app.createUsers(approvers);
+		}
+		catch (RuntimeException ex) {
+			context.close();
+			throw ex;
+		}
 		return app;
 	}
 
@@ -131,7 +137,7 @@ final class AppUnderTest implements AutoCloseable {
 		organisation.ensureUser(ANALYST, "Bench", "Analyst", PASSWORD, "pmo-analysts");
 		organisation.ensureUser(BOARD, "Bench", "Board", PASSWORD, "portfolio-board");
 		for (int i = 0; i < approvers; i++) {
-			String manager = String.format("bench-manager-%02d", i);
+			String manager = String.format("benchmanager%02d", i);
 			organisation.ensureUser(manager, "Bench", "Manager " + i, PASSWORD, "pmo-managers");
 			this.managers.add(manager);
 		}

@@ -39,9 +39,9 @@ class BenchDriver implements DisposableBean {
 	static final String KEY = "bench-bare-lifecycle";
 
 	/** The steps from request to operation: user tasks and who does them, and the pilot timer. */
-	static final String[][] STEPS = { { "Task_1", "bench-manager" }, { "Task_2", "bench-analyst" },
-			{ "Task_3", "bench-board" }, { "Timer_Pilot", null }, { "Task_4", "bench-manager" },
-			{ "Task_5", "bench-board" } };
+	static final String[][] STEPS = { { "Task_1", "benchmanager" }, { "Task_2", "benchanalyst" },
+			{ "Task_3", "benchboard" }, { "Timer_Pilot", null }, { "Task_4", "benchmanager" },
+			{ "Task_5", "benchboard" } };
 
 	private final RuntimeService runtimeService;
 
