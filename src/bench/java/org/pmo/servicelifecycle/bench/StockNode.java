@@ -41,7 +41,7 @@ final class StockNode implements AutoCloseable {
 		this.driver = new Http("http://127.0.0.1:" + driverPort, null, null);
 	}
 
-	static StockNode start(Path jar, PostgresServer server, String database, List<String> jvmOptions, Path log)
+	static StockNode launch(Path jar, PostgresServer server, String database, List<String> jvmOptions, Path log)
 			throws Exception {
 		int port = freePort();
 		int driverPort = freePort();
@@ -56,18 +56,20 @@ final class StockNode implements AutoCloseable {
 		builder.environment().put("SPRING_DATASOURCE_USERNAME", server.user);
 		builder.environment().put("SPRING_DATASOURCE_PASSWORD", server.password);
 		Process process = builder.start();
-		StockNode node = new StockNode(database, port, driverPort, process, log);
+		return new StockNode(database, port, driverPort, process, log);
+	}
+
+	void awaitReady() throws Exception {
 		long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-		while (!node.rest.get("/engine-rest/engine").ok() || node.driver.get("/load?count=0&threads=1").status() != 200) {
-			if (!process.isAlive()) {
-				throw new IllegalStateException("The stock application stopped while starting:\n" + Files.readString(log));
+		while (!this.rest.get("/engine-rest/engine").ok() || this.driver.get("/load?count=0&threads=1").status() != 200) {
+			if (!this.process.isAlive()) {
+				throw new IllegalStateException("The stock application stopped while starting:\n" + Files.readString(this.log));
 			}
 			if (System.nanoTime() > deadline) {
-				throw new IllegalStateException("The stock application did not start; see " + log);
+				throw new IllegalStateException("The stock application did not start; see " + this.log);
 			}
 			Thread.sleep(300);
 		}
-		return node;
 	}
 
 	long pid() {
