@@ -57,7 +57,7 @@ final class DbSampler implements AutoCloseable {
 				}
 				Thread.sleep(100);
 			}
-			Thread.sleep(600);
+			Thread.sleep(1500);
 			this.last = counters(connection, database);
 		}
 		catch (Exception ex) {
