@@ -162,6 +162,10 @@ public final class Benchmark {
 			if (scenarios.contains("burst")) {
 				timerBursts();
 			}
+			// tables PostgreSQL read by sequential scans during the whole run: where an index is missing
+			evidence("sequential scans in the app's database over the run (table: scans, rows read)",
+					this.app.jdbc.queryForList("select relname || ': ' || seq_scan || ', ' || seq_tup_read from pg_stat_user_tables "
+							+ "where seq_tup_read > 0 order by seq_tup_read desc limit 8", String.class).toString());
 		}
 		finally {
 			close();
