@@ -593,11 +593,12 @@ public final class Benchmark {
 	}
 
 	private List<Double> samples(Call call) {
-		for (int i = 0; i < 20; i++) {
+		int samples = Integer.getInteger("bench.inbox.samples", this.mode.inboxSamples());
+		for (int i = 0; i < Math.min(20, samples); i++) {
 			call.call();
 		}
 		List<Double> millis = new ArrayList<>();
-		for (int i = 0; i < this.mode.inboxSamples(); i++) {
+		for (int i = 0; i < samples; i++) {
 			Http.Response response = call.call();
 			check(response.ok(), "inbox sample: " + response.status() + " " + abbreviate(response.body()));
 			millis.add(response.millis());
