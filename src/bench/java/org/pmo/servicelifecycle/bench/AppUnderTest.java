@@ -1,0 +1,341 @@
+package org.pmo.servicelifecycle.bench;
+
+import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Lifecycle.EVENT_PILOT_PERIOD_OVER;
+import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Lifecycle.SUBPROCESS_OPERATE_SERVICE;
+import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Lifecycle.TASK_APPROVE_GO_LIVE;
+import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Lifecycle.TASK_DESIGN_SERVICE;
+import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Lifecycle.TASK_EVALUATE_NEED;
+import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Lifecycle.TASK_JUSTIFY_SERVICE;
+import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Lifecycle.TASK_REVIEW_PILOT;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.pmo.servicelifecycle.PmoServiceLifecycleApplication;
+import org.pmo.servicelifecycle.catalog.CustomerSegment;
+import org.pmo.servicelifecycle.catalog.OfferingLevel;
+import org.pmo.servicelifecycle.catalog.PmoService;
+import org.pmo.servicelifecycle.catalog.ServiceCatalog;
+import org.pmo.servicelifecycle.catalog.ServiceRequest;
+import org.pmo.servicelifecycle.identity.Organisation;
+import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess;
+import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Variables;
+import org.pmo.servicelifecycle.lifecycle.ServiceRequests;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The application under test, started in the benchmark's JVM with the profile {@code postgres} on a fresh database,
+ * as production starts it (authorization on, four-eyes, the configured job executor and pool). Lifecycles are driven
+ * through the service layer the REST API uses and the engine's Java API, as real users; REST scenarios go over HTTP
+ * to its port.
+ */
+final class AppUnderTest implements AutoCloseable {
+
+	static final String PASSWORD = "bench-secret";
+
+	static final String REQUESTER = "benchrequester";
+
+	static final String ANALYST = "benchanalyst";
+
+	static final String BOARD = "benchboard";
+
+	static final String BARE_KEY = "bench-bare-lifecycle";
+
+	final ConfigurableApplicationContext context;
+
+	final int port;
+
+	final String database;
+
+	final JdbcTemplate jdbc;
+
+	final List<String> managers = new ArrayList<>();
+
+	private final ServiceRequests requests;
+
+	private final ServiceCatalog catalog;
+
+	private final RuntimeService runtimeService;
+
+	private final TaskService taskService;
+
+	private final ManagementService managementService;
+
+	private final IdentityService identityService;
+
+	private final TransactionTemplate transactions;
+
+	private final Map<String, List<String>> groupsOf = new ConcurrentHashMap<>();
+
+	private final AtomicInteger sequence = new AtomicInteger();
+
+	private AppUnderTest(ConfigurableApplicationContext context, String database) {
+		this.context = context;
+		this.database = database;
+		this.port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+		this.jdbc = context.getBean(JdbcTemplate.class);
+		this.requests = context.getBean(ServiceRequests.class);
+		this.catalog = context.getBean(ServiceCatalog.class);
+		this.runtimeService = context.getBean(RuntimeService.class);
+		this.taskService = context.getBean(TaskService.class);
+		this.managementService = context.getBean(ManagementService.class);
+		this.identityService = context.getBean(IdentityService.class);
+		this.transactions = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
+	}
+
+	static AppUnderTest start(PostgresServer server, String database, int approvers) {
+		SpringApplication application = new SpringApplication(PmoServiceLifecycleApplication.class);
+		application.setAdditionalProfiles("postgres");
+		ConfigurableApplicationContext context = application.run("--DB_URL=" + server.jdbcUrl(database),
+				"--DB_USERNAME=" + server.user, "--DB_PASSWORD=" + server.password, "--ADMIN_PASSWORD=" + PASSWORD,
+				"--server.port=0", "--spring.main.banner-mode=off", "--logging.level.root=WARN",
+				"--logging.level.org.camunda.bpm.engine.context=ERROR");
+		AppUnderTest app = new AppUnderTest(context, database);
+		try {
+			app.createUsers(approvers);
+		}
+		catch (RuntimeException ex) {
+			context.close();
+			throw ex;
+		}
+		return app;
+	}
+
+	String baseUrl() {
+		return "http://127.0.0.1:" + this.port;
+	}
+
+	private void createUsers(int approvers) {
+		Organisation organisation = this.context.getBean(Organisation.class);
+		organisation.ensureUser(REQUESTER, "Bench", "Requester", PASSWORD, "service-customers");
+		organisation.ensureUser(ANALYST, "Bench", "Analyst", PASSWORD, "pmo-analysts");
+		organisation.ensureUser(BOARD, "Bench", "Board", PASSWORD, "portfolio-board");
+		for (int i = 0; i < approvers; i++) {
+			String manager = String.format("benchmanager%02d", i);
+			organisation.ensureUser(manager, "Bench", "Manager " + i, PASSWORD, "pmo-managers");
+			this.managers.add(manager);
+		}
+	}
+
+	/** Deploys the bare process into the application's engine, with the grants its users need to work on it. */
+	void deployBare(byte[] bpmn) {
+		this.context.getBean(RepositoryService.class)
+			.createDeployment()
+			.name("benchmark bare lifecycle")
+			.addInputStream("bench-bare-lifecycle.bpmn", new java.io.ByteArrayInputStream(bpmn))
+			.deploy();
+		AuthorizationService authorizations = this.context.getBean(AuthorizationService.class);
+		grant(authorizations, "service-customers", ProcessDefinitionPermissions.READ,
+				ProcessDefinitionPermissions.CREATE_INSTANCE);
+		for (String group : List.of("pmo-managers", "pmo-analysts", "portfolio-board")) {
+			grant(authorizations, group, ProcessDefinitionPermissions.READ);
+		}
+	}
+
+	private static void grant(AuthorizationService authorizations, String group, Permission... permissions) {
+		Authorization authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+		authorization.setGroupId(group);
+		authorization.setResource(Resources.PROCESS_DEFINITION);
+		authorization.setResourceId(BARE_KEY);
+		for (Permission permission : permissions) {
+			authorization.addPermission(permission);
+		}
+		authorizations.saveAuthorization(authorization);
+	}
+
+	// ---- lifecycle throughput -------------------------------------------------------------------------------------
+
+	static ServiceRequest newRequest(int n) {
+		return new ServiceRequest("Benchmark service " + n,
+				"A service raised by the benchmark to measure the lifecycle's throughput.",
+				Set.of(CustomerSegment.PROJECT_MANAGERS), OfferingLevel.ADDITIONAL);
+	}
+
+	/** Raises a request through the service layer the REST API uses; returns the lifecycle instance id. */
+	String request() {
+		return as(REQUESTER, () -> this.requests.request(newRequest(this.sequence.incrementAndGet()))
+			.getLifecycleInstanceId());
+	}
+
+	/** One service from request to OPERATION: five gates approved by real users, the pilot timer executed. */
+	int carryToOperation(String manager) {
+		String instance = request();
+		complete(instance, TASK_EVALUATE_NEED, manager,
+				Map.of("strategicFit", "high", "valueToOrganisation", 4, "decision", "approve"));
+		complete(instance, TASK_DESIGN_SERVICE, ANALYST,
+				Map.of("designSummary", "Delivered by the PMO team with a standard template.", "slaSummary",
+						"Agreed per customer segment.", "serviceOwner", ANALYST, "pilotPeriod", "P4W", "reviewCycle",
+						"R/P3M"));
+		complete(instance, TASK_JUSTIFY_SERVICE, BOARD, Map.of("decision", "approve", "decisionComment", "Fits."));
+		executeTimer(instance, EVENT_PILOT_PERIOD_OVER);
+		complete(instance, TASK_REVIEW_PILOT, manager,
+				Map.of("lessonsLearned", "Customers valued it.", "decision", "approve"));
+		complete(instance, TASK_APPROVE_GO_LIVE, BOARD, Map.of("decision", "approve"));
+		return 5;
+	}
+
+	/** The bare process the same way: the same users, the same calls, no domain features. */
+	int carryBareToOperation(String manager) {
+		String instance = as(REQUESTER, () -> this.runtimeService.startProcessInstanceByKey(BARE_KEY).getId());
+		Map<String, Object> approve = Map.of("decision", "approve");
+		complete(instance, "Task_1", manager, approve);
+		complete(instance, "Task_2", ANALYST, approve);
+		complete(instance, "Task_3", BOARD, approve);
+		executeTimer(instance, "Timer_Pilot");
+		complete(instance, "Task_4", manager, approve);
+		complete(instance, "Task_5", BOARD, approve);
+		return 5;
+	}
+
+	private void complete(String instance, String taskKey, String user, Map<String, Object> variables) {
+		as(user, () -> {
+			Task task = this.taskService.createTaskQuery()
+				.processInstanceId(instance)
+				.taskDefinitionKey(taskKey)
+				.singleResult();
+			if (task == null) {
+				throw new IllegalStateException("No task " + taskKey + " in " + instance);
+			}
+			this.taskService.claim(task.getId(), user);
+			this.taskService.complete(task.getId(), variables);
+			return null;
+		});
+	}
+
+	/** The pilot period is over: the timer runs now, as the job executor would run it. */
+	private void executeTimer(String instance, String activityId) {
+		Job timer = this.managementService.createJobQuery()
+			.processInstanceId(instance)
+			.activityId(activityId)
+			.singleResult();
+		this.managementService.executeJob(timer.getId());
+	}
+
+	// ---- bulk load ------------------------------------------------------------------------------------------------
+
+	/**
+	 * A live service: registered in the catalog and its lifecycle started at "Operate service" with the variables
+	 * the gates would have set, in one transaction. The stage listener moves it to OPERATION and schedules its
+	 * periodic review, as after a go-live.
+	 */
+	void liveService() {
+		this.transactions.executeWithoutResult((status) -> {
+			ServiceRequest request = newRequest(this.sequence.incrementAndGet());
+			PmoService service = this.catalog.register(request, REQUESTER);
+			VariableMap variables = ServiceRequests.variablesOf(request)
+				.putValue(Variables.SERVICE_CODE, service.getCode())
+				.putValue(Variables.REQUESTED_BY, REQUESTER)
+				.putValue(Variables.DESIGNED_BY, ANALYST)
+				.putValue(Variables.SERVICE_OWNER, ANALYST)
+				.putValue(Variables.PILOT_PERIOD, "P4W")
+				.putValue(Variables.REVIEW_CYCLE, "R/P3M");
+			String instance = this.runtimeService.createProcessInstanceByKey(ServiceLifecycleProcess.KEY)
+				.businessKey(service.getCode())
+				.setVariables(variables)
+				.startBeforeActivity(SUBPROCESS_OPERATE_SERVICE)
+				.execute()
+				.getProcessInstanceId();
+			this.catalog.linkLifecycle(service.getCode(), instance);
+		});
+	}
+
+	/** A bare instance waiting at operation with its periodic review timer, started without the user tasks. */
+	void liveBare() {
+		this.runtimeService.createProcessInstanceByKey(BARE_KEY).startBeforeActivity("Operate").execute();
+	}
+
+	/** A bare instance waiting at its first task (PMO managers). */
+	void openBare() {
+		as(REQUESTER, () -> this.runtimeService.startProcessInstanceByKey(BARE_KEY).getId());
+	}
+
+	<T> T as(String user, Supplier<T> work) {
+		List<String> groups = this.groupsOf.computeIfAbsent(user, (id) -> this.identityService.createGroupQuery()
+			.groupMember(id)
+			.list()
+			.stream()
+			.map((group) -> group.getId())
+			.toList());
+		this.identityService.setAuthentication(user, groups);
+		try {
+			return work.get();
+		}
+		finally {
+			this.identityService.clearAuthentication();
+		}
+	}
+
+	interface Work {
+
+		int run(int index, int thread) throws Exception;
+
+	}
+
+	/** Runs {@code count} pieces of work on {@code threads} threads; returns the sum of what they report. */
+	static int parallel(int count, int threads, Work work) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(threads);
+		AtomicInteger next = new AtomicInteger();
+		AtomicInteger total = new AtomicInteger();
+		try {
+			List<Future<Object>> futures = new ArrayList<>();
+			for (int t = 0; t < threads; t++) {
+				int thread = t;
+				futures.add(pool.submit(() -> {
+					int i;
+					while ((i = next.getAndIncrement()) < count) {
+						total.addAndGet(work.run(i, thread));
+					}
+					return null;
+				}));
+			}
+			for (Future<Object> future : futures) {
+				future.get();
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		return total.get();
+	}
+
+	Map<String, Object> row(String sql, Object... args) {
+		return new HashMap<>(this.jdbc.queryForMap(sql, args));
+	}
+
+	long count(String sql, Object... args) {
+		Long value = this.jdbc.queryForObject(sql, Long.class, args);
+		return (value != null) ? value : 0;
+	}
+
+	@Override
+	public void close() {
+		this.context.close();
+	}
+
+}

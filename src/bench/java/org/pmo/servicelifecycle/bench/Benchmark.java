@@ -1,0 +1,901 @@
+package org.pmo.servicelifecycle.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Lifecycle;
+
+/**
+ * The benchmark suite: the application against two baselines, in one run, on one PostgreSQL server.
+ * <ul>
+ * <li><b>app</b>: the application as production runs it (profile {@code postgres}, authorization on), in this JVM;</li>
+ * <li><b>baseline</b> (overhead): a bare process with the same user tasks and timers, no listeners, no catalog,
+ * deployed by the benchmark into the application's own engine and driven the same way;</li>
+ * <li><b>stock</b>: the same bare process on Camunda 7.24.0 with the Spring Boot starter's defaults (bench/stock), a
+ * JVM of its own on a database of its own.</li>
+ * </ul>
+ * Run it with {@code bench/run quick|full}. It prints medians with their spread (min–max over the repetitions) and
+ * the ratios app/baseline and app/stock; it asserts nothing.
+ */
+public final class Benchmark {
+
+	/** Sizes of one run. */
+	record Mode(String name, int warmup, int reps, int perRep, int approvalsPerRep, int approvers, int races, int live,
+			int burst, int inboxSamples, int readyReps) {
+	}
+
+	static final Mode QUICK = new Mode("quick", 4, 3, 8, 40, 20, 10, 400, 200, 30, 1);
+
+	static final Mode FULL = new Mode("full", 15, 5, 30, 150, 20, 50, 10_000, 5_000, 200, 3);
+
+	private static final int LIFECYCLE_THREADS = 2;
+
+	private static final int LOAD_THREADS = 4;
+
+	private static final String MANAGERS_FILTER = "PMO managers' tasks";
+
+	private static final String INBOX_QUERY = "{\"processVariables\":[],\"taskVariables\":[],\"caseInstanceVariables\":[],"
+			+ "\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}]}";
+
+	/** The query of the application's saved filter for the PMO managers, saved on stock the same way. */
+	private static final String MANAGERS_FILTER_QUERY = "{\"candidateGroup\":\"pmo-managers\",\"includeAssignedTasks\":true}";
+
+	private final Mode mode;
+
+	private final Path appJar;
+
+	private final Path stockJar;
+
+	private final Path workDirectory;
+
+	private final List<Row> rows = new ArrayList<>();
+
+	private final List<String> evidence = new ArrayList<>();
+
+	private final long started = System.nanoTime();
+
+	private PostgresServer server;
+
+	private AppUnderTest app;
+
+	private StockNode stock;
+
+	private Benchmark(Mode mode, Path appJar, Path stockJar, Path workDirectory) {
+		this.mode = mode;
+		this.appJar = appJar;
+		this.stockJar = stockJar;
+		this.workDirectory = workDirectory;
+	}
+
+	/** A line of the table: one figure for the application and, where it applies, the two baselines. */
+	record Row(String scenario, String metric, Stats app, Stats baseline, Stats stock, int decimals, boolean higherIsBetter) {
+	}
+
+	public static void main(String[] args) throws Exception {
+		Mode mode = (args.length > 0 && args[0].equals("full")) ? FULL : QUICK;
+		for (String arg : args) {
+			if (arg.equals("--h2")) {
+				System.out.println("[bench] --h2: the H2 variant is not part of this suite yet; running on PostgreSQL");
+			}
+		}
+		Path appJar = Path.of(System.getProperty("bench.app.jar"));
+		Path stockJar = Path.of(System.getProperty("bench.stock.jar"));
+		Path work = Files.createDirectories(Path.of(System.getProperty("bench.work", "target/bench")));
+		int status = 0;
+		Benchmark benchmark = new Benchmark(mode, appJar, stockJar, work);
+		try {
+			benchmark.run();
+		}
+		catch (Throwable ex) {
+			ex.printStackTrace();
+			status = 1;
+		}
+		System.exit(status);
+	}
+
+	private void run() throws Exception {
+		say("mode %s on %d cores, %s; load average at start %s", this.mode.name(), CpuMeter.cores(), memory(), loadAverage());
+		readyTime();
+		this.server = PostgresServer.start();
+		say("PostgreSQL %s: %s (shared_buffers %s, max_connections %s)", this.server.version(), this.server.description,
+				this.server.setting("shared_buffers"), this.server.setting("max_connections"));
+		String appDatabase = this.server.createDatabase("");
+		String stockDatabase = this.server.createDatabase("_stock");
+		try {
+			List<String> jvm = List.of("-Xmx2g");
+			// the stock JVM starts while the application starts here
+			this.stock = StockNode.launch(this.stockJar, this.server, stockDatabase, jvm, this.workDirectory.resolve("stock.log"));
+			this.app = AppUnderTest.start(this.server, appDatabase, this.mode.approvers());
+			say("application up on port %d, database %s", this.app.port, appDatabase);
+			this.stock.awaitReady();
+			say("stock Camunda 7.24.0 (starter defaults) up on port %d, database %s", this.stock.port, stockDatabase);
+			byte[] bare = bareModel();
+			this.app.deployBare(bare);
+			Http.Response deployed = this.stock.rest.deploy("benchmark bare lifecycle", "bench-bare-lifecycle.bpmn", bare);
+			check(deployed.ok(), "deploy to stock: " + deployed.status() + " " + deployed.body());
+
+			// bench.scenarios (for working on one figure): a comma-separated subset, in this order
+			String only = System.getProperty("bench.scenarios", "lifecycle,approvals,races,load,inbox,footprint,burst");
+			List<String> scenarios = List.of(only.split(","));
+			if (scenarios.contains("lifecycle")) {
+				lifecycleThroughput();
+			}
+			if (scenarios.contains("approvals")) {
+				restApprovals();
+			}
+			if (scenarios.contains("races")) {
+				races();
+			}
+			if (scenarios.contains("load")) {
+				bulkLoad();
+			}
+			if (scenarios.contains("inbox")) {
+				inboxLatency();
+			}
+			if (scenarios.contains("footprint")) {
+				footprint();
+			}
+			if (scenarios.contains("burst")) {
+				timerBursts();
+			}
+			// tables PostgreSQL read by sequential scans during the whole run: where an index is missing
+			evidence("sequential scans in the app's database over the run (table: scans, rows read)",
+					this.app.jdbc.queryForList("select relname || ': ' || seq_scan || ', ' || seq_tup_read from pg_stat_user_tables "
+							+ "where seq_tup_read > 0 order by seq_tup_read desc limit 8", String.class).toString());
+		}
+		finally {
+			close();
+			this.server.dropDatabase(appDatabase);
+			this.server.dropDatabase(stockDatabase);
+			this.server.close();
+		}
+		printTable();
+	}
+
+	// ---- footprint: time to ready on the embedded default -------------------------------------------------------
+
+	private void readyTime() throws Exception {
+		List<Double> seconds = new ArrayList<>();
+		int reps = Integer.getInteger("bench.ready.reps", this.mode.readyReps());
+		if (reps == 0) {
+			return;
+		}
+		for (int rep = 0; rep < reps; rep++) {
+			Path directory = Files.createTempDirectory(this.workDirectory, "embedded-");
+			int port = StockNode.freePort();
+			ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-jar",
+					this.appJar.toAbsolutePath().toString(), "--server.port=" + port).directory(directory.toFile())
+				.redirectErrorStream(true)
+				.redirectOutput(directory.resolve("app.log").toFile());
+			for (String variable : List.of("SPRING_PROFILES_ACTIVE", "DB_URL", "DB_USERNAME", "DB_PASSWORD")) {
+				builder.environment().remove(variable);
+			}
+			Http health = new Http("http://127.0.0.1:" + port, null, null);
+			long start = System.nanoTime();
+			Process process = builder.start();
+			try {
+				while (true) {
+					Http.Response response = health.get("/actuator/health");
+					if (response.status() == 200 && response.body().contains("\"UP\"")) {
+						break;
+					}
+					check(process.isAlive(), "the embedded default stopped while starting; see " + directory);
+					check(System.nanoTime() - start < Duration.ofMinutes(3).toNanos(), "not ready in 3 minutes");
+					Thread.sleep(50);
+				}
+				seconds.add((System.nanoTime() - start) / 1e9);
+			}
+			finally {
+				process.destroy();
+				process.waitFor();
+			}
+			deleteTree(directory);
+		}
+		say("ready on the embedded default (first start: schema, demo users and catalog on a fresh H2 file): %s s",
+				Stats.of(seconds).summary(1));
+		this.rows.add(new Row("footprint", "time to ready, embedded default, first start (s)", Stats.of(seconds), null, null,
+				1, false));
+	}
+
+	// ---- lifecycle throughput -----------------------------------------------------------------------------------
+
+	private void lifecycleThroughput() throws Exception {
+		int warmup = this.mode.warmup();
+		timed(() -> AppUnderTest.parallel(warmup, LIFECYCLE_THREADS, (i, t) -> this.app.carryToOperation(manager(t))));
+		timed(() -> AppUnderTest.parallel(warmup, LIFECYCLE_THREADS, (i, t) -> this.app.carryBareToOperation(manager(t))));
+		this.stock.lifecycles(warmup, LIFECYCLE_THREADS);
+		List<Double> app = new ArrayList<>();
+		List<Double> bare = new ArrayList<>();
+		List<Double> stock = new ArrayList<>();
+		int n = this.mode.perRep();
+		String[] usage = new String[3];
+		for (int rep = 0; rep < this.mode.reps(); rep++) {
+			CpuMeter meter = CpuMeter.start(this.stock.pid());
+			DbSampler db = DbSampler.start(this.server, this.app.database);
+			app.add(n / timed(() -> AppUnderTest.parallel(n, LIFECYCLE_THREADS, (i, t) -> this.app.carryToOperation(manager(t)))));
+			db.close();
+			usage[0] = meter.stop() + "; " + db + "; " + db.perUnit(n, "service");
+			meter = CpuMeter.start(this.stock.pid());
+			db = DbSampler.start(this.server, this.app.database);
+			bare.add(n / timed(() -> AppUnderTest.parallel(n, LIFECYCLE_THREADS, (i, t) -> this.app.carryBareToOperation(manager(t)))));
+			db.close();
+			usage[1] = meter.stop() + "; " + db + "; " + db.perUnit(n, "service");
+			meter = CpuMeter.start(this.stock.pid());
+			db = DbSampler.start(this.server, this.stock.database);
+			stock.add(n / this.stock.lifecycles(n, LIFECYCLE_THREADS));
+			db.close();
+			usage[2] = meter.stop() + "; " + db + "; " + db.perUnit(n, "service");
+			say("lifecycle throughput rep %d: app %.2f, baseline %.2f, stock %.2f services/s", rep + 1, last(app), last(bare),
+					last(stock));
+		}
+		evidence("lifecycle throughput, app", usage[0]);
+		evidence("lifecycle throughput, baseline", usage[1]);
+		evidence("lifecycle throughput, stock", usage[2]);
+		this.rows.add(new Row("lifecycle throughput (2 threads)", "services to OPERATION per s", Stats.of(app), Stats.of(bare),
+				Stats.of(stock), 2, true));
+		this.rows.add(new Row("lifecycle throughput (2 threads)", "task completions per s", Stats.of(times(app, 5)),
+				Stats.of(times(bare, 5)), Stats.of(times(stock, 5)), 1, true));
+	}
+
+	// ---- REST approvals under load ------------------------------------------------------------------------------
+
+	private record ApprovalRun(double perSecond, List<Double> latencies, int errors, String firstError) {
+	}
+
+	private void restApprovals() throws Exception {
+		int approvers = this.mode.approvers();
+		Http[] appClients = new Http[approvers];
+		Http[] stockClients = new Http[approvers];
+		for (int i = 0; i < approvers; i++) {
+			appClients[i] = new Http(this.app.baseUrl(), manager(i), AppUnderTest.PASSWORD);
+			stockClients[i] = this.stock.rest;
+		}
+		String appFields = "{\"variables\":{\"strategicFit\":{\"value\":\"high\"},\"valueToOrganisation\":{\"value\":4},"
+				+ "\"decision\":{\"value\":\"approve\"}}}";
+		String bareFields = "{\"variables\":{\"decision\":{\"value\":\"approve\"}}}";
+		List<Double> appRates = new ArrayList<>();
+		List<Double> bareRates = new ArrayList<>();
+		List<Double> stockRates = new ArrayList<>();
+		List<Double> appLatency = new ArrayList<>();
+		List<Double> bareLatency = new ArrayList<>();
+		List<Double> stockLatency = new ArrayList<>();
+		int[] errors = new int[3];
+		String[] usage = new String[3];
+		String firstError = null;
+		for (int rep = 0; rep <= this.mode.reps(); rep++) {
+			boolean warmup = rep == 0;
+			int n = warmup ? Math.max(40, this.mode.approvalsPerRep() / 4) : this.mode.approvalsPerRep();
+			AppUnderTest.parallel(n, LIFECYCLE_THREADS, (i, t) -> {
+				this.app.request();
+				return 1;
+			});
+			AppUnderTest.parallel(n, LIFECYCLE_THREADS, (i, t) -> {
+				this.app.openBare();
+				return 1;
+			});
+			this.stock.load(n, LIFECYCLE_THREADS, false);
+			List<String> appTasks = this.app.jdbc.queryForList(
+					"select id_ from act_ru_task where task_def_key_ = ? and assignee_ is null", String.class,
+					Lifecycle.TASK_EVALUATE_NEED);
+			List<String> bareTasks = this.app.jdbc.queryForList(
+					"select id_ from act_ru_task where task_def_key_ = 'Task_1' and assignee_ is null", String.class);
+			List<String> stockTasks = stockIds("select id_ from act_ru_task where task_def_key_ = 'Task_1' and assignee_ is null");
+			CpuMeter meter = CpuMeter.start(this.stock.pid());
+			ApprovalRun a = approve(appClients, appTasks, appFields);
+			usage[0] = meter.stop().toString();
+			meter = CpuMeter.start(this.stock.pid());
+			ApprovalRun b = approve(appClients, bareTasks, bareFields);
+			usage[1] = meter.stop().toString();
+			meter = CpuMeter.start(this.stock.pid());
+			ApprovalRun s = approve(stockClients, stockTasks, bareFields);
+			usage[2] = meter.stop().toString();
+			if (warmup) {
+				continue;
+			}
+			appRates.add(a.perSecond());
+			bareRates.add(b.perSecond());
+			stockRates.add(s.perSecond());
+			appLatency.addAll(a.latencies());
+			bareLatency.addAll(b.latencies());
+			stockLatency.addAll(s.latencies());
+			errors[0] += a.errors();
+			errors[1] += b.errors();
+			errors[2] += s.errors();
+			for (ApprovalRun run : List.of(a, b, s)) {
+				if (firstError == null && run.firstError() != null) {
+					firstError = run.firstError();
+				}
+			}
+			say("REST approvals rep %d (%d each, %d approvers): app %.1f/s, baseline %.1f/s, stock %.1f/s", rep, n, approvers,
+					a.perSecond(), b.perSecond(), s.perSecond());
+		}
+		evidence("REST approvals, app", usage[0]);
+		evidence("REST approvals, baseline", usage[1]);
+		evidence("REST approvals, stock", usage[2]);
+		if (firstError != null) {
+			evidence("REST approvals, first error", firstError);
+		}
+		String scenario = "REST approvals (" + approvers + " approvers, claim + complete)";
+		this.rows.add(new Row(scenario, "completions per s", Stats.of(appRates), Stats.of(bareRates), Stats.of(stockRates), 1, true));
+		Stats al = Stats.of(appLatency);
+		Stats bl = Stats.of(bareLatency);
+		Stats sl = Stats.of(stockLatency);
+		for (int p : new int[] { 50, 95, 99 }) {
+			this.rows.add(new Row(scenario, "complete latency p" + p + " (ms)", single(al.percentile(p)),
+					single(bl.percentile(p)), single(sl.percentile(p)), 1, false));
+		}
+		this.rows.add(new Row(scenario, "errors", single(errors[0]), single(errors[1]), single(errors[2]), 0, false));
+	}
+
+	private ApprovalRun approve(Http[] clients, List<String> tasks, String fields) throws Exception {
+		ConcurrentLinkedQueue<String> queue = new ConcurrentLinkedQueue<>(tasks);
+		List<Double> latencies = new CopyOnWriteArrayList<>();
+		AtomicInteger errors = new AtomicInteger();
+		List<String> errorTexts = new CopyOnWriteArrayList<>();
+		ExecutorService pool = Executors.newFixedThreadPool(clients.length);
+		long start = System.nanoTime();
+		try {
+			List<Future<?>> futures = new ArrayList<>();
+			for (int i = 0; i < clients.length; i++) {
+				Http client = clients[i];
+				String user = manager(i);
+				futures.add(pool.submit(() -> {
+					String task;
+					while ((task = queue.poll()) != null) {
+						Http.Response claim = client.post("/engine-rest/task/" + task + "/claim", "{\"userId\":\"" + user + "\"}");
+						Http.Response complete = claim.ok() ? client.post("/engine-rest/task/" + task + "/complete", fields) : claim;
+						if (complete.ok()) {
+							latencies.add(complete.millis());
+						}
+						else {
+							errors.incrementAndGet();
+							errorTexts.add(complete.status() + " " + abbreviate(complete.body()));
+						}
+					}
+					return null;
+				}));
+			}
+			for (Future<?> future : futures) {
+				future.get();
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		double seconds = (System.nanoTime() - start) / 1e9;
+		return new ApprovalRun(latencies.size() / seconds, new ArrayList<>(latencies), errors.get(),
+				errorTexts.isEmpty() ? null : errorTexts.get(0));
+	}
+
+	// ---- same-task races ----------------------------------------------------------------------------------------
+
+	private void races() throws Exception {
+		int races = this.mode.races();
+		AppUnderTest.parallel(races, LIFECYCLE_THREADS, (i, t) -> {
+			this.app.request();
+			return 1;
+		});
+		this.stock.load(races, LIFECYCLE_THREADS, false);
+		List<String> appTasks = this.app.jdbc.queryForList(
+				"select id_ from act_ru_task where task_def_key_ = ? and assignee_ is null", String.class,
+				Lifecycle.TASK_EVALUATE_NEED);
+		List<String> stockTasks = stockIds("select id_ from act_ru_task where task_def_key_ = 'Task_1' and assignee_ is null");
+		Http first = new Http(this.app.baseUrl(), manager(0), AppUnderTest.PASSWORD);
+		Http second = new Http(this.app.baseUrl(), manager(1), AppUnderTest.PASSWORD);
+		String appFields = "{\"variables\":{\"strategicFit\":{\"value\":\"high\"},\"valueToOrganisation\":{\"value\":4},"
+				+ "\"decision\":{\"value\":\"approve\"}}}";
+		RaceResult app = race(first, second, appTasks, appFields);
+		RaceResult stock = race(this.stock.rest, this.stock.rest, stockTasks, "{\"variables\":{\"decision\":{\"value\":\"approve\"}}}");
+
+		// what the database holds afterwards: every raced task completed once, one next task, one stage change
+		int appLost = 0;
+		int appDuplicated = 0;
+		for (String task : appTasks) {
+			String instance = this.app.jdbc.queryForObject("select proc_inst_id_ from act_hi_taskinst where id_ = ?",
+					String.class, task);
+			long completed = this.app.count("select count(*) from act_hi_taskinst where id_ = ? and end_time_ is not null", task);
+			long next = this.app.count("select count(*) from act_ru_task where proc_inst_id_ = ? and task_def_key_ = ?",
+					instance, Lifecycle.TASK_DESIGN_SERVICE);
+			long stageChanges = this.app.count("select count(*) from service_history h join pmo_service s on s.id = h.service_id "
+					+ "where s.lifecycle_instance_id = ? and h.to_stage = 'DESIGN'", instance);
+			appLost += (completed == 0 || next == 0) ? 1 : 0;
+			appDuplicated += (next > 1 || stageChanges != 1) ? 1 : 0;
+		}
+		int stockLost = 0;
+		int stockDuplicated = 0;
+		try (Connection connection = this.server.connect(this.stock.database)) {
+			for (String task : stockTasks) {
+				String instance = queryString(connection, "select proc_inst_id_ from act_hi_taskinst where id_ = ?", task);
+				long next = queryLong(connection,
+						"select count(*) from act_ru_task where proc_inst_id_ = ? and task_def_key_ = 'Task_2'", instance);
+				stockLost += (next == 0) ? 1 : 0;
+				stockDuplicated += (next > 1) ? 1 : 0;
+			}
+		}
+		say("same-task races, app: %d races, exactly one winner in %d, losers got %s; lost %d, duplicated %d", races,
+				app.oneWinner, app.loserAnswers, appLost, appDuplicated);
+		say("same-task races, stock: %d races, exactly one winner in %d, losers got %s; lost %d, duplicated %d", races,
+				stock.oneWinner, stock.loserAnswers, stockLost, stockDuplicated);
+		if (app.loserExample != null) {
+			evidence("same-task race, the app's answer to the loser", app.loserExample);
+		}
+		if (stock.loserExample != null) {
+			evidence("same-task race, stock's answer to the loser", stock.loserExample);
+		}
+		String scenario = "same-task races (2 approvers, " + races + " races)";
+		this.rows.add(new Row(scenario, "races with exactly one completion", single(app.oneWinner), null, single(stock.oneWinner),
+				0, true));
+		this.rows.add(new Row(scenario, "lost / duplicated stage changes", single(appLost + appDuplicated), null,
+				single(stockLost + stockDuplicated), 0, false));
+	}
+
+	private record RaceResult(int oneWinner, Map<String, Integer> loserAnswers, String loserExample) {
+	}
+
+	private RaceResult race(Http first, Http second, List<String> tasks, String fields) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		int oneWinner = 0;
+		Map<String, Integer> answers = new TreeMap<>();
+		String example = null;
+		try {
+			for (String task : tasks) {
+				CyclicBarrier barrier = new CyclicBarrier(2);
+				Future<Http.Response> a = pool.submit(() -> {
+					barrier.await();
+					return first.post("/engine-rest/task/" + task + "/complete", fields);
+				});
+				Future<Http.Response> b = pool.submit(() -> {
+					barrier.await();
+					return second.post("/engine-rest/task/" + task + "/complete", fields);
+				});
+				List<Http.Response> responses = List.of(a.get(), b.get());
+				long winners = responses.stream().filter(Http.Response::ok).count();
+				if (winners == 1) {
+					oneWinner++;
+				}
+				for (Http.Response response : responses) {
+					if (!response.ok()) {
+						answers.merge(Integer.toString(response.status()), 1, Integer::sum);
+						if (example == null) {
+							example = response.status() + " " + abbreviate(response.body());
+						}
+					}
+				}
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		return new RaceResult(oneWinner, answers, example);
+	}
+
+	// ---- bulk load ----------------------------------------------------------------------------------------------
+
+	private void bulkLoad() throws Exception {
+		int open = this.mode.live() * 3 / 10;
+		int operating = this.mode.live() - open;
+		CpuMeter meter = CpuMeter.start(this.stock.pid());
+		double seconds = timed(() -> {
+			AppUnderTest.parallel(operating, LOAD_THREADS, (i, t) -> {
+				this.app.liveService();
+				return 1;
+			});
+			return AppUnderTest.parallel(open, LOAD_THREADS, (i, t) -> {
+				this.app.request();
+				return 1;
+			});
+		});
+		String appUsage = meter.stop().toString();
+		meter = CpuMeter.start(this.stock.pid());
+		double stockSeconds = this.stock.load(operating, LOAD_THREADS, true) + this.stock.load(open, LOAD_THREADS, false);
+		String stockUsage = meter.stop().toString();
+		long analyze = System.nanoTime();
+		this.app.jdbc.execute("analyze");
+		try (Connection connection = this.server.connect(this.stock.database); Statement statement = connection.createStatement()) {
+			statement.execute("analyze");
+		}
+		say("bulk load: %d live services (%d at OPERATION, %d open requests) in %.0f s (%.0f/s); stock %d bare instances in %.0f s; "
+				+ "ANALYZE %.1f s", this.mode.live(), operating, open, seconds, this.mode.live() / seconds, this.mode.live(),
+				stockSeconds, (System.nanoTime() - analyze) / 1e9);
+		evidence("bulk load, app", appUsage);
+		evidence("bulk load, stock", stockUsage);
+		Map<String, Object> counts = this.app.row("select (select count(*) from pmo_service) services, "
+				+ "(select count(*) from pmo_service where stage = 'OPERATION') operating, "
+				+ "(select count(*) from act_ru_task) tasks, (select count(*) from act_ru_task where task_def_key_ = ?) inbox, "
+				+ "(select count(*) from act_ru_authorization) authorizations, (select count(*) from act_ru_identitylink) links",
+				Lifecycle.TASK_EVALUATE_NEED);
+		say("app database after the load: %s", counts);
+		evidence("app database after the load", counts.toString());
+		this.rows.add(new Row("bulk load", "live services loaded per s (" + LOAD_THREADS + " threads)",
+				single(this.mode.live() / seconds), null, single(this.mode.live() / stockSeconds), 0, true));
+	}
+
+	// ---- inbox latency ------------------------------------------------------------------------------------------
+
+	private void inboxLatency() throws Exception {
+		Http manager = new Http(this.app.baseUrl(), manager(0), AppUnderTest.PASSWORD);
+		String filterId = null;
+		for (var filter : manager.get("/engine-rest/filter?resourceType=Task").json()) {
+			if (MANAGERS_FILTER.equals(filter.get("name").asText())) {
+				filterId = filter.get("id").asText();
+			}
+		}
+		check(filterId != null, "no filter '" + MANAGERS_FILTER + "'");
+		String inboxPath = "/engine-rest/filter/" + filterId + "/list?firstResult=0&maxResults=15";
+		Http.Response probe = manager.post(inboxPath, INBOX_QUERY, "application/hal+json");
+		check(probe.ok(), "inbox: " + probe.status() + " " + probe.body());
+		int shown = probe.json().path("_embedded").path("task").size();
+		say("inbox first page of %s: %d tasks of %d open evaluations", manager(0), shown, this.app.count(
+				"select count(*) from act_ru_task where task_def_key_ = ?", Lifecycle.TASK_EVALUATE_NEED));
+		Http.Response catalogProbe = manager.get("/api/services?stage=OPERATION");
+		check(catalogProbe.ok(), "catalog: " + catalogProbe.status() + " " + catalogProbe.body());
+		// the same saved filter on stock, so both answer Tasklist's request the same way
+		Http.Response stockFilter = this.stock.rest.post("/engine-rest/filter/create", "{\"resourceType\":\"Task\",\"name\":\""
+				+ MANAGERS_FILTER + "\",\"query\":" + MANAGERS_FILTER_QUERY
+				+ ",\"properties\":{\"variables\":[{\"name\":\"serviceCode\",\"label\":\"Service\"},"
+				+ "{\"name\":\"serviceName\",\"label\":\"Name\"}]}}");
+		check(stockFilter.ok(), "stock filter: " + stockFilter.status() + " " + stockFilter.body());
+		String stockPath = "/engine-rest/filter/" + stockFilter.json().get("id").asText() + "/list?firstResult=0&maxResults=15";
+
+		CpuMeter meter = CpuMeter.start(this.stock.pid());
+		Stats inbox = Stats.of(samples(() -> manager.post(inboxPath, INBOX_QUERY, "application/hal+json")));
+		String inboxUsage = meter.stop().toString();
+		Stats catalog = Stats.of(samples(() -> manager.get("/api/services?stage=OPERATION")));
+		Stats stockInbox = Stats.of(samples(() -> this.stock.rest.post(stockPath, INBOX_QUERY, "application/hal+json")));
+		say("inbox first page (ms): app p50 %.1f p95 %.1f max %.1f; stock p50 %.1f p95 %.1f max %.1f", inbox.median(),
+				inbox.percentile(95), inbox.max(), stockInbox.median(), stockInbox.percentile(95), stockInbox.max());
+		say("GET /api/services?stage=OPERATION first page (ms): p50 %.1f p95 %.1f max %.1f", catalog.median(),
+				catalog.percentile(95), catalog.max());
+		evidence("inbox, app", inboxUsage);
+		evidence("inbox query plan (app, as sent for the filter)", explainInbox());
+		String scenario = "inbox latency (" + this.mode.live() + " live services, authorization on)";
+		for (int p : new int[] { 50, 95 }) {
+			this.rows.add(new Row(scenario, "group inbox first page p" + p + " (ms)", single(inbox.percentile(p)), null,
+					single(stockInbox.percentile(p)), 1, false));
+		}
+		this.rows.add(new Row(scenario, "group inbox first page max (ms)", single(inbox.max()), null, single(stockInbox.max()), 1,
+				false));
+		for (int p : new int[] { 50, 95 }) {
+			this.rows.add(new Row(scenario, "GET /api/services?stage=OPERATION p" + p + " (ms)", single(catalog.percentile(p)),
+					null, null, 1, false));
+		}
+		this.rows.add(new Row(scenario, "GET /api/services?stage=OPERATION max (ms)", single(catalog.max()), null, null, 1, false));
+	}
+
+	interface Call {
+
+		Http.Response call();
+
+	}
+
+	private List<Double> samples(Call call) {
+		int samples = Integer.getInteger("bench.inbox.samples", this.mode.inboxSamples());
+		for (int i = 0; i < Math.min(20, samples); i++) {
+			call.call();
+		}
+		List<Double> millis = new ArrayList<>();
+		for (int i = 0; i < samples; i++) {
+			Http.Response response = call.call();
+			check(response.ok(), "inbox sample: " + response.status() + " " + abbreviate(response.body()));
+			millis.add(response.millis());
+		}
+		return millis;
+	}
+
+	/** The plan of the task query behind the inbox, from the slowest statement PostgreSQL saw for it. */
+	private String explainInbox() {
+		try {
+			List<String> statements = this.app.jdbc.queryForList(
+					"select query from pg_stat_statements where query like '%ACT_RU_TASK%' order by mean_exec_time desc limit 1",
+					String.class);
+			return statements.isEmpty() ? "pg_stat_statements has no task query" : abbreviate(statements.get(0));
+		}
+		catch (RuntimeException ex) {
+			return "pg_stat_statements is not installed on the server; no plan";
+		}
+	}
+
+	// ---- footprint ----------------------------------------------------------------------------------------------
+
+	private void footprint() {
+		System.gc();
+		double heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1024.0 / 1024.0;
+		double rss = CpuMeter.rssMiB(ProcessHandle.current().pid());
+		double stockRss = CpuMeter.rssMiB(this.stock.pid());
+		say("footprint after the load: heap used after GC %.0f MiB, RSS %.0f MiB (this JVM: application and driver); "
+				+ "stock JVM RSS %.0f MiB", heap, rss, stockRss);
+		String scenario = "footprint after the " + this.mode.live() + "-service load";
+		this.rows.add(new Row(scenario, "heap used after GC (MiB)", single(heap), null, null, 0, false));
+		this.rows.add(new Row(scenario, "RSS (MiB)", single(rss), null, single(stockRss), 0, false));
+	}
+
+	// ---- review timer burst -------------------------------------------------------------------------------------
+
+	private record Burst(double secondsUntilAll, double jobsPerSecond, long failed, long tasks, double firstJobAfter) {
+	}
+
+	private void timerBursts() throws Exception {
+		int burst = this.mode.burst();
+		CpuMeter meter = CpuMeter.start(this.stock.pid());
+		DbSampler db = DbSampler.start(this.server, this.app.database);
+		Burst app = burst(this.app.database, Lifecycle.EVENT_PERIODIC_REVIEW_DUE, Lifecycle.TASK_REVIEW_SERVICE, burst);
+		db.close();
+		evidence("timer burst, app", meter.stop() + "; " + db + "; " + db.perUnit(burst, "job"));
+
+		AppUnderTest.parallel(burst, LOAD_THREADS, (i, t) -> {
+			this.app.liveBare();
+			return 1;
+		});
+		this.app.jdbc.execute("analyze");
+		meter = CpuMeter.start(this.stock.pid());
+		db = DbSampler.start(this.server, this.app.database);
+		Burst bare = burst(this.app.database, "Review_Due", "Task_Review", burst);
+		db.close();
+		evidence("timer burst, baseline", meter.stop() + "; " + db + "; " + db.perUnit(burst, "job"));
+
+		meter = CpuMeter.start(this.stock.pid());
+		db = DbSampler.start(this.server, this.stock.database);
+		Burst stock = burst(this.stock.database, "Review_Due", "Task_Review", burst);
+		db.close();
+		evidence("timer burst, stock", meter.stop() + "; " + db + "; " + db.perUnit(burst, "job"));
+
+		for (var entry : Map.of("app", app, "baseline", bare, "stock", stock).entrySet()) {
+			say("review timer burst, %s: %d due at once, all %d review tasks after %.1f s (first job ran %.1f s after due), "
+					+ "%.1f jobs/s while running, %d failed", entry.getKey(), burst, entry.getValue().tasks(),
+					entry.getValue().secondsUntilAll(), entry.getValue().firstJobAfter(), entry.getValue().jobsPerSecond(),
+					entry.getValue().failed());
+		}
+		String scenario = "review timer burst (" + burst + " due at once)";
+		this.rows.add(new Row(scenario, "seconds until every review task exists", single(app.secondsUntilAll()),
+				single(bare.secondsUntilAll()), single(stock.secondsUntilAll()), 1, false));
+		this.rows.add(new Row(scenario, "jobs per s (first to last job)", single(app.jobsPerSecond()), single(bare.jobsPerSecond()),
+				single(stock.jobsPerSecond()), 1, true));
+		this.rows.add(new Row(scenario, "failed jobs", single(app.failed()), single(bare.failed()), single(stock.failed()), 0,
+				false));
+	}
+
+	/** Makes {@code count} timers of one boundary event due at once and waits until every task it opens exists. */
+	private Burst burst(String database, String timerActivity, String taskKey, int count) throws Exception {
+		try (Connection connection = this.server.connect(database)) {
+			long before = queryLong(connection, "select count(*) from act_ru_task where task_def_key_ = ?", taskKey);
+			Timestamp dueAt = Timestamp.from(Instant.now());
+			long start = System.nanoTime();
+			try (PreparedStatement update = connection.prepareStatement("update act_ru_job set duedate_ = ? where id_ in "
+					+ "(select j.id_ from act_ru_job j join act_ru_jobdef d on d.id_ = j.job_def_id_ where d.act_id_ = ? "
+					+ "order by j.id_ limit ?)")) {
+				update.setTimestamp(1, Timestamp.from(Instant.now().minusSeconds(1)));
+				update.setString(2, timerActivity);
+				update.setInt(3, count);
+				check(update.executeUpdate() == count, "fewer than " + count + " timers of " + timerActivity);
+			}
+			long tasks;
+			while ((tasks = queryLong(connection, "select count(*) from act_ru_task where task_def_key_ = ?", taskKey)
+					- before) < count) {
+				check(System.nanoTime() - start < Duration.ofMinutes(15).toNanos(), "burst did not finish: " + tasks);
+				Thread.sleep(100);
+			}
+			double seconds = (System.nanoTime() - start) / 1e9;
+			try (PreparedStatement log = connection.prepareStatement("select count(*), min(l.timestamp_), max(l.timestamp_) "
+					+ "from act_hi_job_log l join act_ru_jobdef d on d.id_ = l.job_def_id_ where d.act_id_ = ? "
+					+ "and l.job_state_ = 2 and l.timestamp_ >= ?")) {
+				log.setString(1, timerActivity);
+				log.setTimestamp(2, dueAt);
+				try (ResultSet result = log.executeQuery()) {
+					result.next();
+					long ran = result.getLong(1);
+					Timestamp first = result.getTimestamp(2);
+					Timestamp last = result.getTimestamp(3);
+					double window = Math.max(0.001, (last.getTime() - first.getTime()) / 1000.0);
+					long failed = queryLong(connection,
+							"select count(*) from act_hi_job_log where job_state_ = 1 and timestamp_ >= ?", dueAt);
+					// timestamps of the job log are when a job's run was logged: its first is one job into the burst
+					return new Burst(seconds, (ran - 1) / window, failed, tasks,
+							(first.getTime() - dueAt.getTime()) / 1000.0);
+				}
+			}
+		}
+	}
+
+	// ---- output -------------------------------------------------------------------------------------------------
+
+	private void printTable() {
+		System.out.println();
+		System.out.printf("== PMO Service Lifecycle benchmark, %s mode, %.0f s in all%n", this.mode.name(),
+				(System.nanoTime() - this.started) / 1e9);
+		System.out.println("   figures: median (min–max) over the repetitions where there are several; percentiles over all samples");
+		System.out.println("   baseline = bare process in the application's engine; stock = bare process on stock Camunda 7.24.0");
+		System.out.println();
+		String header = String.format("| %-44s | %-46s | %-22s | %-22s | %-22s | %-9s | %-9s |", "scenario", "figure", "app",
+				"baseline", "stock", "app/base", "app/stock");
+		System.out.println(header);
+		System.out.println(header.replaceAll("[^|]", "-"));
+		for (Row row : this.rows) {
+			System.out.printf("| %-44s | %-46s | %-22s | %-22s | %-22s | %-9s | %-9s |%n", row.scenario(), row.metric(),
+					summary(row.app(), row.decimals()), summary(row.baseline(), row.decimals()),
+					summary(row.stock(), row.decimals()), ratio(row.app(), row.baseline()), ratio(row.app(), row.stock()));
+		}
+		System.out.println();
+		System.out.println("== where the time went (CPU shares of the whole machine; PostgreSQL sessions of the scenario's database)");
+		for (String line : this.evidence) {
+			System.out.println("   " + line);
+		}
+		System.out.printf("%n   load average at the end %s%n", loadAverage());
+	}
+
+	private static String summary(Stats stats, int decimals) {
+		return (stats == null) ? "–" : stats.summary(decimals);
+	}
+
+	private static String ratio(Stats app, Stats other) {
+		if (app == null || other == null || other.median() == 0 || Double.isNaN(other.median())) {
+			return "–";
+		}
+		return String.format("%.2f", app.median() / other.median());
+	}
+
+	// ---- helpers ------------------------------------------------------------------------------------------------
+
+	private String manager(int index) {
+		return this.app.managers.get(index % this.app.managers.size());
+	}
+
+	interface Timed {
+
+		int run() throws Exception;
+
+	}
+
+	private static double timed(Timed work) throws Exception {
+		long start = System.nanoTime();
+		work.run();
+		return (System.nanoTime() - start) / 1e9;
+	}
+
+	private static double last(List<Double> values) {
+		return values.get(values.size() - 1);
+	}
+
+	private static List<Double> times(List<Double> values, double factor) {
+		return values.stream().map((v) -> v * factor).toList();
+	}
+
+	private static Stats single(double value) {
+		return Stats.of(List.of(value));
+	}
+
+	private List<String> stockIds(String sql) throws SQLException {
+		List<String> ids = new ArrayList<>();
+		try (Connection connection = this.server.connect(this.stock.database);
+				Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery(sql)) {
+			while (result.next()) {
+				ids.add(result.getString(1));
+			}
+		}
+		return ids;
+	}
+
+	private static long queryLong(Connection connection, String sql, Object... args) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement(sql)) {
+			for (int i = 0; i < args.length; i++) {
+				statement.setObject(i + 1, args[i]);
+			}
+			try (ResultSet result = statement.executeQuery()) {
+				result.next();
+				return result.getLong(1);
+			}
+		}
+	}
+
+	private static String queryString(Connection connection, String sql, Object... args) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement(sql)) {
+			for (int i = 0; i < args.length; i++) {
+				statement.setObject(i + 1, args[i]);
+			}
+			try (ResultSet result = statement.executeQuery()) {
+				return result.next() ? result.getString(1) : null;
+			}
+		}
+	}
+
+	private static byte[] bareModel() throws IOException {
+		try (InputStream in = Benchmark.class.getResourceAsStream("/bench/bench-bare-lifecycle.bpmn")) {
+			check(in != null, "bench/bench-bare-lifecycle.bpmn is not on the class path");
+			return in.readAllBytes();
+		}
+	}
+
+	private void evidence(String scenario, String text) {
+		this.evidence.add(scenario + ": " + text);
+	}
+
+	private void say(String format, Object... args) {
+		System.out.printf("[bench %5.0f s] %s%n", (System.nanoTime() - this.started) / 1e9, String.format(format, args));
+	}
+
+	private static void check(boolean condition, String message) {
+		if (!condition) {
+			throw new IllegalStateException(message);
+		}
+	}
+
+	private static String abbreviate(String text) {
+		String flat = String.valueOf(text).replaceAll("\\s+", " ");
+		return (flat.length() > 300) ? flat.substring(0, 300) + "…" : flat;
+	}
+
+	private static String loadAverage() {
+		try {
+			return Files.readString(Path.of("/proc/loadavg")).trim();
+		}
+		catch (IOException ex) {
+			return "unknown";
+		}
+	}
+
+	private static String memory() {
+		try {
+			for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+				if (line.startsWith("MemTotal:")) {
+					return String.format("%.0f GiB RAM", Long.parseLong(line.replaceAll("\\D", "")) / 1024.0 / 1024.0);
+				}
+			}
+		}
+		catch (IOException ex) {
+			// unknown
+		}
+		return "unknown RAM";
+	}
+
+	private static void deleteTree(Path directory) throws IOException {
+		try (Stream<Path> paths = Files.walk(directory)) {
+			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+				Files.deleteIfExists(path);
+			}
+		}
+	}
+
+	private void close() {
+		try {
+			if (this.app != null) {
+				this.app.close();
+			}
+		}
+		catch (RuntimeException ex) {
+			say("closing the application: %s", ex);
+		}
+		try {
+			if (this.stock != null) {
+				this.stock.close();
+			}
+		}
+		catch (Exception ex) {
+			say("stopping stock: %s", ex);
+		}
+	}
+
+}
