@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricDecisionInstance;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -28,11 +27,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
 import org.camunda.spin.plugin.variable.SpinValues;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pmo.servicelifecycle.agreement.AgreementBook;
 import org.pmo.servicelifecycle.agreement.AgreementTerms;
@@ -44,7 +39,6 @@ import org.pmo.servicelifecycle.catalog.HistoryKind;
 import org.pmo.servicelifecycle.catalog.OfferingLevel;
 import org.pmo.servicelifecycle.catalog.PmoService;
 import org.pmo.servicelifecycle.catalog.PortfolioPhase;
-import org.pmo.servicelifecycle.catalog.ServiceCatalog;
 import org.pmo.servicelifecycle.catalog.ServiceHistoryEntry;
 import org.pmo.servicelifecycle.catalog.ServiceNotFoundException;
 import org.pmo.servicelifecycle.catalog.ServiceRequest;
@@ -56,23 +50,12 @@ import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Transform;
 import org.pmo.servicelifecycle.review.ReviewDecisions;
 import org.pmo.servicelifecycle.web.InvalidInputException;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.TestExecutionListeners;
-import org.springframework.test.context.TestExecutionListeners.MergeMode;
 
 /** Every path through {@code pmo-service-lifecycle}, from the request to the declined or retired service. */
-@SpringBootTest(webEnvironment = WebEnvironment.NONE, properties = LifecycleDriver.WITHOUT_ENGINE_REST)
-@ActiveProfiles("test")
-@Import(ProcessEngineCoverageConfiguration.class)
-@TestExecutionListeners(value = ProcessEngineCoverageTestExecutionListener.class,
-		mergeMode = MergeMode.MERGE_WITH_DEFAULTS)
-class LifecycleProcessTest {
+class LifecycleProcessTest extends ProcessTestSupport {
 
 	@TestConfiguration(proxyBeanMethods = false)
 	static class Coverage {
@@ -87,33 +70,10 @@ class LifecycleProcessTest {
 	}
 
 	@Autowired
-	ProcessEngine processEngine;
-
-	@Autowired
-	ServiceRequests requests;
-
-	@Autowired
-	ServiceCatalog catalog;
-
-	@Autowired
 	AgreementBook agreements;
 
 	@Autowired
 	ReviewCycles reviewCycles;
-
-	LifecycleDriver driver;
-
-	@BeforeEach
-	void setUp() {
-		init(this.processEngine);
-		ClockUtil.setCurrentTime(Date.from(LifecycleDriver.START));
-		this.driver = new LifecycleDriver(this.requests, this.catalog);
-	}
-
-	@AfterEach
-	void resetClock() {
-		ClockUtil.reset();
-	}
 
 	// request
 

@@ -7,46 +7,27 @@ import static org.pmo.servicelifecycle.lifecycle.LifecycleDriver.BOARD_MEMBER;
 import static org.pmo.servicelifecycle.lifecycle.LifecycleDriver.RETIREMENT_DAY;
 import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Retirement.*;
 
-import java.util.Date;
 
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pmo.servicelifecycle.catalog.HistoryKind;
 import org.pmo.servicelifecycle.catalog.PmoService;
-import org.pmo.servicelifecycle.catalog.ServiceCatalog;
 import org.pmo.servicelifecycle.catalog.ServiceHistoryEntry;
 import org.pmo.servicelifecycle.catalog.Stage;
 import org.pmo.servicelifecycle.identity.Groups;
 import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Decisions;
 import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Lifecycle;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.TestExecutionListeners;
-import org.springframework.test.context.TestExecutionListeners.MergeMode;
 
 /**
  * Every path through {@code pmo-service-retirement}. Each retirement starts the way it does in production: a review
  * of a live service asks for it, and the lifecycle calls the retirement with the service's code.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.NONE, properties = LifecycleDriver.WITHOUT_ENGINE_REST)
-@ActiveProfiles("test")
-@Import(ProcessEngineCoverageConfiguration.class)
-@TestExecutionListeners(value = ProcessEngineCoverageTestExecutionListener.class,
-		mergeMode = MergeMode.MERGE_WITH_DEFAULTS)
-class RetirementProcessTest {
+class RetirementProcessTest extends ProcessTestSupport {
 
 	@TestConfiguration(proxyBeanMethods = false)
 	static class Coverage {
@@ -58,29 +39,6 @@ class RetirementProcessTest {
 			return ProcessCoverage.of(ServiceLifecycleProcess.RETIREMENT_KEY);
 		}
 
-	}
-
-	@Autowired
-	ProcessEngine processEngine;
-
-	@Autowired
-	ServiceRequests requests;
-
-	@Autowired
-	ServiceCatalog catalog;
-
-	LifecycleDriver driver;
-
-	@BeforeEach
-	void setUp() {
-		init(this.processEngine);
-		ClockUtil.setCurrentTime(Date.from(LifecycleDriver.START));
-		this.driver = new LifecycleDriver(this.requests, this.catalog);
-	}
-
-	@AfterEach
-	void resetClock() {
-		ClockUtil.reset();
 	}
 
 	@Test

@@ -7,48 +7,29 @@ import static org.pmo.servicelifecycle.lifecycle.LifecycleDriver.MANAGER;
 import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Transform.*;
 
 import java.time.Instant;
-import java.util.Date;
 
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pmo.servicelifecycle.catalog.HistoryKind;
 import org.pmo.servicelifecycle.catalog.PmoService;
-import org.pmo.servicelifecycle.catalog.ServiceCatalog;
 import org.pmo.servicelifecycle.catalog.ServiceHistoryEntry;
 import org.pmo.servicelifecycle.catalog.Stage;
 import org.pmo.servicelifecycle.identity.Groups;
 import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Decisions;
 import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Lifecycle;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.TestExecutionListeners;
-import org.springframework.test.context.TestExecutionListeners.MergeMode;
 
 /**
  * Every path through {@code pmo-service-transform}. Each transformation starts the way it does in production: a
  * review of a live service asks for it, and the lifecycle calls the transformation with the service's code.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.NONE, properties = LifecycleDriver.WITHOUT_ENGINE_REST)
-@ActiveProfiles("test")
-@Import(ProcessEngineCoverageConfiguration.class)
-@TestExecutionListeners(value = ProcessEngineCoverageTestExecutionListener.class,
-		mergeMode = MergeMode.MERGE_WITH_DEFAULTS)
-class TransformProcessTest {
+class TransformProcessTest extends ProcessTestSupport {
 
 	@TestConfiguration(proxyBeanMethods = false)
 	static class Coverage {
@@ -60,29 +41,6 @@ class TransformProcessTest {
 			return ProcessCoverage.of(ServiceLifecycleProcess.TRANSFORM_KEY);
 		}
 
-	}
-
-	@Autowired
-	ProcessEngine processEngine;
-
-	@Autowired
-	ServiceRequests requests;
-
-	@Autowired
-	ServiceCatalog catalog;
-
-	LifecycleDriver driver;
-
-	@BeforeEach
-	void setUp() {
-		init(this.processEngine);
-		ClockUtil.setCurrentTime(Date.from(LifecycleDriver.START));
-		this.driver = new LifecycleDriver(this.requests, this.catalog);
-	}
-
-	@AfterEach
-	void resetClock() {
-		ClockUtil.reset();
 	}
 
 	@Test
