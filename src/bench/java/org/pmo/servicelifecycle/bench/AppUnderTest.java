@@ -154,7 +154,9 @@ final class AppUnderTest implements AutoCloseable {
 		grant(authorizations, "service-customers", ProcessDefinitionPermissions.READ,
 				ProcessDefinitionPermissions.CREATE_INSTANCE);
 		for (String group : List.of("pmo-managers", "pmo-analysts", "portfolio-board")) {
-			grant(authorizations, group, ProcessDefinitionPermissions.READ);
+			// as the application grants its work groups on the lifecycles: task rights per definition
+			grant(authorizations, group, ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_TASK,
+					ProcessDefinitionPermissions.TASK_WORK);
 		}
 	}
 

@@ -169,8 +169,14 @@ public final class Benchmark {
 		}
 		finally {
 			close();
-			this.server.dropDatabase(appDatabase);
-			this.server.dropDatabase(stockDatabase);
+			// bench.keep-databases=true leaves both databases on the server, for looking at plans and tables afterwards
+			if (Boolean.getBoolean("bench.keep-databases")) {
+				say("databases kept: %s, %s", appDatabase, stockDatabase);
+			}
+			else {
+				this.server.dropDatabase(appDatabase);
+				this.server.dropDatabase(stockDatabase);
+			}
 			this.server.close();
 		}
 		printTable();

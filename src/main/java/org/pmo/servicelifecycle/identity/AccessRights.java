@@ -18,9 +18,10 @@ import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess;
 import org.springframework.stereotype.Component;
 
 /**
- * The grants each group needs, and no more (the role matrix in {@code docs/security.md}). Tasks need no grant here:
- * the engine gives a task's candidate group READ and TASK_WORK on it when the task is created. Granting is
- * idempotent: missing permissions are added, nothing is taken away, so an administrator's additions survive restarts.
+ * The grants each group needs, and no more (the role matrix in {@code docs/security.md}). The work groups hold task
+ * rights (read, work) on the lifecycle definitions; which of those tasks a user actually sees and works on is
+ * narrowed to the tasks he is a candidate for by {@code security/CandidateTaskAccess}. Granting is idempotent:
+ * missing permissions are added, nothing is taken away, so an administrator's additions survive restarts.
  */
 @Component
 class AccessRights {
@@ -66,7 +67,8 @@ class AccessRights {
 			String group = workGroup[0];
 			for (String key : ServiceLifecycleProcess.KEYS) {
 				grant(group, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ,
-						ProcessDefinitionPermissions.READ_INSTANCE);
+						ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_TASK,
+						ProcessDefinitionPermissions.TASK_WORK);
 			}
 			grantFilter(group, filterIds.get(Organisation.MY_TASKS));
 			grantFilter(group, filterIds.get(Organisation.MY_GROUPS_TASKS));

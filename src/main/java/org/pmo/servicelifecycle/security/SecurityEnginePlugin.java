@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
  * The engine side of security and governance:
  * <ul>
  * <li>candidates of a task may read and work on it (claim, complete), nothing more ({@code TASK_WORK} instead of
- * Camunda's default {@code UPDATE});</li>
+ * Camunda's default {@code UPDATE}); the candidate rule replaces Camunda's rows per task and group
+ * ({@link CandidateTaskAccess});</li>
  * <li>task queries from requests evaluate no expressions;</li>
  * <li>nobody but administrators moves tokens or writes the four-eyes records;</li>
  * <li>the four-eyes principle on the approval tasks of the lifecycle models, whatever the model in Modeler says.</li>
@@ -38,6 +39,11 @@ class SecurityEnginePlugin extends AbstractProcessEnginePlugin {
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
 		configuration.setDefaultUserPermissionForTask(Permissions.TASK_WORK);
+		configuration.setResourceAuthorizationProvider(new CandidateTaskAccess.NoTaskRowsPerGroup());
+		if (configuration.getCustomSessionFactories() == null) {
+			configuration.setCustomSessionFactories(new ArrayList<>());
+		}
+		configuration.getCustomSessionFactories().add(CandidateTaskAccess.authorizationManagers());
 
 		if (configuration.getCustomPreCommandInterceptorsTxRequired() == null) {
 			configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<>());
@@ -65,6 +71,12 @@ class SecurityEnginePlugin extends AbstractProcessEnginePlugin {
 				}
 			}
 		});
+	}
+
+	@Override
+	public void postInit(ProcessEngineConfigurationImpl configuration) {
+		// after the engine's own checkers exist (setting the list earlier would replace them)
+		configuration.getCommandCheckers().add(CandidateTaskAccess.commandChecker());
 	}
 
 	private static boolean isLifecycleModel(ActivityImpl activity) {

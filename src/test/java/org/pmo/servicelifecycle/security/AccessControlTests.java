@@ -118,10 +118,54 @@ class AccessControlTests {
 					Lifecycle.TASK_JUSTIFY_SERVICE)
 			.getBody()).isEmpty();
 		assertThat(single.getStatusCode()).isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+		assertThat(this.rest.withBasicAuth("anna", "anna")
+			.exchange("/engine-rest/task/count?taskDefinitionKey={key}", HttpMethod.GET, null, JSON_OBJECT,
+					Lifecycle.TASK_JUSTIFY_SERVICE)
+			.getBody()).containsEntry("count", 0);
+		for (String readPath : List.of("/engine-rest/task/{id}/variables", "/engine-rest/task/{id}/form-variables",
+				"/engine-rest/task/{id}/identity-links")) {
+			assertThat(this.rest.withBasicAuth("anna", "anna")
+				.exchange(readPath, HttpMethod.GET, null, String.class, justification.getId())
+				.getStatusCode()).as(readPath).isEqualTo(HttpStatus.FORBIDDEN);
+		}
+		assertThat(this.rest.withBasicAuth("sara", "sara")
+			.exchange("/engine-rest/task/{id}/variables", HttpMethod.GET, null, String.class, justification.getId())
+			.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(claim.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 		assertThat(completion.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 		assertThat(this.steps.task(this.codeOf(justification), Lifecycle.TASK_JUSTIFY_SERVICE)).isNotNull();
 		assertThat(tasksOf(sarasTasks)).contains(justification.getId());
+	}
+
+	@Test
+	void openTasksAddNoAuthorizationRowsPerGroup() {
+		AuthorizationService authorizations = this.engine.getAuthorizationService();
+		long before = authorizations.createAuthorizationQuery().resourceType(Resources.TASK).count();
+
+		Task first = atJustification("Benefits tracking");
+		Task second = atJustification("Lessons learned library");
+
+		// the inbox rests on the lifecycle definition's task rights, so open tasks leave the table as it was
+		assertThat(authorizations.createAuthorizationQuery().resourceType(Resources.TASK).count()).isEqualTo(before);
+		assertThat(authorizations.createAuthorizationQuery()
+			.resourceType(Resources.TASK)
+			.resourceId(first.getId())
+			.groupIdIn(Groups.PORTFOLIO_BOARD)
+			.count()).isZero();
+		List<Map<String, Object>> sarasTasks = this.rest.withBasicAuth("sara", "sara")
+			.exchange("/engine-rest/task?candidateGroup={group}&includeAssignedTasks=true", HttpMethod.GET, null,
+					JSON_ARRAY, Groups.PORTFOLIO_BOARD)
+			.getBody();
+		assertThat(tasksOf(sarasTasks)).contains(first.getId(), second.getId());
+		// a board member may take either of them; the analyst who designed them sees neither
+		ResponseEntity<Map<String, Object>> claim = this.rest.withBasicAuth("sara", "sara")
+			.exchange("/engine-rest/task/{id}/claim", HttpMethod.POST, new HttpEntity<>(Map.of("userId", "sara")),
+					JSON_OBJECT, second.getId());
+		assertThat(claim.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+		assertThat(tasksOf(this.rest.withBasicAuth("anna", "anna")
+			.exchange("/engine-rest/task?candidateGroup={group}&includeAssignedTasks=true", HttpMethod.GET, null,
+					JSON_ARRAY, Groups.PORTFOLIO_BOARD)
+			.getBody())).doesNotContain(first.getId(), second.getId());
 	}
 
 	@Test

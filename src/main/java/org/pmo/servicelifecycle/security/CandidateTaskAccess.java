@@ -1,0 +1,188 @@
+package org.pmo.servicelifecycle.security;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.util.List;
+import java.util.Set;
+
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.cfg.CommandChecker;
+import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.interceptor.Session;
+import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
+import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+
+/**
+ * Who may see and work on a task: its candidates (a member of a candidate group, a candidate user), its assignee and
+ * its owner; administrators see everything.
+ * <p>
+ * Camunda would enforce this with one authorization row per task and candidate group. Every authorized task query
+ * then joins the open tasks with all of a group's task rows, which grows with the square of the open tasks (seconds
+ * for a Tasklist inbox at a few thousand). Here the groups hold task rights on the lifecycle definitions instead
+ * ({@code identity/AccessRights}), which keeps that join small, and the candidate rule is applied on top:
+ * <ul>
+ * <li>every task query of a user gets the condition "a candidate group of mine, or involving me" (Tasklist's filters,
+ * {@code /engine-rest/task}, counts);</li>
+ * <li>every check the engine makes on one task (read, variables, forms, claim, complete, delegate) refuses a user who
+ * is not a candidate, the assignee or the owner.</li>
+ * </ul>
+ * Per-user rows (assignee, owner, candidate user) stay as Camunda makes them: there are few of them per user.
+ */
+final class CandidateTaskAccess {
+
+	/** The engine's checks on one task, by the name of the {@link CommandChecker} method. */
+	private static final Set<String> TASK_CHECKS = Set.of("checkReadTask", "checkReadTaskVariable",
+			"checkUpdateTaskVariable", "checkTaskAssign", "checkTaskWork", "checkDeleteTask");
+
+	private CandidateTaskAccess() {
+	}
+
+	/** May this person see and work on the task? */
+	static boolean isCandidate(TaskEntity task, String userId, List<String> groupIds) {
+		if (userId.equals(task.getAssignee()) || userId.equals(task.getOwner())) {
+			return true;
+		}
+		for (IdentityLinkEntity link : task.getIdentityLinks()) {
+			if (userId.equals(link.getUserId())) {
+				return true;
+			}
+			if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null && groupIds != null
+					&& groupIds.contains(link.getGroupId())) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** The authenticated user whose rights are checked now, or null when the engine checks none. */
+	private static Authentication checkedUser(CommandContext context) {
+		Authentication authentication = context.getAuthentication();
+		if (!context.getProcessEngineConfiguration().isAuthorizationEnabled() || !context.isAuthorizationCheckEnabled()
+				|| authentication == null || authentication.getUserId() == null
+				|| context.getAuthorizationManager().isCamundaAdmin(authentication)) {
+			return null;
+		}
+		return authentication;
+	}
+
+	/** Joins the engine's checks on single tasks; every other check passes here (Camunda's own checker runs too). */
+	static CommandChecker commandChecker() {
+		InvocationHandler handler = (proxy, method, arguments) -> {
+			if (method.getDeclaringClass() == Object.class) {
+				return objectMethod(proxy, method, arguments);
+			}
+			if (TASK_CHECKS.contains(method.getName()) && arguments != null && arguments.length == 1
+					&& arguments[0] instanceof TaskEntity task) {
+				check(task, method.getName());
+			}
+			return null;
+		};
+		return (CommandChecker) Proxy.newProxyInstance(CandidateTaskAccess.class.getClassLoader(),
+				new Class<?>[] { CommandChecker.class }, handler);
+	}
+
+	private static void check(TaskEntity task, String checkName) {
+		CommandContext context = Context.getCommandContext();
+		Authentication user = (context != null) ? checkedUser(context) : null;
+		if (user == null || task.getProcessDefinitionId() == null) {
+			return;
+		}
+		if (!isCandidate(task, user.getUserId(), user.getGroupIds())) {
+			boolean reading = checkName.startsWith("checkRead");
+			throw new AuthorizationException(user.getUserId(),
+					(reading ? Permissions.READ : Permissions.TASK_WORK).getName(),
+					Resources.TASK.resourceName(), task.getId());
+		}
+	}
+
+	private static Object objectMethod(Object proxy, Method method, Object[] arguments) {
+		return switch (method.getName()) {
+			case "equals" -> proxy == arguments[0];
+			case "hashCode" -> System.identityHashCode(proxy);
+			default -> "CandidateTaskAccess.commandChecker";
+		};
+	}
+
+	/** Task queries of a user see only the tasks he is a candidate for, or assignee or owner of. */
+	static SessionFactory authorizationManagers() {
+		return new SessionFactory() {
+			@Override
+			public Class<?> getSessionType() {
+				return AuthorizationManager.class;
+			}
+
+			@Override
+			public Session openSession() {
+				return new CandidateAwareAuthorizationManager();
+			}
+		};
+	}
+
+	static final class CandidateAwareAuthorizationManager extends AuthorizationManager {
+
+		@Override
+		public void configureTaskQuery(TaskQueryImpl query) {
+			super.configureTaskQuery(query);
+			AuthorizationCheck check = query.getAuthCheck();
+			if (check.isAuthorizationCheckEnabled() && check.getAuthUserId() != null) {
+				CandidateRestriction.addTo(query, check.getAuthUserId(), check.getAuthGroupIds());
+			}
+		}
+
+	}
+
+	/**
+	 * The condition as an "or" part of the query (Camunda ANDs it with the query and its other "or" parts):
+	 * a candidate group of the user, assigned or not, or the user as candidate, assignee or owner.
+	 */
+	static final class CandidateRestriction extends TaskQueryImpl {
+
+		static void addTo(TaskQueryImpl query, String userId, List<String> groupIds) {
+			List<TaskQueryImpl> parts = query.getQueries();
+			if (parts.stream().anyMatch(CandidateRestriction.class::isInstance)) {
+				return;
+			}
+			CandidateRestriction restriction = new CandidateRestriction();
+			restriction.isOrQueryActive = true;
+			restriction.queries = parts;
+			if (groupIds != null && !groupIds.isEmpty()) {
+				restriction.taskCandidateGroupIn(groupIds).includeAssignedTasks();
+			}
+			restriction.taskInvolvedUser(userId);
+			parts.add(restriction);
+		}
+
+	}
+
+	/**
+	 * No authorization row per task and candidate group: the group's task rights come from the lifecycle definitions,
+	 * the candidate rule from this class. Rows for single users are kept.
+	 */
+	static final class NoTaskRowsPerGroup extends DefaultAuthorizationProvider {
+
+		@Override
+		public AuthorizationEntity[] newTaskGroupIdentityLink(Task task, String groupId, String identityLinkType) {
+			return new AuthorizationEntity[0];
+		}
+
+		@Override
+		public AuthorizationEntity[] deleteTaskGroupIdentityLink(Task task, String groupId, String identityLinkType) {
+			return new AuthorizationEntity[0];
+		}
+
+	}
+
+}
