@@ -32,10 +32,11 @@ import org.camunda.bpm.engine.task.Task;
  * Camunda would enforce this with one authorization row per task and candidate group. Every authorized task query
  * then joins the open tasks with all of a group's task rows, which grows with the square of the open tasks (seconds
  * for a Tasklist inbox at a few thousand). Here the groups hold task rights on the lifecycle definitions instead
- * ({@code identity/AccessRights}), which keeps that join small, and the candidate rule is applied on top:
+ * ({@code identity/AccessRights}), and the candidate rule decides:
  * <ul>
  * <li>every task query of a user gets the condition "a candidate group of mine, or involving me" (Tasklist's filters,
- * {@code /engine-rest/task}, counts);</li>
+ * {@code /engine-rest/task}, counts) in place of the authorization join: it admits exactly the tasks Camunda's rows
+ * per task and candidate would admit;</li>
  * <li>every check the engine makes on one task (read, variables, forms, claim, complete, delegate) refuses a user who
  * is not a candidate, the assignee or the owner.</li>
  * </ul>
@@ -139,6 +140,9 @@ final class CandidateTaskAccess {
 			AuthorizationCheck check = query.getAuthCheck();
 			if (check.isAuthorizationCheckEnabled() && check.getAuthUserId() != null) {
 				CandidateRestriction.addTo(query, check.getAuthUserId(), check.getAuthGroupIds());
+				// the candidate rule is the check: it admits what Camunda's rows per task and candidate would admit,
+				// and it spares the join with the authorization table, whose OR condition PostgreSQL cannot hash
+				check.setAuthorizationCheckEnabled(false);
 			}
 		}
 
