@@ -205,7 +205,7 @@ public final class Benchmark {
 			Process process = builder.start();
 			try {
 				while (true) {
-					Http.Response response = health.get("/actuator/health");
+					Http.Response response = health.get("/actuator/health/readiness");
 					if (response.status() == 200 && response.body().contains("\"UP\"")) {
 						break;
 					}
