@@ -50,7 +50,7 @@ public final class Benchmark {
 
 	static final Mode QUICK = new Mode("quick", 4, 3, 8, 40, 20, 10, 400, 200, 30, 1);
 
-	static final Mode FULL = new Mode("full", 15, 5, 30, 150, 20, 50, 10_000, 5_000, 200, 3);
+	static final Mode FULL = new Mode("full", 100, 5, 40, 150, 20, 50, 10_000, 5_000, 200, 3);
 
 	private static final int LIFECYCLE_THREADS = 2;
 

@@ -2,7 +2,9 @@ package org.pmo.servicelifecycle.catalog;
 
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -20,6 +22,10 @@ import jakarta.persistence.Version;
 @Entity
 @Table(name = "pmo_service")
 public class PmoService {
+
+	private static final String CODE_PREFIX = "SVC-";
+
+	private static final Pattern CODE = Pattern.compile("SVC-\\d{1,18}");
 
 	public static final String DEFAULT_REVIEW_CYCLE = "R/P3M";
 
@@ -72,9 +78,22 @@ public class PmoService {
 	protected PmoService() {
 	}
 
+	/** The code a service with this id carries: SVC-0001, SVC-0002, … */
+	static String codeOf(long id) {
+		return String.format("SVC-%04d", id);
+	}
+
+	/** The id behind a code, when the text can be a code at all. */
+	static Optional<Long> idOf(String code) {
+		if (code == null || !CODE.matcher(code).matches()) {
+			return Optional.empty();
+		}
+		return Optional.of(Long.parseLong(code, CODE_PREFIX.length(), code.length(), 10));
+	}
+
 	PmoService(long id, ServiceRequest request, String requestedBy, Instant now) {
 		this.id = id;
-		this.code = String.format("SVC-%04d", id);
+		this.code = codeOf(id);
 		this.name = request.name().strip();
 		this.description = request.description().strip();
 		this.offeringLevel = request.offeringLevelOrDefault();

@@ -119,9 +119,16 @@ public class ServiceCatalog {
 			.withStages(service.getStage(), service.getStage()));
 	}
 
+	/**
+	 * The service with this code. The code is made from the id, so the lookup goes by id: within a transaction that
+	 * already holds the service (a lifecycle step's listeners ask for it several times) no query is sent.
+	 */
 	@Transactional(readOnly = true)
 	public PmoService find(String code) {
-		return this.services.findByCode(code).orElseThrow(() -> new ServiceNotFoundException(code));
+		return PmoService.idOf(code)
+			.flatMap(this.services::findById)
+			.filter((service) -> service.getCode().equals(code))
+			.orElseThrow(() -> new ServiceNotFoundException(code));
 	}
 
 	@Transactional(readOnly = true)

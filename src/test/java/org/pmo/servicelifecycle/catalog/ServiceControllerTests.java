@@ -207,6 +207,25 @@ class ServiceControllerTests {
 	}
 
 	@Test
+	void shouldFindServicesByTheirExactCodeOnly() {
+		String code = (String) post("paul", """
+				{"name": "Risk register review", "description": "Quarterly", "customerSegments": ["PROJECT_MANAGERS"]}""")
+			.getBody()
+			.get("code");
+		String unpadded = "SVC-" + Long.parseLong(code.substring(4));
+
+		assertThat(this.rest.withBasicAuth("mark", "mark")
+			.exchange("/api/services/" + code, HttpMethod.GET, null, JSON_OBJECT)
+			.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(this.rest.withBasicAuth("mark", "mark")
+			.exchange("/api/services/" + unpadded, HttpMethod.GET, null, JSON_OBJECT)
+			.getStatusCode()).as(unpadded).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(this.rest.withBasicAuth("mark", "mark")
+			.exchange("/api/services/" + code.toLowerCase(), HttpMethod.GET, null, JSON_OBJECT)
+			.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+	}
+
+	@Test
 	void shouldShowTheRequestInTheHistory() {
 		String code = (String) post("paul", """
 				{"name": "Health check", "description": "Review", "customerSegments": ["PROJECT_MANAGERS"]}""")
