@@ -1,6 +1,7 @@
 package org.pmo.servicelifecycle.security;
 
 import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.List;
@@ -38,7 +39,7 @@ import org.camunda.bpm.engine.task.Task;
  * {@code /engine-rest/task}, counts) in place of the authorization join: it admits exactly the tasks Camunda's rows
  * per task and candidate would admit;</li>
  * <li>every check the engine makes on one task (read, variables, forms, claim, complete, delegate) refuses a user who
- * is not a candidate, the assignee or the owner.</li>
+ * is not a candidate, the assignee or the owner; reading and working on a task need nothing more.</li>
  * </ul>
  * Per-user rows (assignee, owner, candidate user) stay as Camunda makes them: there are few of them per user.
  */
@@ -47,6 +48,9 @@ final class CandidateTaskAccess {
 	/** The engine's checks on one task, by the name of the {@link CommandChecker} method. */
 	private static final Set<String> TASK_CHECKS = Set.of("checkReadTask", "checkReadTaskVariable",
 			"checkUpdateTaskVariable", "checkTaskAssign", "checkTaskWork", "checkDeleteTask");
+
+	/** The checks the rule decides alone. */
+	private static final Set<String> RULE_DECIDES = Set.of("checkReadTask", "checkTaskWork");
 
 	private CandidateTaskAccess() {
 	}
@@ -79,34 +83,47 @@ final class CandidateTaskAccess {
 		return authentication;
 	}
 
-	/** Joins the engine's checks on single tasks; every other check passes here (Camunda's own checker runs too). */
-	static CommandChecker commandChecker() {
+	/**
+	 * Camunda's authorization checker with the candidate rule built in: reading a task and working on it (claim,
+	 * complete) are decided by the rule alone, as the rows per task and candidate would have decided them, which spares
+	 * an authorization query on every claim and completion; for the other checks on a task (its variables, assigning,
+	 * deleting) the rule must hold and Camunda's own check runs as well. Checks on anything else are Camunda's.
+	 */
+	static CommandChecker around(CommandChecker camundaChecker) {
 		InvocationHandler handler = (proxy, method, arguments) -> {
 			if (method.getDeclaringClass() == Object.class) {
 				return objectMethod(proxy, method, arguments);
 			}
 			if (TASK_CHECKS.contains(method.getName()) && arguments != null && arguments.length == 1
-					&& arguments[0] instanceof TaskEntity task) {
-				check(task, method.getName());
+					&& arguments[0] instanceof TaskEntity task && checkRule(task, method.getName())
+					&& RULE_DECIDES.contains(method.getName())) {
+				return null;
 			}
-			return null;
+			try {
+				return method.invoke(camundaChecker, arguments);
+			}
+			catch (InvocationTargetException ex) {
+				throw ex.getCause();
+			}
 		};
 		return (CommandChecker) Proxy.newProxyInstance(CandidateTaskAccess.class.getClassLoader(),
 				new Class<?>[] { CommandChecker.class }, handler);
 	}
 
-	private static void check(TaskEntity task, String checkName) {
+	/** Applies the rule when it applies (a user's check on a lifecycle task); tells whether it did. */
+	private static boolean checkRule(TaskEntity task, String checkName) {
 		CommandContext context = Context.getCommandContext();
 		Authentication user = (context != null) ? checkedUser(context) : null;
 		if (user == null || task.getProcessDefinitionId() == null) {
-			return;
+			return false;
 		}
 		if (!isCandidate(task, user.getUserId(), user.getGroupIds())) {
 			boolean reading = checkName.startsWith("checkRead");
 			throw new AuthorizationException(user.getUserId(),
-					(reading ? Permissions.READ : Permissions.TASK_WORK).getName(),
-					Resources.TASK.resourceName(), task.getId());
+					(reading ? Permissions.READ : Permissions.TASK_WORK).getName(), Resources.TASK.resourceName(),
+					task.getId());
 		}
+		return true;
 	}
 
 	private static Object objectMethod(Object proxy, Method method, Object[] arguments) {

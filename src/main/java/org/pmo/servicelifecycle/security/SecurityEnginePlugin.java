@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.auth.AuthorizationCommandChecker;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
@@ -76,7 +77,9 @@ class SecurityEnginePlugin extends AbstractProcessEnginePlugin {
 	@Override
 	public void postInit(ProcessEngineConfigurationImpl configuration) {
 		// after the engine's own checkers exist (setting the list earlier would replace them)
-		configuration.getCommandCheckers().add(CandidateTaskAccess.commandChecker());
+		configuration.getCommandCheckers()
+			.replaceAll((checker) -> (checker instanceof AuthorizationCommandChecker) ? CandidateTaskAccess.around(checker)
+					: checker);
 	}
 
 	private static boolean isLifecycleModel(ActivityImpl activity) {
