@@ -109,13 +109,24 @@ final class AppUnderTest implements AutoCloseable {
 		this.transactions = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
 	}
 
-	static AppUnderTest start(PostgresServer server, String database, int approvers) {
+	static AppUnderTest start(DatabaseServer server, String database, int approvers) {
 		SpringApplication application = new SpringApplication(PmoServiceLifecycleApplication.class);
-		application.setAdditionalProfiles("postgres");
-		ConfigurableApplicationContext context = application.run("--DB_URL=" + server.jdbcUrl(database),
-				"--DB_USERNAME=" + server.user, "--DB_PASSWORD=" + server.password, "--ADMIN_PASSWORD=" + PASSWORD,
-				"--server.port=0", "--spring.main.banner-mode=off", "--logging.level.root=WARN",
-				"--logging.level.org.camunda.bpm.engine.context=ERROR");
+		List<String> arguments = new ArrayList<>(List.of("--ADMIN_PASSWORD=" + PASSWORD, "--server.port=0",
+				"--spring.main.banner-mode=off", "--logging.level.root=WARN",
+				"--logging.level.org.camunda.bpm.engine.context=ERROR"));
+		if (server.isPostgres()) {
+			// as production runs it
+			application.setAdditionalProfiles("postgres");
+			arguments.addAll(List.of("--DB_URL=" + server.jdbcUrl(database), "--DB_USERNAME=" + server.user(),
+					"--DB_PASSWORD=" + server.password()));
+		}
+		else {
+			// the embedded default's settings on a database of the run's own, without the demo catalog
+			arguments.addAll(List.of("--spring.datasource.url=" + server.jdbcUrl(database),
+					"--spring.datasource.username=" + server.user(), "--spring.datasource.password=" + server.password(),
+					"--pmo.demo.enabled=false", "--pmo.admin.user=admin", "--pmo.admin.password=" + PASSWORD));
+		}
+		ConfigurableApplicationContext context = application.run(arguments.toArray(String[]::new));
 		AppUnderTest app = new AppUnderTest(context, database);
 		try {
 			app.createUsers(approvers);

@@ -78,14 +78,18 @@ public final class Benchmark {
 
 	private final long started = System.nanoTime();
 
-	private PostgresServer server;
+	/** {@code --h2}: every system on an H2 file database instead of PostgreSQL. */
+	private final boolean h2;
+
+	private DatabaseServer server;
 
 	private AppUnderTest app;
 
 	private StockNode stock;
 
-	private Benchmark(Mode mode, Path appJar, Path stockJar, Path workDirectory) {
+	private Benchmark(Mode mode, Path appJar, Path stockJar, Path workDirectory, boolean h2) {
 		this.mode = mode;
+		this.h2 = h2;
 		this.appJar = appJar;
 		this.stockJar = stockJar;
 		this.workDirectory = workDirectory;
@@ -97,16 +101,12 @@ public final class Benchmark {
 
 	public static void main(String[] args) throws Exception {
 		Mode mode = (args.length > 0 && args[0].equals("full")) ? FULL : QUICK;
-		for (String arg : args) {
-			if (arg.equals("--h2")) {
-				System.out.println("[bench] --h2: the H2 variant is not part of this suite yet; running on PostgreSQL");
-			}
-		}
+		boolean h2 = List.of(args).contains("--h2");
 		Path appJar = Path.of(System.getProperty("bench.app.jar"));
 		Path stockJar = Path.of(System.getProperty("bench.stock.jar"));
 		Path work = Files.createDirectories(Path.of(System.getProperty("bench.work", "target/bench")));
 		int status = 0;
-		Benchmark benchmark = new Benchmark(mode, appJar, stockJar, work);
+		Benchmark benchmark = new Benchmark(mode, appJar, stockJar, work, h2);
 		try {
 			benchmark.run();
 		}
@@ -120,9 +120,15 @@ public final class Benchmark {
 	private void run() throws Exception {
 		say("mode %s on %d cores, %s; load average at start %s", this.mode.name(), CpuMeter.cores(), memory(), loadAverage());
 		readyTime();
-		this.server = PostgresServer.start();
-		say("PostgreSQL %s: %s (shared_buffers %s, max_connections %s)", this.server.version(), this.server.description,
-				this.server.setting("shared_buffers"), this.server.setting("max_connections"));
+		this.server = this.h2 ? new H2Files(this.workDirectory) : PostgresServer.start();
+		if (this.server.isPostgres()) {
+			say("PostgreSQL %s: %s (shared_buffers %s, max_connections %s)", this.server.version(),
+					this.server.description(), this.server.setting("shared_buffers"), this.server.setting("max_connections"));
+		}
+		else {
+			say("%s: %s (app, baseline and stock each on a file database of their own)", this.server.version(),
+					this.server.description());
+		}
 		String appDatabase = this.server.createDatabase("");
 		String stockDatabase = this.server.createDatabase("_stock");
 		try {
@@ -163,9 +169,12 @@ public final class Benchmark {
 				timerBursts();
 			}
 			// tables PostgreSQL read by sequential scans during the whole run: where an index is missing
-			evidence("sequential scans in the app's database over the run (table: scans, rows read)",
-					this.app.jdbc.queryForList("select relname || ': ' || seq_scan || ', ' || seq_tup_read from pg_stat_user_tables "
-							+ "where seq_tup_read > 0 order by seq_tup_read desc limit 8", String.class).toString());
+			if (this.server.isPostgres()) {
+				evidence("sequential scans in the app's database over the run (table: scans, rows read)",
+						this.app.jdbc.queryForList("select relname || ': ' || seq_scan || ', ' || seq_tup_read "
+								+ "from pg_stat_user_tables where seq_tup_read > 0 order by seq_tup_read desc limit 8",
+								String.class).toString());
+			}
 		}
 		finally {
 			close();
@@ -520,9 +529,13 @@ public final class Benchmark {
 		double stockSeconds = this.stock.load(operating, LOAD_THREADS, true) + this.stock.load(open, LOAD_THREADS, false);
 		String stockUsage = meter.stop().toString();
 		long analyze = System.nanoTime();
-		this.app.jdbc.execute("analyze");
-		try (Connection connection = this.server.connect(this.stock.database); Statement statement = connection.createStatement()) {
-			statement.execute("analyze");
+		// fresh planner statistics after the bulk load, as an operator would run them (PostgreSQL only)
+		if (this.server.isPostgres()) {
+			this.app.jdbc.execute("analyze");
+			try (Connection connection = this.server.connect(this.stock.database);
+					Statement statement = connection.createStatement()) {
+				statement.execute("analyze");
+			}
 		}
 		say("bulk load: %d live services (%d at OPERATION, %d open requests) in %.0f s (%.0f/s); stock %d bare instances in %.0f s; "
 				+ "ANALYZE %.1f s", this.mode.live(), operating, open, seconds, this.mode.live() / seconds, this.mode.live(),
@@ -577,7 +590,6 @@ public final class Benchmark {
 		say("GET /api/services?stage=OPERATION first page (ms): p50 %.1f p95 %.1f max %.1f", catalog.median(),
 				catalog.percentile(95), catalog.max());
 		evidence("inbox, app", inboxUsage);
-		evidence("inbox query plan (app, as sent for the filter)", explainInbox());
 		String scenario = "inbox latency (" + this.mode.live() + " live services, authorization on)";
 		for (int p : new int[] { 50, 95 }) {
 			this.rows.add(new Row(scenario, "group inbox first page p" + p + " (ms)", single(inbox.percentile(p)), null,
@@ -612,19 +624,6 @@ public final class Benchmark {
 		return millis;
 	}
 
-	/** The plan of the task query behind the inbox, from the slowest statement PostgreSQL saw for it. */
-	private String explainInbox() {
-		try {
-			List<String> statements = this.app.jdbc.queryForList(
-					"select query from pg_stat_statements where query like '%ACT_RU_TASK%' order by mean_exec_time desc limit 1",
-					String.class);
-			return statements.isEmpty() ? "pg_stat_statements has no task query" : abbreviate(statements.get(0));
-		}
-		catch (RuntimeException ex) {
-			return "pg_stat_statements is not installed on the server; no plan";
-		}
-	}
-
 	// ---- footprint ----------------------------------------------------------------------------------------------
 
 	private void footprint() {
@@ -656,7 +655,9 @@ public final class Benchmark {
 			this.app.liveBare();
 			return 1;
 		});
-		this.app.jdbc.execute("analyze");
+		if (this.server.isPostgres()) {
+			this.app.jdbc.execute("analyze");
+		}
 		meter = CpuMeter.start(this.stock.pid());
 		db = DbSampler.start(this.server, this.app.database);
 		Burst bare = burst(this.app.database, "Review_Due", "Task_Review", burst);

@@ -28,17 +28,21 @@ final class DbSampler implements AutoCloseable {
 	private static final String COUNTERS = "select xact_commit, xact_rollback, tup_inserted, tup_updated, tup_deleted, "
 			+ "tup_fetched + tup_returned from pg_stat_database where datname = ?";
 
-	private DbSampler(PostgresServer server, String database) {
+	private DbSampler(DatabaseServer server, String database) {
 		this.thread = new Thread(() -> sample(server, database), "db-sampler");
 		this.thread.setDaemon(true);
 		this.thread.start();
 	}
 
-	static DbSampler start(PostgresServer server, String database) {
+	/** Samples PostgreSQL's sessions of the database; on H2 there is nothing to sample and it stays empty. */
+	static DbSampler start(DatabaseServer server, String database) {
 		return new DbSampler(server, database);
 	}
 
-	private void sample(PostgresServer server, String database) {
+	private void sample(DatabaseServer server, String database) {
+		if (!server.isPostgres()) {
+			return;
+		}
 		try (Connection connection = server.connect(database);
 				PreparedStatement statement = connection.prepareStatement(
 						"select coalesce(wait_event_type, 'CPU') || case when wait_event_type = 'Lock' then ':' || wait_event "

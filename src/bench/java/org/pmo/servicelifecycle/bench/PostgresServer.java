@@ -18,19 +18,19 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * {@code PMO_BENCH_POSTGRES_PASSWORD}), otherwise an embedded PostgreSQL started here. Each run creates databases
  * {@code pmo_bench_<random>} and drops them at the end.
  */
-final class PostgresServer implements AutoCloseable {
+final class PostgresServer implements DatabaseServer {
 
 	private static final Pattern JDBC_URL = Pattern.compile("(jdbc:postgresql://[^/?]+)(/[^?]*)?(\\?.*)?");
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
-	final String adminUrl;
+	private final String adminUrl;
 
-	final String user;
+	private final String user;
 
-	final String password;
+	private final String password;
 
-	final String description;
+	private final String description;
 
 	private final AutoCloseable embedded;
 
@@ -59,6 +59,26 @@ final class PostgresServer implements AutoCloseable {
 				"an embedded PostgreSQL on port " + postgres.getPort(), postgres);
 	}
 
+	@Override
+	public String description() {
+		return this.description;
+	}
+
+	@Override
+	public String user() {
+		return this.user;
+	}
+
+	@Override
+	public String password() {
+		return this.password;
+	}
+
+	@Override
+	public boolean isPostgres() {
+		return true;
+	}
+
 	private static String firstSet(String... names) {
 		for (String name : names) {
 			String value = System.getenv(name);
@@ -69,20 +89,23 @@ final class PostgresServer implements AutoCloseable {
 		return null;
 	}
 
-	String createDatabase(String suffix) {
+	@Override
+	public String createDatabase(String suffix) {
 		String name = "pmo_bench_" + HexFormat.of().formatHex(RANDOM.generateSeed(5)) + suffix;
 		execute("CREATE DATABASE " + name);
 		return name;
 	}
 
-	void dropDatabase(String name) {
+	@Override
+	public void dropDatabase(String name) {
 		if (!name.matches("pmo_bench_[0-9a-z_]+")) {
 			throw new IllegalArgumentException("Not a benchmark database: " + name);
 		}
 		execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
 	}
 
-	String jdbcUrl(String database) {
+	@Override
+	public String jdbcUrl(String database) {
 		Matcher matcher = JDBC_URL.matcher(this.adminUrl);
 		if (!matcher.matches()) {
 			throw new IllegalStateException("Not a PostgreSQL JDBC URL: " + this.adminUrl);
@@ -90,11 +113,13 @@ final class PostgresServer implements AutoCloseable {
 		return matcher.group(1) + "/" + database + ((matcher.group(3) != null) ? matcher.group(3) : "");
 	}
 
-	Connection connect(String database) throws SQLException {
+	@Override
+	public Connection connect(String database) throws SQLException {
 		return DriverManager.getConnection(jdbcUrl(database), this.user, this.password);
 	}
 
-	String version() {
+	@Override
+	public String version() {
 		try (Connection connection = DriverManager.getConnection(this.adminUrl, this.user, this.password);
 				Statement statement = connection.createStatement();
 				var result = statement.executeQuery("show server_version")) {
@@ -106,7 +131,8 @@ final class PostgresServer implements AutoCloseable {
 		}
 	}
 
-	String setting(String name) {
+	@Override
+	public String setting(String name) {
 		try (Connection connection = DriverManager.getConnection(this.adminUrl, this.user, this.password);
 				Statement statement = connection.createStatement();
 				var result = statement.executeQuery("show " + name)) {

@@ -41,7 +41,7 @@ final class StockNode implements AutoCloseable {
 		this.driver = new Http("http://127.0.0.1:" + driverPort, null, null);
 	}
 
-	static StockNode launch(Path jar, PostgresServer server, String database, List<String> jvmOptions, Path log)
+	static StockNode launch(Path jar, DatabaseServer server, String database, List<String> jvmOptions, Path log)
 			throws Exception {
 		int port = freePort();
 		int driverPort = freePort();
@@ -53,8 +53,8 @@ final class StockNode implements AutoCloseable {
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
 		builder.environment().put("SPRING_DATASOURCE_URL", server.jdbcUrl(database));
-		builder.environment().put("SPRING_DATASOURCE_USERNAME", server.user);
-		builder.environment().put("SPRING_DATASOURCE_PASSWORD", server.password);
+		builder.environment().put("SPRING_DATASOURCE_USERNAME", server.user());
+		builder.environment().put("SPRING_DATASOURCE_PASSWORD", server.password());
 		Process process = builder.start();
 		return new StockNode(database, port, driverPort, process, log);
 	}
