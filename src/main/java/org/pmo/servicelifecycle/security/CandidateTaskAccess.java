@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
@@ -118,12 +119,22 @@ final class CandidateTaskAccess {
 			return false;
 		}
 		if (!isCandidate(task, user.getUserId(), user.getGroupIds())) {
+			// the task was read before a concurrent completion removed it with its candidates: a race, not a refusal
+			if (!stillOpen(context, task.getId())) {
+				throw new OptimisticLockingException("Task " + task.getId() + " was completed or changed at the same moment");
+			}
 			boolean reading = checkName.startsWith("checkRead");
 			throw new AuthorizationException(user.getUserId(),
 					(reading ? Permissions.READ : Permissions.TASK_WORK).getName(), Resources.TASK.resourceName(),
 					task.getId());
 		}
 		return true;
+	}
+
+	private static boolean stillOpen(CommandContext context, String taskId) {
+		TaskQueryImpl query = new TaskQueryImpl();
+		query.taskId(taskId);
+		return context.runWithoutAuthorization(() -> context.getTaskManager().findTaskCountByQueryCriteria(query)) > 0;
 	}
 
 	private static Object objectMethod(Object proxy, Method method, Object[] arguments) {

@@ -1,17 +1,28 @@
 package org.pmo.servicelifecycle.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,8 +40,11 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -166,6 +180,76 @@ class AccessControlTests {
 			.exchange("/engine-rest/task?candidateGroup={group}&includeAssignedTasks=true", HttpMethod.GET, null,
 					JSON_ARRAY, Groups.PORTFOLIO_BOARD)
 			.getBody())).doesNotContain(first.getId(), second.getId());
+	}
+
+	@Test
+	void theLoserOfASameTaskRaceIsToldOfTheConflictNotRefused() throws Exception {
+		this.organisation.ensureUser("mia", "Mia", "Novak", "mia", Groups.PMO_MANAGERS);
+		String fields = "{\"variables\":{\"strategicFit\":{\"value\":\"high\"},\"valueToOrganisation\":{\"value\":4},"
+				+ "\"decision\":{\"value\":\"approve\"}}}";
+		ExecutorService approvers = Executors.newFixedThreadPool(2);
+		try {
+			for (int race = 0; race < 12; race++) {
+				String code = this.steps.request("paul", "Race " + race);
+				Task evaluation = this.steps.task(code, Lifecycle.TASK_EVALUATE_NEED);
+				CyclicBarrier start = new CyclicBarrier(2);
+				List<Future<HttpStatusCode>> answers = new ArrayList<>();
+				for (String manager : List.of("mark", "mia")) {
+					answers.add(approvers.submit(() -> {
+						start.await();
+						return this.rest.withBasicAuth(manager, manager)
+							.exchange("/engine-rest/task/{id}/complete", HttpMethod.POST, jsonBody(fields), String.class,
+									evaluation.getId())
+							.getStatusCode();
+					}));
+				}
+				List<HttpStatusCode> statuses = new ArrayList<>();
+				for (Future<HttpStatusCode> answer : answers) {
+					statuses.add(answer.get(60, TimeUnit.SECONDS));
+				}
+
+				// one completion; the other approver hears that someone was quicker, never that he may not
+				assertThat(statuses).as(code).containsExactlyInAnyOrder(HttpStatus.NO_CONTENT, HttpStatus.CONFLICT);
+				assertThat(this.engine.getTaskService()
+					.createTaskQuery()
+					.processInstanceBusinessKey(code)
+					.taskDefinitionKey(Lifecycle.TASK_DESIGN_SERVICE)
+					.count()).as(code).isEqualTo(1);
+			}
+		}
+		finally {
+			approvers.shutdownNow();
+		}
+	}
+
+	@Test
+	void aTaskCompletedByACandidateWhileAnotherHeldItIsAConflictForTheOther() throws Exception {
+		this.organisation.ensureUser("mia", "Mia", "Novak", "mia", Groups.PMO_MANAGERS);
+		String code = this.steps.request("paul", "Late approver");
+		Task evaluation = this.steps.task(code, Lifecycle.TASK_EVALUATE_NEED);
+		ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) this.engine
+			.getProcessEngineConfiguration();
+
+		this.engine.getIdentityService().setAuthentication("mia", List.of(Groups.PMO_MANAGERS));
+		try {
+			// mia's command has read the task; mark completes it before her candidacy is looked at
+			assertThatThrownBy(() -> configuration.getCommandExecutorTxRequired().execute((context) -> {
+				TaskEntity held = context.getTaskManager().findTaskById(evaluation.getId());
+				CompletableFuture.runAsync(() -> this.steps.evaluate(code, "mark")).orTimeout(60, TimeUnit.SECONDS).join();
+				configuration.getCommandCheckers().forEach((checker) -> checker.checkTaskWork(held));
+				return null;
+			})).isInstanceOf(OptimisticLockingException.class);
+		}
+		finally {
+			this.engine.getIdentityService().clearAuthentication();
+		}
+		assertThat(this.steps.task(code, Lifecycle.TASK_DESIGN_SERVICE)).isNotNull();
+	}
+
+	private static HttpEntity<String> jsonBody(String json) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		return new HttpEntity<>(json, headers);
 	}
 
 	@Test
