@@ -149,6 +149,16 @@ class AccessControlTests {
 		assertThat(completion.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 		assertThat(this.steps.task(this.codeOf(justification), Lifecycle.TASK_JUSTIFY_SERVICE)).isNotNull();
 		assertThat(tasksOf(sarasTasks)).contains(justification.getId());
+		// administrators see every task, also where none of their groups is a candidate
+		this.organisation.ensureUser("ada", "Ada", "Admin", "ada", Groups.CAMUNDA_ADMIN);
+		assertThat(tasksOf(this.rest.withBasicAuth("ada", "ada")
+			.exchange("/engine-rest/task?taskDefinitionKey={key}", HttpMethod.GET, null, JSON_ARRAY,
+					Lifecycle.TASK_JUSTIFY_SERVICE)
+			.getBody())).contains(justification.getId());
+		assertThat(((Number) this.rest.withBasicAuth("ada", "ada")
+			.exchange("/engine-rest/task/count", HttpMethod.GET, null, JSON_OBJECT)
+			.getBody()
+			.get("count")).longValue()).isEqualTo(this.engine.getTaskService().createTaskQuery().count());
 	}
 
 	@Test
