@@ -25,7 +25,7 @@ public class PmoService {
 
 	private static final String CODE_PREFIX = "SVC-";
 
-	private static final Pattern CODE = Pattern.compile("SVC-\\d{1,18}");
+	private static final Pattern CODE = Pattern.compile(Pattern.quote(CODE_PREFIX) + "\\d{1,18}");
 
 	public static final String DEFAULT_REVIEW_CYCLE = "R/P3M";
 
@@ -80,7 +80,7 @@ public class PmoService {
 
 	/** The code a service with this id carries: SVC-0001, SVC-0002, … */
 	static String codeOf(long id) {
-		return String.format("SVC-%04d", id);
+		return CODE_PREFIX + String.format("%04d", id);
 	}
 
 	/** The id behind a code, when the text can be a code at all. */

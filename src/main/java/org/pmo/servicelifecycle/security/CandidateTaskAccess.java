@@ -15,7 +15,6 @@ import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.CommandChecker;
 import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.Session;
@@ -73,17 +72,6 @@ final class CandidateTaskAccess {
 		return false;
 	}
 
-	/** The authenticated user whose rights are checked now, or null when the engine checks none. */
-	private static Authentication checkedUser(CommandContext context) {
-		Authentication authentication = context.getAuthentication();
-		if (!context.getProcessEngineConfiguration().isAuthorizationEnabled() || !context.isAuthorizationCheckEnabled()
-				|| authentication == null || authentication.getUserId() == null
-				|| context.getAuthorizationManager().isCamundaAdmin(authentication)) {
-			return null;
-		}
-		return authentication;
-	}
-
 	/**
 	 * Camunda's authorization checker with the candidate rule built in: reading a task and working on it (claim,
 	 * complete) are decided by the rule alone, as the rows per task and candidate would have decided them, which spares
@@ -111,10 +99,12 @@ final class CandidateTaskAccess {
 				new Class<?>[] { CommandChecker.class }, handler);
 	}
 
-	/** Applies the rule when it applies (a user's check on a lifecycle task); tells whether it did. */
+	/** Applies the rule when it applies (a user's check on a task of a process); tells whether it did. */
 	private static boolean checkRule(TaskEntity task, String checkName) {
 		CommandContext context = Context.getCommandContext();
-		Authentication user = (context != null) ? checkedUser(context) : null;
+		Authentication user = (context != null
+				&& context.getAuthorizationManager() instanceof CandidateAwareAuthorizationManager authorizations)
+						? authorizations.ruledUser() : null;
 		if (user == null || task.getProcessDefinitionId() == null) {
 			return false;
 		}
@@ -141,7 +131,7 @@ final class CandidateTaskAccess {
 		return switch (method.getName()) {
 			case "equals" -> proxy == arguments[0];
 			case "hashCode" -> System.identityHashCode(proxy);
-			default -> "CandidateTaskAccess.commandChecker";
+			default -> "CandidateTaskAccess.around(" + CommandChecker.class.getSimpleName() + ")";
 		};
 	}
 
@@ -162,17 +152,25 @@ final class CandidateTaskAccess {
 
 	static final class CandidateAwareAuthorizationManager extends AuthorizationManager {
 
+		/**
+		 * The user the rule applies to now, for queries and single tasks alike: authenticated, with the engine checking
+		 * authorizations, and not an administrator (administrators see every task through their grants on every
+		 * resource, as Camunda has it); otherwise null.
+		 */
+		Authentication ruledUser() {
+			Authentication authentication = getCurrentAuthentication();
+			return (isAuthCheckExecuted() && !isCamundaAdmin(authentication)) ? authentication : null;
+		}
+
 		@Override
 		public void configureTaskQuery(TaskQueryImpl query) {
 			super.configureTaskQuery(query);
-			AuthorizationCheck check = query.getAuthCheck();
-			// administrators see every task through their grants on every resource, as Camunda has it
-			if (check.isAuthorizationCheckEnabled() && check.getAuthUserId() != null
-					&& !isCamundaAdmin(getCurrentAuthentication())) {
-				CandidateRestriction.addTo(query, check.getAuthUserId(), check.getAuthGroupIds());
+			Authentication user = ruledUser();
+			if (user != null) {
+				CandidateRestriction.addTo(query, user.getUserId(), user.getGroupIds());
 				// the candidate rule is the check: it admits what Camunda's rows per task and candidate would admit,
 				// and it spares the join with the authorization table, whose OR condition PostgreSQL cannot hash
-				check.setAuthorizationCheckEnabled(false);
+				query.getAuthCheck().setAuthorizationCheckEnabled(false);
 			}
 		}
 
