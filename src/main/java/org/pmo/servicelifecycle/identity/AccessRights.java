@@ -61,14 +61,16 @@ class AccessRights {
 			grant(group, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE);
 		}
 
-		// the groups with lifecycle tasks: the models their tasks come from, their inboxes; reading the lifecycles'
-		// variables lets Tasklist show which service each task is about (the catalog API shows the same to them)
+		// the groups with lifecycle tasks: the models their tasks come from, their inboxes. Which service a task is about
+		// comes from the published variables (security/EngineAllowlist), not from reading the instances
 		for (String[] workGroup : Groups.WORK_GROUPS) {
 			String group = workGroup[0];
 			for (String key : ServiceLifecycleProcess.KEYS) {
 				grant(group, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ,
-						ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_TASK,
-						ProcessDefinitionPermissions.TASK_WORK);
+						ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.TASK_WORK);
+				if (!Groups.PMO_MANAGERS.equals(group)) {
+					revoke(group, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ_INSTANCE);
+				}
 			}
 			grantFilter(group, filterIds.get(Organisation.MY_TASKS));
 			grantFilter(group, filterIds.get(Organisation.MY_GROUPS_TASKS));
@@ -82,8 +84,40 @@ class AccessRights {
 			grant(Groups.PMO_MANAGERS, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ,
 					ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
 		}
-		grant(Groups.PMO_MANAGERS, Resources.PROCESS_DEFINITION, ServiceLifecycleProcess.KEY,
+		// the review request is the allowlist's to admit (security/EngineAllowlist): no grant that would also let
+		// managers move tokens or rewrite variables
+		revoke(Groups.PMO_MANAGERS, Resources.PROCESS_DEFINITION, ServiceLifecycleProcess.KEY,
 				ProcessDefinitionPermissions.UPDATE_INSTANCE);
+	}
+
+	/** Takes back what earlier releases granted and the role matrix no longer holds. */
+	private void revoke(String groupId, Resource resource, String resourceId, Permission... permissions) {
+		Authorization authorization = find(groupId, resource, resourceId);
+		if (authorization == null) {
+			return;
+		}
+		boolean changed = false;
+		for (Permission permission : permissions) {
+			if (authorization.isPermissionGranted(permission)) {
+				authorization.removePermission(permission);
+				changed = true;
+			}
+		}
+		if (changed) {
+			this.authorizationService.saveAuthorization(authorization);
+		}
+	}
+
+	private Authorization find(String groupId, Resource resource, String resourceId) {
+		return this.authorizationService.createAuthorizationQuery()
+			.authorizationType(AUTH_TYPE_GRANT)
+			.groupIdIn(groupId)
+			.resourceType(resource)
+			.resourceId(resourceId)
+			.list()
+			.stream()
+			.findFirst()
+			.orElse(null);
 	}
 
 	private void grantFilter(String group, String filterId) {
@@ -93,15 +127,7 @@ class AccessRights {
 	}
 
 	private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-		Authorization authorization = this.authorizationService.createAuthorizationQuery()
-			.authorizationType(AUTH_TYPE_GRANT)
-			.groupIdIn(groupId)
-			.resourceType(resource)
-			.resourceId(resourceId)
-			.list()
-			.stream()
-			.findFirst()
-			.orElse(null);
+		Authorization authorization = find(groupId, resource, resourceId);
 		boolean changed = false;
 		if (authorization == null) {
 			authorization = this.authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);

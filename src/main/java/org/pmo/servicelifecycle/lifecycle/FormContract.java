@@ -17,6 +17,9 @@ import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.variable.value.BytesValue;
+import org.camunda.bpm.engine.variable.value.FileValue;
+import org.camunda.bpm.engine.variable.value.ObjectValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.json.SpinJsonNode;
 
@@ -29,6 +32,9 @@ import org.camunda.spin.json.SpinJsonNode;
 final class FormContract {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
+
+	/** The longest text a field takes when its form sets no maximum. */
+	static final int DEFAULT_MAX_LENGTH = 4000;
 
 	private final String formId;
 
@@ -83,6 +89,7 @@ final class FormContract {
 				throw new InvalidLifecycleInputException(entry.getKey(),
 						"is not a field of the form '" + this.formId + "'");
 			}
+			refuseOpaque(field.key(), entry.getValue());
 			Object value = plain(entry.getValue());
 			if (field.disabled()) {
 				if (!sameValue(value, plain(current.apply(field.key())))) {
@@ -102,6 +109,20 @@ final class FormContract {
 				}
 			}
 		}
+	}
+
+	/** Form fields hold text, numbers, booleans, dates or lists: no Java objects, files or bytes. */
+	private static void refuseOpaque(String key, Object value) {
+		if (value instanceof ObjectValue || value instanceof FileValue || value instanceof BytesValue
+				|| (value != null && !(value instanceof TypedValue) && !isPlainValue(value))) {
+			throw new InvalidLifecycleInputException(key,
+					"must be text, a number, true/false, a date or a list, as the form enters it");
+		}
+	}
+
+	private static boolean isPlainValue(Object value) {
+		return value instanceof String || value instanceof Number || value instanceof Boolean || value instanceof Date
+				|| value instanceof SpinJsonNode || value instanceof Collection<?>;
 	}
 
 	private static Object plain(Object value) {
@@ -182,8 +203,9 @@ final class FormContract {
 			if (!(value instanceof String text)) {
 				throw invalid("must be text");
 			}
-			if (this.maxLength != null && text.length() > this.maxLength) {
-				throw invalid("is longer than " + this.maxLength + " characters");
+			int most = (this.maxLength != null) ? this.maxLength : DEFAULT_MAX_LENGTH;
+			if (text.length() > most) {
+				throw invalid("is longer than " + most + " characters");
 			}
 			if (this.minLength != null && !text.isEmpty() && text.length() < this.minLength) {
 				throw invalid("is shorter than " + this.minLength + " characters");
@@ -203,11 +225,14 @@ final class FormContract {
 
 		private void checkNumber(Object value) {
 			BigDecimal number;
-			if (value instanceof Number n) {
+			if (!(value instanceof Number n)) {
+				throw invalid("must be a number");
+			}
+			try {
 				number = new BigDecimal(n.toString());
 			}
-			else {
-				throw invalid("must be a number");
+			catch (NumberFormatException ex) {
+				throw invalid("must be a finite number, not " + n);
 			}
 			if (this.min != null && number.compareTo(this.min) < 0) {
 				throw invalid("must be at least " + this.min.toPlainString());

@@ -5,7 +5,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import org.camunda.bpm.engine.form.CamundaFormRef;
+import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.GetCamundaFormDefinitionCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
@@ -44,6 +46,18 @@ class FormSubmissionCheck extends CommandInterceptor {
 			else if (command instanceof SubmitStartFormCmd) {
 				checkStart(context, CommandFields.read(command, "processDefinitionId"),
 						CommandFields.read(command, "variables"));
+			}
+			else if (command instanceof StartProcessInstanceCmd) {
+				// the engine's start endpoints are held to the request form, as Tasklist's start form is
+				ProcessInstantiationBuilderImpl builder = CommandFields.read(command, "instantiationBuilder");
+				String definitionId = builder.getProcessDefinitionId();
+				if (definitionId == null && builder.getProcessDefinitionKey() != null) {
+					ProcessDefinitionEntity latest = context.getProcessEngineConfiguration()
+						.getDeploymentCache()
+						.findDeployedLatestProcessDefinitionByKey(builder.getProcessDefinitionKey());
+					definitionId = latest.getId();
+				}
+				checkStart(context, definitionId, builder.getVariables());
 			}
 		}
 		return this.next.execute(command);

@@ -184,6 +184,12 @@ public final class ServiceLifecycleProcess {
 		/** Who completed the (re)design: may not approve the business case or the go-live. Set by the engine. */
 		public static final String DESIGNED_BY = "designedBy";
 
+		/**
+		 * Everybody who completed a design or redesign of the service, in any round, separated by commas: none of them
+		 * may approve its business case or go-live. Set by the engine.
+		 */
+		public static final String DESIGNERS = "designers";
+
 		/** Who planned the retirement: may not approve it. Set by the engine. */
 		public static final String RETIREMENT_PLANNED_BY = "retirementPlannedBy";
 
@@ -191,7 +197,8 @@ public final class ServiceLifecycleProcess {
 		 * Who raised the request, who designed, who planned: the four-eyes principle relies on them, so only the
 		 * engine itself writes them, never a submission.
 		 */
-		public static final Set<String> GOVERNANCE = Set.of(REQUESTED_BY, DESIGNED_BY, RETIREMENT_PLANNED_BY);
+		public static final Set<String> GOVERNANCE = Set.of(REQUESTED_BY, DESIGNED_BY, DESIGNERS,
+				RETIREMENT_PLANNED_BY);
 
 		/** Set by the transformation's release: the version now live. */
 		public static final String RELEASED_VERSION = "releasedVersion";

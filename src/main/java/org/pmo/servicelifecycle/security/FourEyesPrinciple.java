@@ -1,8 +1,11 @@
 package org.pmo.servicelifecycle.security;
 
 import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Variables.DESIGNED_BY;
+import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Variables.DESIGNERS;
 import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Variables.RETIREMENT_PLANNED_BY;
 
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -61,6 +64,12 @@ public class FourEyesPrinciple {
 		String variable = RECORDED.get(task.getTaskDefinitionKey());
 		if (variable != null && actor != null) {
 			task.getExecution().setVariable(variable, actor);
+			if (DESIGNED_BY.equals(variable)) {
+				Set<String> designers = designersOf(task);
+				if (designers.add(actor)) {
+					task.getExecution().setVariable(DESIGNERS, String.join(",", designers));
+				}
+			}
 		}
 	};
 
@@ -81,8 +90,8 @@ public class FourEyesPrinciple {
 				throw new FourEyesViolationException("Four-eyes principle: " + person + " raised the request for " + code
 						+ " and may not approve its business case or go-live ('" + task.getName() + "')");
 			}
-			if (person.equals(task.getVariable(DESIGNED_BY))) {
-				throw new FourEyesViolationException("Four-eyes principle: " + person + " completed the design of "
+			if (person.equals(task.getVariable(DESIGNED_BY)) || designersOf(task).contains(person)) {
+				throw new FourEyesViolationException("Four-eyes principle: " + person + " completed a design of "
 						+ code + " and may not approve its business case or go-live ('" + task.getName() + "')");
 			}
 		}
@@ -90,6 +99,16 @@ public class FourEyesPrinciple {
 			throw new FourEyesViolationException("Four-eyes principle: " + person + " planned the retirement of "
 					+ code + " and may not approve it ('" + task.getName() + "')");
 		}
+	}
+
+	/** Everybody who designed the service so far, in the order they did. */
+	private static Set<String> designersOf(DelegateTask task) {
+		Object recorded = task.getVariable(DESIGNERS);
+		Set<String> designers = new LinkedHashSet<>();
+		if (recorded instanceof String list && !list.isBlank()) {
+			designers.addAll(Arrays.asList(list.split(",")));
+		}
+		return designers;
 	}
 
 	private String actorOf(DelegateTask task) {

@@ -1,5 +1,6 @@
 package org.pmo.servicelifecycle.security;
 
+import java.time.Clock;
 import java.util.ArrayList;
 
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -50,10 +51,22 @@ class SecurityEnginePlugin extends AbstractProcessEnginePlugin {
 			configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<>());
 		}
 		configuration.getCustomPreCommandInterceptorsTxRequired().add(new TaskQueryExpressionGuard());
+		configuration.getCustomPreCommandInterceptorsTxRequired().add(new LoginThrottle(Clock.systemUTC()));
+		// wrong passwords slow down per user and address (LoginThrottle); Camunda's lockout would lock for good
+		configuration.setLoginMaxAttempts(Integer.MAX_VALUE);
+		configuration.setLoginDelayBase(0);
+		// a BPMN error no boundary event catches is a failure, not the silent end of an execution
+		configuration.setEnableExceptionsAfterUnhandledBpmnError(true);
+		// object variables deserialize only to the types the product uses
+		configuration.setDeserializationTypeValidationEnabled(true);
+		configuration.setDeserializationAllowedPackages("");
+		configuration.setDeserializationAllowedClasses("");
 
 		if (configuration.getCustomPostCommandInterceptorsTxRequired() == null) {
 			configuration.setCustomPostCommandInterceptorsTxRequired(new ArrayList<>());
 		}
+		// first: a person's command runs only when the allowlist names it
+		configuration.getCustomPostCommandInterceptorsTxRequired().add(0, new DenyByDefault());
 		configuration.getCustomPostCommandInterceptorsTxRequired().add(new GovernanceGuard(this.fourEyes));
 
 		if (configuration.getCustomPostBPMNParseListeners() == null) {

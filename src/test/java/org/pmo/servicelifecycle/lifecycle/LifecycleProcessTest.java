@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.history.HistoricDecisionInstance;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -136,8 +137,8 @@ class LifecycleProcessTest extends ProcessTestSupport {
 		// when / then
 		assertThatThrownBy(() -> this.driver.as(CUSTOMER,
 				() -> runtimeService().startProcessInstanceByKey(ServiceLifecycleProcess.KEY, "SVC-9999", request)))
-			.isInstanceOfSatisfying(InvalidLifecycleInputException.class,
-					(ex) -> assertThat(ex.getField()).isEqualTo("businessKey"))
+			.isInstanceOfSatisfying(FormFieldValidationException.class,
+					(ex) -> assertThat((Object) ex.getDetail()).isEqualTo("businessKey"))
 			.hasMessageContaining("businessKey");
 		assertThat(processInstanceQuery().processInstanceBusinessKey("SVC-9999").count()).isZero();
 		assertThat(this.catalog.list(null, 0, 1000)).hasSize(servicesBefore);

@@ -240,10 +240,11 @@ class AccessControlTests {
 		ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) this.engine
 			.getProcessEngineConfiguration();
 
-		this.engine.getIdentityService().setAuthentication("mia", List.of(Groups.PMO_MANAGERS));
 		try {
 			// mia's command has read the task; mark completes it before her candidacy is looked at
 			assertThatThrownBy(() -> configuration.getCommandExecutorTxRequired().execute((context) -> {
+				// signed in within the command, which the allowlist would not admit as hers
+				this.engine.getIdentityService().setAuthentication("mia", List.of(Groups.PMO_MANAGERS));
 				TaskEntity held = context.getTaskManager().findTaskById(evaluation.getId());
 				CompletableFuture.runAsync(() -> this.steps.evaluate(code, "mark")).orTimeout(60, TimeUnit.SECONDS).join();
 				configuration.getCommandCheckers().forEach((checker) -> checker.checkTaskWork(held));

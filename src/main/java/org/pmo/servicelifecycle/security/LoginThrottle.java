@@ -1,0 +1,123 @@
+package org.pmo.servicelifecycle.security;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+
+import org.camunda.bpm.engine.impl.cmd.CheckPassword;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.pmo.servicelifecycle.lifecycle.CommandFields;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wrong passwords slow the one who types them down, without locking the person out: failures are counted per user
+ * and client address, and after {@value #FREE_FAILURES} of them each further try from that address waits twice as
+ * long as the one before (at most {@link #MAX_WAIT}); a right password clears the count. Every password check passes
+ * here (HTTP Basic on the APIs, the webapps' login), so an attacker guessing from one address cannot lock the
+ * administrator, or anybody, out of another. Camunda's own lockout, which locks a user for good whoever typed the
+ * wrong passwords, is switched off (no delay, no maximum).
+ */
+final class LoginThrottle extends CommandInterceptor {
+
+	private static final Logger LOG = LoggerFactory.getLogger(LoginThrottle.class);
+
+	static final int FREE_FAILURES = 5;
+
+	static final Duration MAX_WAIT = Duration.ofMinutes(15);
+
+	private static final int MAX_ENTRIES = 10_000;
+
+	private static final ThreadLocal<String> CLIENT_ADDRESS = new ThreadLocal<>();
+
+	private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+
+	private final Clock clock;
+
+	LoginThrottle(Clock clock) {
+		this.clock = clock;
+	}
+
+	private record Failures(int count, Instant last) {
+
+		Instant nextTry() {
+			if (this.count < FREE_FAILURES) {
+				return this.last;
+			}
+			long seconds = 1L << Math.min(this.count - FREE_FAILURES, 20);
+			return this.last.plus(Duration.ofSeconds(Math.min(seconds, MAX_WAIT.toSeconds())));
+		}
+
+	}
+
+	@Override
+	@SuppressWarnings("unchecked")
+	public <T> T execute(Command<T> command) {
+		if (!(command instanceof CheckPassword)) {
+			return this.next.execute(command);
+		}
+		String userId = CommandFields.read(command, "userId");
+		String key = userId + " from " + clientAddress();
+		Instant now = this.clock.instant();
+		Failures earlier = this.failures.get(key);
+		if (earlier != null && now.isBefore(earlier.nextTry())) {
+			LOG.warn("Login of {} refused without a check: {} wrong passwords, next try after {}", key,
+					earlier.count(), earlier.nextTry());
+			return (T) Boolean.FALSE;
+		}
+		T result = this.next.execute(command);
+		if (Boolean.TRUE.equals(result)) {
+			this.failures.remove(key);
+		}
+		else {
+			if (this.failures.size() >= MAX_ENTRIES) {
+				forgetOld(now);
+			}
+			this.failures.merge(key, new Failures(1, now), (old, fresh) -> new Failures(old.count() + 1, now));
+		}
+		return result;
+	}
+
+	/** Whether a login of this user from this address would be checked now. */
+	boolean admits(String userId, String address) {
+		Failures earlier = this.failures.get(userId + " from " + address);
+		return earlier == null || !this.clock.instant().isBefore(earlier.nextTry());
+	}
+
+	private void forgetOld(Instant now) {
+		this.failures.entrySet().removeIf((entry) -> entry.getValue().nextTry().isBefore(now.minus(MAX_WAIT)));
+	}
+
+	private static String clientAddress() {
+		String address = CLIENT_ADDRESS.get();
+		return (address != null) ? address : "the application";
+	}
+
+	/** Tells the throttle which address a request comes from (the proxy's forwarded address where configured). */
+	static final class ClientAddressFilter implements Filter {
+
+		@Override
+		public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+				throws IOException, ServletException {
+			CLIENT_ADDRESS.set(request.getRemoteAddr());
+			try {
+				chain.doFilter(request, response);
+			}
+			finally {
+				CLIENT_ADDRESS.remove();
+			}
+		}
+
+	}
+
+}
