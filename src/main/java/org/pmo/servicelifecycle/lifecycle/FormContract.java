@@ -17,6 +17,7 @@ import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.value.BytesValue;
 import org.camunda.bpm.engine.variable.value.FileValue;
 import org.camunda.bpm.engine.variable.value.ObjectValue;
@@ -82,7 +83,8 @@ final class FormContract {
 	 * fields left out and for disabled fields sent back.
 	 * @throws InvalidLifecycleInputException naming the first offending field
 	 */
-	void check(Map<String, ?> submitted, Function<String, Object> current) {
+	void check(Map<String, ?> submission, Function<String, Object> current) {
+		Map<String, Object> submitted = typed(submission);
 		for (Map.Entry<String, ?> entry : submitted.entrySet()) {
 			Field field = this.fields.get(entry.getKey());
 			if (field == null) {
@@ -109,6 +111,18 @@ final class FormContract {
 				}
 			}
 		}
+	}
+
+	/** The submitted values as sent, without deserializing what must not be deserialized. */
+	private static Map<String, Object> typed(Map<String, ?> submission) {
+		Map<String, Object> typed = new LinkedHashMap<>();
+		if (submission instanceof VariableMap variables) {
+			variables.keySet().forEach((name) -> typed.put(name, variables.getValueTyped(name)));
+		}
+		else {
+			typed.putAll(submission);
+		}
+		return typed;
 	}
 
 	/** Form fields hold text, numbers, booleans, dates or lists: no Java objects, files or bytes. */

@@ -5,13 +5,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.annotation.Priority;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.ProcessEnginePersistenceException;
 import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
@@ -21,6 +28,12 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
 /**
+ * How the engine REST API answers what goes wrong, where Camunda's own answer would be a server error.
+ * <p>
+ * Bad input and refusals: some of Camunda's endpoints report any engine exception as {@code 500} (starting a process,
+ * for one) and its REST layer fails on a request body's missing parts; a refusal is {@code 403}, a failed form check,
+ * a missing value or other bad input {@code 400}, with the message that names the field.
+ * <p>
  * Two approvers who complete the same task at the same moment: the engine lets exactly one win and rolls the other
  * back (the task's or the catalog entry's row version changed underneath it), or the loser arrives after the winner
  * committed and finds the task gone. The engine REST API would answer the loser {@code 500} with the names of the
@@ -28,7 +41,7 @@ import org.springframework.stereotype.Component;
  * own answer.
  */
 @Component
-class ConcurrentChangeResponses implements ResourceConfigCustomizer {
+class EngineRestAnswers implements ResourceConfigCustomizer {
 
 	static final String MESSAGE = "Someone else completed or changed this task at the same moment, or it is no longer "
 			+ "open; nothing of yours was stored. Reload it and try again.";
@@ -37,6 +50,32 @@ class ConcurrentChangeResponses implements ResourceConfigCustomizer {
 	public void customize(org.glassfish.jersey.server.ResourceConfig config) {
 		config.register(RestExceptions.class);
 		config.register(EngineExceptions.class);
+		config.register(MissingParts.class);
+	}
+
+	/** A refusal or bad input inside a server error, answered as what it is; anything else as Camunda answers it. */
+	static Response badInputOr(Throwable exception, Response camundaAnswer) {
+		if (camundaAnswer.getStatus() < 500) {
+			return camundaAnswer;
+		}
+		for (Throwable cause = exception; cause != null; cause = (cause.getCause() == cause) ? null : cause.getCause()) {
+			if (cause instanceof AuthorizationException refusal) {
+				return ExceptionHandlerHelper.getInstance().getResponse(refusal);
+			}
+			if (cause instanceof Exception bad && (cause instanceof FormFieldValidationException
+					|| cause instanceof BadUserRequestException || cause instanceof NullValueException
+					|| cause instanceof NumberFormatException || cause instanceof NullPointerException)) {
+				return badRequest(String.valueOf(bad.getMessage()));
+			}
+		}
+		return camundaAnswer;
+	}
+
+	static Response badRequest(String message) {
+		return Response.status(Response.Status.BAD_REQUEST)
+			.type(MediaType.APPLICATION_JSON_TYPE)
+			.entity(Map.of("type", "InvalidRequestException", "message", message))
+			.build();
 	}
 
 	static final String GONE = "Cannot find task %s: it is no longer open, someone else completed it at the same moment "
@@ -55,6 +94,15 @@ class ConcurrentChangeResponses implements ResourceConfigCustomizer {
 			.type(MediaType.APPLICATION_JSON_TYPE)
 			.entity(Map.of("type", "TaskNoLongerOpen", "message", String.format(GONE, matcher.group(1))))
 			.build();
+	}
+
+	static boolean isDatabaseFailure(Throwable error) {
+		for (Throwable cause = error; cause != null; cause = (cause.getCause() == cause) ? null : cause.getCause()) {
+			if (cause instanceof java.sql.SQLException || cause instanceof ProcessEnginePersistenceException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	static boolean isConcurrentChange(Throwable error) {
@@ -85,7 +133,7 @@ class ConcurrentChangeResponses implements ResourceConfigCustomizer {
 				return conflict();
 			}
 			Response gone = goneOrNull(exception);
-			return (gone != null) ? gone : this.camunda.toResponse(exception);
+			return (gone != null) ? gone : badInputOr(exception, this.camunda.toResponse(exception));
 		}
 
 	}
@@ -95,9 +143,32 @@ class ConcurrentChangeResponses implements ResourceConfigCustomizer {
 
 		private final ProcessEngineExceptionHandler camunda = new ProcessEngineExceptionHandler();
 
+		@Context
+		private Request request;
+
 		@Override
 		public Response toResponse(ProcessEngineException exception) {
-			return isConcurrentChange(exception) ? conflict() : this.camunda.toResponse(exception);
+			if (isConcurrentChange(exception)) {
+				return conflict();
+			}
+			Response answer = badInputOr(exception, this.camunda.toResponse(exception));
+			// a read changes nothing: when the engine cannot answer it as asked, the asking was wrong
+			if (answer.getStatus() >= 500 && this.request != null && "GET".equals(this.request.getMethod())
+					&& !isDatabaseFailure(exception)) {
+				return badRequest("The query cannot be answered as asked: " + exception.getMessage());
+			}
+			return answer;
+		}
+
+	}
+
+	/** Camunda's REST layer reads a request body's missing parts as null: the request is incomplete. */
+	@Priority(1)
+	static class MissingParts implements ExceptionMapper<NullPointerException> {
+
+		@Override
+		public Response toResponse(NullPointerException exception) {
+			return badRequest("The request lacks a value it needs; see the engine's REST reference for this endpoint");
 		}
 
 	}
