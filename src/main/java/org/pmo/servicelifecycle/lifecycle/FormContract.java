@@ -113,6 +113,23 @@ final class FormContract {
 		}
 	}
 
+	/**
+	 * Checks values as the form's fields would take them, without asking for the form's other fields: terms handed on
+	 * from a form filled earlier.
+	 * @throws InvalidLifecycleInputException naming the first offending field
+	 */
+	void checkValues(Map<String, ?> values) {
+		for (Map.Entry<String, Object> entry : typed(values).entrySet()) {
+			Field field = this.fields.get(entry.getKey());
+			if (field == null) {
+				throw new InvalidLifecycleInputException(entry.getKey(),
+						"is not a field of the form '" + this.formId + "'");
+			}
+			refuseOpaque(field.key(), entry.getValue());
+			field.checkValue(plain(entry.getValue()));
+		}
+	}
+
 	/** The submitted values as sent, without deserializing what must not be deserialized. */
 	private static Map<String, Object> typed(Map<String, ?> submission) {
 		Map<String, Object> typed = new LinkedHashMap<>();

@@ -98,6 +98,7 @@ class FormSubmissionCheck extends CommandInterceptor {
 	private static void check(FormContract contract, Map<String, ?> submitted, Function<String, Object> current) {
 		try {
 			contract.check(nullSafe(submitted), current);
+			ServiceOwners.check(Context.getCommandContext(), nullSafe(submitted).get(ServiceLifecycleProcess.Variables.SERVICE_OWNER));
 		}
 		catch (InvalidLifecycleInputException ex) {
 			throw new FormFieldValidationException(ex.getField(), ex.getMessage(), ex);
@@ -107,15 +108,20 @@ class FormSubmissionCheck extends CommandInterceptor {
 	private FormContract contract(CommandContext context, ProcessDefinitionEntity definition, CamundaFormRef ref) {
 		String deploymentId = definition.getDeploymentId();
 		return this.contracts.computeIfAbsent(deploymentId + "/" + ref.getKey() + "/" + ref.getBinding(),
-				(cacheKey) -> context.runWithoutAuthorization(() -> {
-					CamundaFormDefinition form = new GetCamundaFormDefinitionCmd(ref, deploymentId).execute(context);
-					if (form == null) {
-						throw new InvalidLifecycleInputException("form", "the form '" + ref.getKey() + "' is not deployed");
-					}
-					ResourceEntity resource = context.getResourceManager()
-						.findResourceByDeploymentIdAndResourceName(form.getDeploymentId(), form.getResourceName());
-					return FormContract.parse(resource.getBytes());
-				}));
+				(cacheKey) -> contractOf(context, deploymentId, ref));
+	}
+
+	/** The deployed form a reference names, as a contract. */
+	static FormContract contractOf(CommandContext context, String deploymentId, CamundaFormRef ref) {
+		return context.runWithoutAuthorization(() -> {
+			CamundaFormDefinition form = new GetCamundaFormDefinitionCmd(ref, deploymentId).execute(context);
+			if (form == null) {
+				throw new InvalidLifecycleInputException("form", "the form '" + ref.getKey() + "' is not deployed");
+			}
+			ResourceEntity resource = context.getResourceManager()
+				.findResourceByDeploymentIdAndResourceName(form.getDeploymentId(), form.getResourceName());
+			return FormContract.parse(resource.getBytes());
+		});
 	}
 
 	private static Map<String, ?> nullSafe(Map<String, ?> submitted) {

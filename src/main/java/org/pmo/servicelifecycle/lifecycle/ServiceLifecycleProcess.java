@@ -218,6 +218,16 @@ public final class ServiceLifecycleProcess {
 
 	}
 
+	/** Form keys of {@code forms/}. */
+	public static final class Forms {
+
+		public static final String DESIGN_SERVICE = "design-service";
+
+		private Forms() {
+		}
+
+	}
+
 	/** Values of the {@code decision} form field at the gates. */
 	public static final class Decisions {
 

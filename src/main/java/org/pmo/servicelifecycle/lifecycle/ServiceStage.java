@@ -15,8 +15,14 @@ import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Variabl
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.form.CamundaFormRefImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.pmo.servicelifecycle.catalog.HistoryDetails;
 import org.pmo.servicelifecycle.catalog.HistoryKind;
 import org.pmo.servicelifecycle.catalog.OfferingLevel;
@@ -69,6 +75,9 @@ public class ServiceStage {
 	 */
 	public void adoptReleasedTerms(DelegateExecution execution) {
 		boolean released = execution.getVariable(RELEASED_VERSION) != null;
+		if (released) {
+			checkReleasedTerms(execution);
+		}
 		for (String[] term : TRANSFORMED_TERMS) {
 			Object value = execution.getVariable(term[0]);
 			if (released && value != null) {
@@ -77,6 +86,29 @@ public class ServiceStage {
 			execution.removeVariable(term[0]);
 		}
 		execution.removeVariable(RELEASED_VERSION);
+	}
+
+	/**
+	 * The released terms meet the design form's rules once more (the owner a person of the PMO, pilot period and
+	 * review cycle among the form's choices), whatever way they reached the transformation's end.
+	 */
+	private static void checkReleasedTerms(DelegateExecution execution) {
+		Map<String, Object> terms = new LinkedHashMap<>();
+		for (String[] term : TRANSFORMED_TERMS) {
+			Object value = execution.getVariable(term[0]);
+			if (value != null) {
+				terms.put(term[1], value);
+			}
+		}
+		CommandContext context = Context.getCommandContext();
+		ProcessDefinitionEntity definition = context.getProcessEngineConfiguration()
+			.getDeploymentCache()
+			.findDeployedProcessDefinitionById(execution.getProcessDefinitionId());
+		FormSubmissionCheck
+			.contractOf(context, definition.getDeploymentId(),
+					new CamundaFormRefImpl(ServiceLifecycleProcess.Forms.DESIGN_SERVICE, "deployment"))
+			.checkValues(terms);
+		ServiceOwners.check(context, terms.get(SERVICE_OWNER));
 	}
 
 	/** A periodic timer fired or an unscheduled review was asked for. */

@@ -80,10 +80,7 @@ final class LoginThrottle extends CommandInterceptor {
 			this.failures.remove(key);
 		}
 		else {
-			if (this.failures.size() >= MAX_ENTRIES) {
-				forgetOld(now);
-			}
-			this.failures.merge(key, new Failures(1, now), (old, fresh) -> new Failures(old.count() + 1, now));
+			failed(key, now);
 		}
 		return result;
 	}
@@ -92,6 +89,21 @@ final class LoginThrottle extends CommandInterceptor {
 	boolean admits(String userId, String address) {
 		Failures earlier = this.failures.get(userId + " from " + address);
 		return earlier == null || !this.clock.instant().isBefore(earlier.nextTry());
+	}
+
+	void recordFailure(String userId, String address) {
+		failed(userId + " from " + address, this.clock.instant());
+	}
+
+	void recordSuccess(String userId, String address) {
+		this.failures.remove(userId + " from " + address);
+	}
+
+	private void failed(String key, Instant now) {
+		if (this.failures.size() >= MAX_ENTRIES) {
+			forgetOld(now);
+		}
+		this.failures.merge(key, new Failures(1, now), (old, fresh) -> new Failures(old.count() + 1, now));
 	}
 
 	private void forgetOld(Instant now) {

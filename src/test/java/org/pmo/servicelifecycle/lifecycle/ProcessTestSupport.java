@@ -10,7 +10,9 @@ import org.camunda.community.process_test_coverage.spring_test.platform7.Process
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.pmo.servicelifecycle.TestUsers;
 import org.pmo.servicelifecycle.catalog.ServiceCatalog;
+import org.pmo.servicelifecycle.identity.Organisation;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -39,11 +41,16 @@ abstract class ProcessTestSupport {
 	@Autowired
 	ServiceCatalog catalog;
 
+	@Autowired
+	Organisation organisation;
+
 	LifecycleDriver driver;
 
 	@BeforeEach
 	void setUp() {
 		init(this.processEngine);
+		// the people the models' tasks go to: owners and approvers must exist
+		TestUsers.create(this.organisation);
 		ClockUtil.setCurrentTime(Date.from(LifecycleDriver.START));
 		this.driver = new LifecycleDriver(this.requests, this.catalog);
 	}

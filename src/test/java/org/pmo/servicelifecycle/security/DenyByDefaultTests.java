@@ -184,6 +184,33 @@ class DenyByDefaultTests {
 		refusedToEverybody(attacks);
 	}
 
+	@Test
+	void onlyManagersAskForAReviewAndOnlyWithItsReason() {
+		String message = "{\"messageName\":\"ServiceReviewRequested\",\"businessKey\":\"" + this.live + "\",%s}";
+		String before = this.state.snapshot();
+		for (String person : List.of("paul", "anna", "sara")) {
+			assertThat(send(person, HttpMethod.POST, "/message",
+					String.format(message, "\"processVariables\":{\"reviewReason\":{\"value\":\"Complaint\"}}"))
+				.getStatusCode()).as(person).isEqualTo(HttpStatus.FORBIDDEN);
+		}
+		for (String payload : List.of("\"processVariables\":{\"decision\":{\"value\":\"retire\"}}",
+				"\"processVariablesLocal\":{\"reviewReason\":{\"value\":\"Complaint\"}}",
+				"\"processVariables\":{\"reviewReason\":{\"value\":\"" + "x".repeat(501) + "\"}}",
+				"\"processVariables\":{\"reviewReason\":{\"value\":7,\"type\":\"Integer\"}}")) {
+			ResponseEntity<String> answer = send("mark", HttpMethod.POST, "/message", String.format(message, payload));
+			assertThat(answer.getStatusCode()).as(payload + ": " + answer.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+		}
+		ResponseEntity<String> other = send("mark", HttpMethod.POST, "/message",
+				"{\"messageName\":\"SomethingElse\",\"businessKey\":\"" + this.live + "\"}");
+		assertThat(other.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertUnchanged(this.state, before);
+
+		ResponseEntity<String> asked = send("mark", HttpMethod.POST, "/message",
+				String.format(message, "\"processVariables\":{\"reviewReason\":{\"value\":\"Complaint from finance\"}}"));
+		assertThat(asked.getStatusCode()).as(asked.getBody()).isIn(HttpStatus.OK, HttpStatus.NO_CONTENT);
+		assertThat(this.steps.task(this.live, Lifecycle.TASK_REVIEW_SERVICE)).isNotNull();
+	}
+
 	/**
 	 * Sends each request as each person: refused every time (403, or Camunda's 404 or 400 "not found" to a person who
 	 * may not even see the object),

@@ -182,4 +182,52 @@ class FourEyesPrincipleTests {
 					JSON_OBJECT, taskId);
 	}
 
+	@Test
+	void everyDesignerOfAnyRoundStaysOutOfTheApprovals() {
+		// given dora designed the first round, the board sent it back, and anna redesigned it
+		String code = this.steps.request("paul", "Benefits realisation review");
+		this.steps.evaluate(code, "mark");
+		this.steps.design(code, "dora");
+		this.steps.complete(code, Lifecycle.TASK_JUSTIFY_SERVICE, "sara",
+				Map.of("decision", "rework", "decisionComment", "Cost the pilot"));
+		this.steps.design(code, "anna");
+
+		// then dora, although not the last designer, may not approve the business case
+		assertThat(this.engine.getRuntimeService()
+			.getVariable(this.catalog.find(code).getLifecycleInstanceId(), "designers")).isEqualTo("dora,anna");
+		assertThatThrownBy(() -> this.steps.approve(code, Lifecycle.TASK_JUSTIFY_SERVICE, "dora"))
+			.isInstanceOf(FourEyesViolationException.class)
+			.hasMessageContaining("dora completed a design");
+		assertThat(this.catalog.find(code).getStage()).isEqualTo(Stage.JUSTIFICATION);
+	}
+
+	@Test
+	void onlyAdministratorsGiveATaskToAnotherAndNeverToAnExcludedPerson() {
+		String code = this.steps.request("paul", "Project controls coaching");
+		this.steps.evaluate(code, "mark");
+		this.steps.design(code, "dora");
+		Task justification = this.steps.task(code, Lifecycle.TASK_JUSTIFY_SERVICE);
+
+		// a board member may not hand the approval to someone else, inside the board or outside it
+		for (String receiver : List.of("paul", "pete")) {
+			ResponseEntity<Map<String, Object>> handed = this.rest.withBasicAuth("sara", "sara")
+				.exchange("/engine-rest/task/{id}/claim", HttpMethod.POST,
+						new org.springframework.http.HttpEntity<>(Map.of("userId", receiver)), JSON_OBJECT,
+						justification.getId());
+			assertThat(handed.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+			assertThat((String) handed.getBody().get("message")).contains("claim a task for another person");
+		}
+		// an administrator may, but not to the designer
+		ResponseEntity<Map<String, Object>> toDesigner = this.rest.withBasicAuth("demo", "demo")
+			.exchange("/engine-rest/task/{id}/claim", HttpMethod.POST,
+					new org.springframework.http.HttpEntity<>(Map.of("userId", "dora")), JSON_OBJECT, justification.getId());
+		assertThat(toDesigner.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat((String) toDesigner.getBody().get("message")).contains("Four-eyes principle");
+		assertThat(this.rest.withBasicAuth("demo", "demo")
+			.exchange("/engine-rest/task/{id}/claim", HttpMethod.POST,
+					new org.springframework.http.HttpEntity<>(Map.of("userId", "sara")), JSON_OBJECT, justification.getId())
+			.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+		assertThat(this.steps.task(code, Lifecycle.TASK_JUSTIFY_SERVICE).getAssignee()).isEqualTo("sara");
+	}
+
 }
