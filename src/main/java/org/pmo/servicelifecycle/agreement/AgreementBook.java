@@ -92,6 +92,7 @@ public class AgreementBook implements AgreementDirectory {
 	/** Adds one agreement to the service's current version. */
 	public AgreementView add(String code, AgreementTerms terms, String actor) {
 		PmoService service = open(code);
+		checkTarget(terms, "");
 		if (current(service).stream().anyMatch((a) -> a.covers(terms.metric(), terms.segment()))) {
 			throw new InvalidInputException("metric",
 					"the service already has an agreement on '" + terms.metric() + "' for "
@@ -108,6 +109,7 @@ public class AgreementBook implements AgreementDirectory {
 		PmoService service = open(code);
 		Set<String> seen = new HashSet<>();
 		for (int i = 0; i < terms.size(); i++) {
+			checkTarget(terms.get(i), "[" + i + "].");
 			if (!seen.add(terms.get(i).metric() + "/" + terms.get(i).segment())) {
 				throw new InvalidInputException("[" + i + "].metric",
 						"a second agreement on '" + terms.get(i).metric() + "' for " + segmentName(terms.get(i).segment()));
@@ -130,6 +132,14 @@ public class AgreementBook implements AgreementDirectory {
 		}
 		recordChange(service, actor, terms.size() + " agreement(s) set for version " + service.getServiceVersion());
 		return agreementsOf(code);
+	}
+
+	/** A target the unit cannot take (NaN, a percentage above 100, ...) could never be met or missed. */
+	private static void checkTarget(AgreementTerms terms, String at) {
+		if (terms.target() != null && terms.unit() != null && !terms.unit().admits(terms.target())) {
+			throw new InvalidInputException(at + "target",
+					"must be " + terms.unit().range() + " for " + terms.unit());
+		}
 	}
 
 	/** A new version of the service starts with the agreements of the version before. */

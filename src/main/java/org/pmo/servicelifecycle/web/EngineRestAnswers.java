@@ -53,6 +53,9 @@ class EngineRestAnswers implements ResourceConfigCustomizer {
 		config.register(MissingParts.class);
 	}
 
+	/** How the engine says that a BPMN error reached no boundary event (enableExceptionsAfterUnhandledBpmnError). */
+	private static final String UNCAUGHT_ERROR = "but no error handler was defined";
+
 	/** A refusal or bad input inside a server error, answered as what it is; anything else as Camunda answers it. */
 	static Response badInputOr(Throwable exception, Response camundaAnswer) {
 		if (camundaAnswer.getStatus() < 500) {
@@ -61,6 +64,9 @@ class EngineRestAnswers implements ResourceConfigCustomizer {
 		for (Throwable cause = exception; cause != null; cause = (cause.getCause() == cause) ? null : cause.getCause()) {
 			if (cause instanceof AuthorizationException refusal) {
 				return ExceptionHandlerHelper.getInstance().getResponse(refusal);
+			}
+			if (cause instanceof ProcessEngineException && String.valueOf(cause.getMessage()).contains(UNCAUGHT_ERROR)) {
+				return badRequest("The model catches no BPMN error with this code here: " + cause.getMessage());
 			}
 			if (cause instanceof Exception bad && (cause instanceof FormFieldValidationException
 					|| cause instanceof BadUserRequestException || cause instanceof NullValueException

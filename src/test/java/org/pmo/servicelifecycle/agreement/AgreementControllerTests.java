@@ -119,6 +119,14 @@ class AgreementControllerTests {
 				{"metric": "satisfaction", "unit": "SCORE_1_TO_5", "direction": "AT_LEAST"}""", "target");
 		assertRefused(HttpMethod.PUT, code + "/agreements", "[" + ON_TIME_DELIVERY + "," + ON_TIME_DELIVERY + "]",
 				"[1].metric");
+		assertRefused(HttpMethod.POST, code + "/agreements", """
+				{"metric": "satisfaction", "unit": "SCORE_1_TO_5", "direction": "AT_LEAST", "target": 7}""", "target");
+		assertRefused(HttpMethod.POST, code + "/agreements", """
+				{"metric": "completeness", "unit": "PERCENT", "direction": "AT_LEAST", "target": 120}""", "target");
+		assertRefused(HttpMethod.POST, code + "/agreements", """
+				{"metric": "completeness", "unit": "PERCENT", "direction": "AT_LEAST", "target": "NaN"}""", "target");
+		assertRefused(HttpMethod.PUT, code + "/agreements", """
+				[{"metric": "turnaround", "unit": "DAYS", "direction": "AT_MOST", "target": -1}]""", "[0].target");
 		assertThat(get("/api/services/" + code + "/agreements", JSON_ARRAY)).hasSize(1);
 	}
 

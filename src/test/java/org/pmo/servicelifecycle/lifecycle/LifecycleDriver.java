@@ -230,6 +230,12 @@ final class LifecycleDriver {
 		submit(task(Transform.TASK_REDESIGN_SERVICE, transform), ANALYST, designForm(owner, pilotPeriod, reviewCycle));
 	}
 
+	/** The application itself completes the redesign: no person, so no form check; the release still checks. */
+	void redesignWithoutAPerson(ProcessInstance transform, String owner, String pilotPeriod, String reviewCycle) {
+		taskService().complete(task(Transform.TASK_REDESIGN_SERVICE, transform).getId(),
+				designForm(owner, pilotPeriod, reviewCycle));
+	}
+
 	void redesign(ProcessInstance transform) {
 		redesign(transform, ANALYST, PILOT_PERIOD_FROM_DESIGN, REVIEW_CYCLE_FROM_DESIGN);
 	}

@@ -119,6 +119,26 @@ class TransformProcessTest extends ProcessTestSupport {
 	}
 
 	@Test
+	void shouldReleaseNoTermsTheDesignFormWouldRefuse() {
+		// given a redesign that reached the release with an owner who is nobody of the PMO
+		ProcessInstance lifecycle = this.driver.live("Resource capacity planning");
+		ProcessInstance transform = this.driver.inTransformation(lifecycle);
+		this.driver.redesignWithoutAPerson(transform, "olga", "P14D", "R/P1M");
+		this.driver.justifyTransformation(transform, Decisions.APPROVE);
+		this.driver.endTransformationPilot(transform);
+		this.driver.reviewTransformationPilot(transform, Decisions.APPROVE);
+		this.driver.approveTransformationGoLive(transform, Decisions.APPROVE);
+
+		// when the release runs, then it fails (a retry, then an incident) and nothing of the new terms holds
+		assertThatThrownBy(() -> this.driver.releaseNewVersion(transform)).hasMessageContaining("serviceOwner")
+			.hasMessageContaining("olga");
+		assertThat(transform).isWaitingAt(TASK_RELEASE_NEW_VERSION);
+		PmoService service = this.driver.service(lifecycle);
+		assertThat(service.getServiceVersion()).isEqualTo(1);
+		assertThat(service.getOwner()).isNotEqualTo("olga");
+	}
+
+	@Test
 	void shouldRedesignAgainWhenBusinessCaseNeedsRework() {
 		// given
 		ProcessInstance lifecycle = this.driver.live("Stage-gate assurance review");

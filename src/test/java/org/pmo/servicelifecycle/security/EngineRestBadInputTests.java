@@ -140,6 +140,32 @@ class EngineRestBadInputTests {
 		assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
 	}
 
+	@Test
+	void anUncaughtBpmnErrorFailsInsteadOfEndingTheLifecycle() {
+		LifecycleSteps steps = new LifecycleSteps(this.engine, this.requests);
+		String code = steps.request("paul", "Benefits tracking");
+		Task evaluation = steps.task(code, Lifecycle.TASK_EVALUATE_NEED);
+		String before = this.state.snapshot();
+
+		// even an administrator, whom the allowlist does not rule
+		ResponseEntity<String> answer = post("demo", "/engine-rest/task/" + evaluation.getId() + "/bpmnError",
+				"{\"errorCode\":\"no-such-error\"}");
+
+		assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(answer.getBody()).contains("no-such-error");
+		DenyByDefaultTests.assertUnchanged(this.state, before);
+	}
+
+	@Test
+	void variablesOfAnUnknownTypeAreRefused() {
+		String before = this.state.snapshot();
+		ResponseEntity<String> answer = post("paul", START,
+				"{\"variables\":{" + REQUEST.replace("{\"value\":\"ADDITIONAL\"}", "{\"value\":\"ADDITIONAL\",\"type\":\"Mystery\"}") + "}}");
+
+		assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+		DenyByDefaultTests.assertUnchanged(this.state, before);
+	}
+
 	private ResponseEntity<String> post(String person, String path, String body) {
 		return send(person, HttpMethod.POST, path, body);
 	}
