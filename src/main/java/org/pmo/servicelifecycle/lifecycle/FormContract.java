@@ -177,12 +177,26 @@ final class FormContract {
 		return false;
 	}
 
+	/** The same value of the same kind: a number sent back as text, or text as JSON, is a change. */
 	private static boolean sameValue(Object submitted, Object current) {
 		if (isEmpty(submitted) && isEmpty(current)) {
 			return true;
 		}
-		return submitted != null && current != null
-				&& Objects.equals(String.valueOf(submitted), String.valueOf(current));
+		if (submitted == null || current == null) {
+			return false;
+		}
+		if (submitted instanceof Number a && current instanceof Number b) {
+			try {
+				return new BigDecimal(a.toString()).compareTo(new BigDecimal(b.toString())) == 0;
+			}
+			catch (NumberFormatException ex) {
+				return false;
+			}
+		}
+		if (submitted instanceof SpinJsonNode a && current instanceof SpinJsonNode b) {
+			return a.toString().equals(b.toString());
+		}
+		return submitted.getClass() == current.getClass() && Objects.equals(submitted, current);
 	}
 
 	/** One keyed form field and its validation rules. */
@@ -217,7 +231,7 @@ final class FormContract {
 			switch (this.type) {
 				case "textfield", "textarea" -> checkText(value);
 				case "radio", "select" -> checkOption(value);
-				case "checklist", "taglist" -> items(value).forEach(this::checkOption);
+				case "checklist", "taglist" -> items(value).forEach(this::checkItem);
 				case "number" -> checkNumber(value);
 				case "checkbox" -> {
 					if (!(value instanceof Boolean)) {
@@ -243,9 +257,28 @@ final class FormContract {
 			}
 		}
 
+		/** A radio or select takes one of its values, as text: never JSON, a number or a list. */
 		private void checkOption(Object value) {
-			String text = (value instanceof SpinJsonNode json && json.isString()) ? json.stringValue()
-					: String.valueOf(value);
+			if (!(value instanceof String)) {
+				throw invalid("must be one of " + this.values + " as text");
+			}
+			checkChoice((String) value);
+		}
+
+		/** A checklist or taglist item: one of the values, as text (Tasklist sends the list as JSON). */
+		private void checkItem(Object item) {
+			if (item instanceof SpinJsonNode json && json.isString()) {
+				checkChoice(json.stringValue());
+			}
+			else if (item instanceof String text) {
+				checkChoice(text);
+			}
+			else {
+				throw invalid("must list values of " + this.values + " as text");
+			}
+		}
+
+		private void checkChoice(String text) {
 			if (text.isEmpty() || this.values.isEmpty()) {
 				return;
 			}

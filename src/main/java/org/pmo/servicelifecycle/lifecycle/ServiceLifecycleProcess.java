@@ -190,15 +190,18 @@ public final class ServiceLifecycleProcess {
 		 */
 		public static final String DESIGNERS = "designers";
 
-		/** Who planned the retirement: may not approve it. Set by the engine. */
+		/** Who planned the retirement (the latest round): may not approve it. Set by the engine. */
 		public static final String RETIREMENT_PLANNED_BY = "retirementPlannedBy";
+
+		/** Everybody who planned the retirement, in any round, separated by commas. Set by the engine. */
+		public static final String RETIREMENT_PLANNERS = "retirementPlanners";
 
 		/**
 		 * Who raised the request, who designed, who planned: the four-eyes principle relies on them, so only the
 		 * engine itself writes them, never a submission.
 		 */
 		public static final Set<String> GOVERNANCE = Set.of(REQUESTED_BY, DESIGNED_BY, DESIGNERS,
-				RETIREMENT_PLANNED_BY);
+				RETIREMENT_PLANNED_BY, RETIREMENT_PLANNERS);
 
 		/** Set by the transformation's release: the version now live. */
 		public static final String RELEASED_VERSION = "releasedVersion";

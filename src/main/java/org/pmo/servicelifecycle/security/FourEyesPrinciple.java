@@ -3,6 +3,7 @@ package org.pmo.servicelifecycle.security;
 import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Variables.DESIGNED_BY;
 import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Variables.DESIGNERS;
 import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Variables.RETIREMENT_PLANNED_BY;
+import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Variables.RETIREMENT_PLANNERS;
 
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -37,6 +38,10 @@ public class FourEyesPrinciple {
 	static final Map<String, String> RECORDED = Map.of(Lifecycle.TASK_DESIGN_SERVICE, DESIGNED_BY,
 			Transform.TASK_REDESIGN_SERVICE, DESIGNED_BY, Retirement.TASK_PLAN_RETIREMENT, RETIREMENT_PLANNED_BY);
 
+	/** For each latest actor, the variable that remembers everybody who acted so, in every round. */
+	static final Map<String, String> EVERYBODY_WHO = Map.of(DESIGNED_BY, DESIGNERS, RETIREMENT_PLANNED_BY,
+			RETIREMENT_PLANNERS);
+
 	/** Approvals the requester and the designer may not give. */
 	static final Set<String> DESIGN_APPROVALS = Set.of(Lifecycle.TASK_JUSTIFY_SERVICE, Lifecycle.TASK_APPROVE_GO_LIVE,
 			Transform.TASK_JUSTIFY_TRANSFORMATION, Transform.TASK_APPROVE_GO_LIVE);
@@ -64,11 +69,10 @@ public class FourEyesPrinciple {
 		String variable = RECORDED.get(task.getTaskDefinitionKey());
 		if (variable != null && actor != null) {
 			task.getExecution().setVariable(variable, actor);
-			if (DESIGNED_BY.equals(variable)) {
-				Set<String> designers = designersOf(task);
-				if (designers.add(actor)) {
-					task.getExecution().setVariable(DESIGNERS, String.join(",", designers));
-				}
+			String everybody = EVERYBODY_WHO.get(variable);
+			Set<String> people = peopleIn(task, everybody);
+			if (people.add(actor)) {
+				task.getExecution().setVariable(everybody, String.join(",", people));
 			}
 		}
 	};
@@ -90,20 +94,21 @@ public class FourEyesPrinciple {
 				throw new FourEyesViolationException("Four-eyes principle: " + person + " raised the request for " + code
 						+ " and may not approve its business case or go-live ('" + task.getName() + "')");
 			}
-			if (person.equals(task.getVariable(DESIGNED_BY)) || designersOf(task).contains(person)) {
+			if (person.equals(task.getVariable(DESIGNED_BY)) || peopleIn(task, DESIGNERS).contains(person)) {
 				throw new FourEyesViolationException("Four-eyes principle: " + person + " completed a design of "
 						+ code + " and may not approve its business case or go-live ('" + task.getName() + "')");
 			}
 		}
-		if (RETIREMENT_APPROVALS.contains(key) && person.equals(task.getVariable(RETIREMENT_PLANNED_BY))) {
+		if (RETIREMENT_APPROVALS.contains(key) && (person.equals(task.getVariable(RETIREMENT_PLANNED_BY))
+				|| peopleIn(task, RETIREMENT_PLANNERS).contains(person))) {
 			throw new FourEyesViolationException("Four-eyes principle: " + person + " planned the retirement of "
 					+ code + " and may not approve it ('" + task.getName() + "')");
 		}
 	}
 
-	/** Everybody who designed the service so far, in the order they did. */
-	private static Set<String> designersOf(DelegateTask task) {
-		Object recorded = task.getVariable(DESIGNERS);
+	/** Everybody a list variable names so far, in the order they acted. */
+	private static Set<String> peopleIn(DelegateTask task, String listVariable) {
+		Object recorded = task.getVariable(listVariable);
 		Set<String> designers = new LinkedHashSet<>();
 		if (recorded instanceof String list && !list.isBlank()) {
 			designers.addAll(Arrays.asList(list.split(",")));

@@ -69,18 +69,17 @@ final class LoginThrottle extends CommandInterceptor {
 		String userId = CommandFields.read(command, "userId");
 		String key = userId + " from " + clientAddress();
 		Instant now = this.clock.instant();
-		Failures earlier = this.failures.get(key);
-		if (earlier != null && now.isBefore(earlier.nextTry())) {
+		// the try is counted as failed before the password is checked, so parallel tries share one window
+		Failures before = reserve(key, now);
+		if (before == null) {
+			Failures earlier = this.failures.get(key);
 			LOG.warn("Login of {} refused without a check: {} wrong passwords, next try after {}", key,
-					earlier.count(), earlier.nextTry());
+					(earlier != null) ? earlier.count() : 0, (earlier != null) ? earlier.nextTry() : now);
 			return (T) Boolean.FALSE;
 		}
 		T result = this.next.execute(command);
 		if (Boolean.TRUE.equals(result)) {
 			this.failures.remove(key);
-		}
-		else {
-			failed(key, now);
 		}
 		return result;
 	}
@@ -92,22 +91,38 @@ final class LoginThrottle extends CommandInterceptor {
 	}
 
 	void recordFailure(String userId, String address) {
-		failed(userId + " from " + address, this.clock.instant());
+		reserve(userId + " from " + address, this.clock.instant());
 	}
 
 	void recordSuccess(String userId, String address) {
 		this.failures.remove(userId + " from " + address);
 	}
 
-	private void failed(String key, Instant now) {
+	/**
+	 * Counts a try as failed if it may be made now; null when it must wait. The count and the check are one step, so
+	 * a burst of parallel tries gets one check per window, not one each.
+	 */
+	private Failures reserve(String key, Instant now) {
 		if (this.failures.size() >= MAX_ENTRIES) {
 			forgetOld(now);
 		}
-		this.failures.merge(key, new Failures(1, now), (old, fresh) -> new Failures(old.count() + 1, now));
+		Failures[] admitted = new Failures[1];
+		this.failures.compute(key, (k, earlier) -> {
+			if (earlier != null && now.isBefore(earlier.nextTry())) {
+				return earlier;
+			}
+			admitted[0] = (earlier != null) ? earlier : new Failures(0, now);
+			return new Failures(admitted[0].count() + 1, now);
+		});
+		return admitted[0];
 	}
 
+	/** Keeps the memory bounded: waits that are long over go first, then counts below the free failures. */
 	private void forgetOld(Instant now) {
 		this.failures.entrySet().removeIf((entry) -> entry.getValue().nextTry().isBefore(now.minus(MAX_WAIT)));
+		if (this.failures.size() >= MAX_ENTRIES) {
+			this.failures.entrySet().removeIf((entry) -> entry.getValue().count() < FREE_FAILURES);
+		}
 	}
 
 	private static String clientAddress() {

@@ -66,6 +66,16 @@ class RestAuthenticationConfiguration {
 	}
 
 	@Bean
+	FilterRegistrationBean<AdminPluginGuard> adminPluginGuard(
+			@Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
+		FilterRegistrationBean<AdminPluginGuard> registration = new FilterRegistrationBean<>(new AdminPluginGuard());
+		registration.setName("pmo-admin-plugin-guard");
+		registration.addUrlPatterns(webappPath + "/api/admin/plugin/*");
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+		return registration;
+	}
+
+	@Bean
 	FilterRegistrationBean<QueryResultLimit> queryResultLimit(
 			@Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath,
 			@Value("${pmo.security.query-max-results:2000}") int limit) {

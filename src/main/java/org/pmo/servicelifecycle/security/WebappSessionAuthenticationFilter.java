@@ -59,7 +59,7 @@ class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
 		}
 	}
 
-	private static UserAuthentication sessionUser(HttpServletRequest request) {
+	static UserAuthentication sessionUser(HttpServletRequest request) {
 		HttpSession session = request.getSession(false);
 		if (session == null) {
 			return null;

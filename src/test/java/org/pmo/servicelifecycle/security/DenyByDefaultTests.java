@@ -21,6 +21,7 @@ import org.pmo.servicelifecycle.lifecycle.ServiceRequests;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -44,6 +45,9 @@ class DenyByDefaultTests {
 
 	@Autowired
 	private TestRestTemplate rest;
+
+	@LocalServerPort
+	private int port;
 
 	@Autowired
 	private Organisation organisation;
@@ -106,7 +110,10 @@ class DenyByDefaultTests {
 	@Test
 	void nobodyButTheAdministratorClaimsForAnother() {
 		Task justification = this.steps.task(this.atJustification, Lifecycle.TASK_JUSTIFY_SERVICE);
-		refusedToEverybody(Map.of("POST /task/" + justification.getId() + "/claim", "{\"userId\":\"paul\"}"));
+		// to a manager outside the board, whom four-eyes would not stop, and to somebody with no groups at all
+		this.organisation.ensureUser("olga", "Olga", "Outsider", "olga");
+		refusedToEverybody(Map.of("POST /task/" + justification.getId() + "/claim", "{\"userId\":\"mark\"}",
+				"POST /task/" + justification.getId() + "/assignee", "{\"userId\":\"olga\"}"));
 	}
 
 	@Test
@@ -209,6 +216,17 @@ class DenyByDefaultTests {
 				String.format(message, "\"processVariables\":{\"reviewReason\":{\"value\":\"Complaint from finance\"}}"));
 		assertThat(asked.getStatusCode()).as(asked.getBody()).isIn(HttpStatus.OK, HttpStatus.NO_CONTENT);
 		assertThat(this.steps.task(this.live, Lifecycle.TASK_REVIEW_SERVICE)).isNotNull();
+	}
+
+	@Test
+	void theAdminWebappsPluginsAreForAdministrators() {
+		String metrics = "/camunda/api/admin/plugin/adminPlugins/default/metrics/aggregated"
+				+ "?subscriptionStartDate=2026-01-01&groupBy=year";
+		for (String person : PEOPLE) {
+			assertThat(WebappSession.login(this.port, person, person).get(metrics).statusCode()).as(person)
+				.isEqualTo(403);
+		}
+		assertThat(WebappSession.login(this.port, "demo", "demo").get(metrics).statusCode()).isEqualTo(200);
 	}
 
 	/**

@@ -108,12 +108,38 @@ class EngineRestBadInputTests {
 		});
 		String before = this.state.snapshot();
 		for (String value : List.of("{\"value\":\"three\"}", "{\"value\":\"NaN\",\"type\":\"Double\"}",
-				"{\"value\":\"Infinity\",\"type\":\"Double\"}", "{\"value\":\"[3]\",\"type\":\"Json\"}")) {
+				"{\"value\":\"Infinity\",\"type\":\"Double\"}", "{\"value\":\"[3]\",\"type\":\"Json\"}",
+				"{\"value\":\"3\",\"type\":\"Json\"}")) {
 			ResponseEntity<String> answer = post("mark", "/engine-rest/task/" + evaluation.getId() + "/submit-form",
 					"{\"variables\":{\"strategicFit\":{\"value\":\"high\"},\"decision\":{\"value\":\"approve\"},"
 							+ "\"valueToOrganisation\":" + value + "}}");
 			assertThat(answer.getStatusCode()).as(value + ": " + answer.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
 			assertThat(answer.getBody()).contains("valueToOrganisation");
+		}
+		DenyByDefaultTests.assertUnchanged(this.state, before);
+	}
+
+	@Test
+	void aChoiceIsTextNeverJson() {
+		LifecycleSteps steps = new LifecycleSteps(this.engine, this.requests);
+		String code = steps.request("paul", "Portfolio dashboard");
+		Task evaluation = steps.task(code, Lifecycle.TASK_EVALUATE_NEED);
+		steps.as("mark", () -> {
+			this.engine.getTaskService().claim(evaluation.getId(), "mark");
+			return null;
+		});
+		String before = this.state.snapshot();
+		for (String[] field : List.of(new String[] { "strategicFit", "{\"value\":\"\\\"high\\\"\",\"type\":\"Json\"}" },
+				new String[] { "decision", "{\"value\":\"\\\"approve\\\"\",\"type\":\"Json\"}" },
+				new String[] { "decision", "{\"value\":1,\"type\":\"Integer\"}" })) {
+			String fields = "\"strategicFit\":{\"value\":\"high\"},\"decision\":{\"value\":\"approve\"},"
+					+ "\"valueToOrganisation\":{\"value\":3}";
+			String submitted = fields.replaceFirst("\"" + field[0] + "\":\\{[^}]*}", "\"" + field[0] + "\":"
+					+ java.util.regex.Matcher.quoteReplacement(field[1]));
+			ResponseEntity<String> answer = post("mark", "/engine-rest/task/" + evaluation.getId() + "/submit-form",
+					"{\"variables\":{" + submitted + "}}");
+			assertThat(answer.getStatusCode()).as(submitted + ": " + answer.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+			assertThat(answer.getBody()).contains(field[0]);
 		}
 		DenyByDefaultTests.assertUnchanged(this.state, before);
 	}
