@@ -382,9 +382,18 @@ final class EngineAllowlist {
 				+ "; what a person may do is listed in docs/security.md)");
 	}
 
+	/** Commands whose class name says little: Camunda runs the failed-job listener after a refused job execution. */
+	private static final Map<String, String> KNOWN_OPERATIONS = Map.of(
+			"org.camunda.bpm.engine.impl.cmd.ExecuteJobsCmd", "execute a job",
+			"org.camunda.bpm.engine.impl.jobexecutor.FailedJobListener", "execute a job (or record its failure)");
+
 	/** The operation a command class stands for, in the refusal's words. */
 	static String operationOf(Class<?> commandClass) {
 		String name = commandClass.getName();
+		String known = KNOWN_OPERATIONS.get(name);
+		if (known != null) {
+			return known;
+		}
 		String simple = name.substring(name.lastIndexOf('.') + 1).replace('$', '.');
 		return simple.endsWith("Cmd") ? simple.substring(0, simple.length() - 3) : simple;
 	}
