@@ -2,9 +2,11 @@ package org.pmo.servicelifecycle.lifecycle;
 
 import java.util.ArrayList;
 
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
@@ -12,20 +14,26 @@ import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
  * Adds the task audit to every user task of the lifecycle models when they are deployed, so a task a process owner
- * adds in Modeler is audited without extra set-up, and checks every form submission against its Camunda Form.
- * Other processes are left alone.
+ * adds in Modeler is audited without extra set-up; makes every element whose extension property {@code stage} names
+ * a stage move the catalog there when it is entered ({@link ModelStages}); and checks every form submission against
+ * its Camunda Form. Other processes are left alone.
  */
 @Component
 class LifecycleEnginePlugin extends AbstractProcessEnginePlugin {
 
 	private final TaskAudit taskAudit;
 
-	LifecycleEnginePlugin(TaskAudit taskAudit) {
+	private final ServiceStage serviceStage;
+
+	// the engine's parse listeners are wired before the catalog exists
+	LifecycleEnginePlugin(TaskAudit taskAudit, @Lazy ServiceStage serviceStage) {
 		this.taskAudit = taskAudit;
+		this.serviceStage = serviceStage;
 	}
 
 	@Override
@@ -45,8 +53,75 @@ class LifecycleEnginePlugin extends AbstractProcessEnginePlugin {
 					task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, LifecycleEnginePlugin.this.taskAudit.clearEarlierChoices);
 					task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, LifecycleEnginePlugin.this.taskAudit.recordCompletion);
 				}
+				enterStage(userTaskElement, activity);
+			}
+
+			@Override
+			public void parseServiceTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+				enterStage(element, activity);
+			}
+
+			@Override
+			public void parseBusinessRuleTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+				enterStage(element, activity);
+			}
+
+			@Override
+			public void parseSubProcess(Element element, ScopeImpl scope, ActivityImpl activity) {
+				enterStage(element, activity);
+			}
+
+			@Override
+			public void parseCallActivity(Element element, ScopeImpl scope, ActivityImpl activity) {
+				enterStage(element, activity);
+			}
+
+			@Override
+			public void parseIntermediateCatchEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
+				enterStage(element, activity);
+			}
+
+			@Override
+			public void parseIntermediateThrowEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
+				enterStage(element, activity);
+			}
+
+			@Override
+			public void parseEndEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
+				enterStage(element, activity);
+			}
+
+			@Override
+			public void parseExclusiveGateway(Element element, ScopeImpl scope, ActivityImpl activity) {
+				enterStage(element, activity);
 			}
 		});
+	}
+
+	/** The model's {@code stage} property on an element of a lifecycle model: entering the element enters the stage. */
+	private void enterStage(Element element, ActivityImpl activity) {
+		String value = stagePropertyOf(element);
+		if (value == null || !isLifecycleModel(activity)) {
+			return;
+		}
+		String stage = ModelStages.parse(activity.getId(), value).name();
+		ExecutionListener entering = (execution) -> this.serviceStage.enter(execution, stage);
+		activity.addBuiltInListener(ExecutionListener.EVENTNAME_START, entering);
+	}
+
+	private static String stagePropertyOf(Element element) {
+		Element extensions = element.element("extensionElements");
+		Element properties = (extensions != null)
+				? extensions.elementNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "properties") : null;
+		if (properties == null) {
+			return null;
+		}
+		for (Element property : properties.elementsNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "property")) {
+			if (ModelStages.PROPERTY.equals(property.attribute("name"))) {
+				return property.attribute("value");
+			}
+		}
+		return null;
 	}
 
 	private static boolean isLifecycleModel(ActivityImpl activity) {

@@ -1,16 +1,5 @@
 package org.pmo.servicelifecycle.operations;
 
-import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Lifecycle.CALL_RETIRE_SERVICE;
-import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Lifecycle.CALL_TRANSFORM_SERVICE;
-import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Lifecycle.END_SERVICE_DECLINED;
-import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Lifecycle.END_SERVICE_RETIRED;
-import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Lifecycle.EVENT_PILOT_PERIOD_OVER;
-import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Lifecycle.SUBPROCESS_OPERATE_SERVICE;
-import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Lifecycle.TASK_APPROVE_GO_LIVE;
-import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Lifecycle.TASK_DESIGN_SERVICE;
-import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Lifecycle.TASK_EVALUATE_NEED;
-import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Lifecycle.TASK_JUSTIFY_SERVICE;
-import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Lifecycle.TASK_REVIEW_PILOT;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -19,6 +8,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -28,11 +18,13 @@ import java.util.stream.Collectors;
 import jakarta.persistence.EntityManager;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.pmo.servicelifecycle.catalog.Stage;
+import org.pmo.servicelifecycle.lifecycle.ModelStages;
 import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
@@ -46,17 +38,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class LifecycleConsistency {
 
-	/** The stage a service stands in while its lifecycle waits in or below an activity of the main process. */
-	private static final Map<String, Stage> STAGE_OF_ACTIVITY = Map.of(TASK_EVALUATE_NEED, Stage.PROPOSED,
-			TASK_DESIGN_SERVICE, Stage.DESIGN, TASK_JUSTIFY_SERVICE, Stage.JUSTIFICATION, EVENT_PILOT_PERIOD_OVER,
-			Stage.PILOT, TASK_REVIEW_PILOT, Stage.PILOT, TASK_APPROVE_GO_LIVE, Stage.IMPLEMENTATION,
-			SUBPROCESS_OPERATE_SERVICE, Stage.OPERATION, CALL_TRANSFORM_SERVICE, Stage.TRANSFORM, CALL_RETIRE_SERVICE,
-			Stage.RETIREMENT);
-
-	/** The stage a service ends in, by the end event its lifecycle ended at. */
-	private static final Map<String, Stage> STAGE_OF_END = Map.of(END_SERVICE_DECLINED, Stage.DECLINED,
-			END_SERVICE_RETIRED, Stage.RETIRED);
-
 	private static final int QUERY_CHUNK = 500;
 
 	private final EntityManager entityManager;
@@ -65,14 +46,26 @@ public class LifecycleConsistency {
 
 	private final HistoryService historyService;
 
+	private final RepositoryService repositoryService;
+
 	private final Clock clock;
 
+	/** The stages each deployed version of the lifecycle names (its elements' {@code stage} properties). */
+	private final Map<String, Map<String, Stage>> stagesOfDefinition = new ConcurrentHashMap<>();
+
 	LifecycleConsistency(EntityManager entityManager, RuntimeService runtimeService, HistoryService historyService,
-			Clock clock) {
+			RepositoryService repositoryService, Clock clock) {
 		this.entityManager = entityManager;
 		this.runtimeService = runtimeService;
 		this.historyService = historyService;
+		this.repositoryService = repositoryService;
 		this.clock = clock;
+	}
+
+	/** The stage a service stands in while its lifecycle waits in or below an element, or ends at it: the model says. */
+	private Map<String, Stage> stagesOf(String definitionId) {
+		return this.stagesOfDefinition.computeIfAbsent(definitionId,
+				(id) -> ModelStages.of(this.repositoryService.getBpmnModelInstance(id)));
 	}
 
 	/**
@@ -105,7 +98,7 @@ public class LifecycleConsistency {
 			}
 			else if (running.containsKey(instanceId)) {
 				linked.add(instanceId);
-				checkRunning(code, stage, instanceId).ifPresent(mismatches::add);
+				checkRunning(code, stage, running.get(instanceId)).ifPresent(mismatches::add);
 			}
 			else {
 				notRunning.put(instanceId, row);
@@ -121,7 +114,9 @@ public class LifecycleConsistency {
 		return new Report(checkedAt, catalog.size(), running.size(), mismatches.isEmpty(), mismatches);
 	}
 
-	private Optional<Mismatch> checkRunning(String code, Stage stage, String instanceId) {
+	private Optional<Mismatch> checkRunning(String code, Stage stage, ProcessInstance instance) {
+		String instanceId = instance.getId();
+		Map<String, Stage> stageOfActivity = stagesOf(instance.getProcessDefinitionId());
 		ActivityInstance tree = this.runtimeService.getActivityInstance(instanceId);
 		if (tree == null) {
 			return Optional.of(new Mismatch(code, stage, instanceId, null, "missing", "the lifecycle instance is gone"));
@@ -129,7 +124,7 @@ public class LifecycleConsistency {
 		Set<String> activities = new TreeSet<>();
 		collectActivities(tree, activities);
 		Set<Stage> stages = activities.stream()
-			.map(STAGE_OF_ACTIVITY::get)
+			.map(stageOfActivity::get)
 			.filter((found) -> found != null)
 			.collect(Collectors.toSet());
 		String state = "waiting at " + String.join(", ", leafActivities(tree));
@@ -168,7 +163,8 @@ public class LifecycleConsistency {
 				}
 				return;
 			}
-			Stage endStage = (ended.getEndActivityId() != null) ? STAGE_OF_END.get(ended.getEndActivityId()) : null;
+			Stage endStage = (ended.getEndActivityId() != null)
+					? stagesOf(ended.getProcessDefinitionId()).get(ended.getEndActivityId()) : null;
 			String state = "ended" + ((ended.getEndActivityId() != null) ? " at " + ended.getEndActivityId() : "") + " ("
 					+ ended.getState() + ")";
 			if (endStage == null) {
