@@ -4,8 +4,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.pmo.servicelifecycle.lifecycle.ApplicationAuthority;
-import org.pmo.servicelifecycle.security.ApiOperation;
-import org.pmo.servicelifecycle.security.ApiPermission;
+import org.pmo.servicelifecycle.web.ApiOperation;
+import org.pmo.servicelifecycle.web.ApiPermission;
 import org.pmo.servicelifecycle.web.JsonBodies;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;

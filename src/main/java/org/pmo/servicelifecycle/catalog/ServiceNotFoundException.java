@@ -1,7 +1,9 @@
 package org.pmo.servicelifecycle.catalog;
 
+import org.pmo.servicelifecycle.web.NotFoundException;
+
 /** No service in the catalog carries the code asked for. */
-public class ServiceNotFoundException extends RuntimeException {
+public class ServiceNotFoundException extends NotFoundException {
 
 	private final String code;
 

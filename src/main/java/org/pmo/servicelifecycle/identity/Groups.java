@@ -17,7 +17,7 @@ public final class Groups {
 	public static final String CAMUNDA_ADMIN = "camunda-admin";
 
 	/** Id, display name and type of every group the application needs. */
-	static final List<String[]> ALL = List.of(
+	public static final List<String[]> ALL = List.of(
 			new String[] { SERVICE_CUSTOMERS, "Service customers", "WORKFLOW" },
 			new String[] { PMO_ANALYSTS, "PMO analysts", "WORKFLOW" },
 			new String[] { PMO_MANAGERS, "PMO managers", "WORKFLOW" },
@@ -25,7 +25,7 @@ public final class Groups {
 			new String[] { CAMUNDA_ADMIN, "Camunda administrators", "SYSTEM" });
 
 	/** The groups that work on lifecycle tasks, each with the inbox name Tasklist shows for it. */
-	static final List<String[]> WORK_GROUPS = List.of(new String[] { PMO_MANAGERS, "PMO managers' tasks" },
+	public static final List<String[]> WORK_GROUPS = List.of(new String[] { PMO_MANAGERS, "PMO managers' tasks" },
 			new String[] { PMO_ANALYSTS, "PMO analysts' tasks" },
 			new String[] { PORTFOLIO_BOARD, "Portfolio board's tasks" });
 

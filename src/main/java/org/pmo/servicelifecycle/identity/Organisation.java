@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,11 +21,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class Organisation {
 
-	static final String MY_TASKS = "My tasks";
+	public static final String MY_TASKS = "My tasks";
 
-	static final String MY_GROUPS_TASKS = "My groups' tasks";
+	public static final String MY_GROUPS_TASKS = "My groups' tasks";
 
-	static final String OVERDUE_TASKS = "Overdue tasks";
+	public static final String OVERDUE_TASKS = "Overdue tasks";
 
 	private final IdentityService identityService;
 
@@ -32,14 +33,14 @@ public class Organisation {
 
 	private final TaskService taskService;
 
-	private final AccessRights accessRights;
+	private final ApplicationEventPublisher events;
 
 	Organisation(IdentityService identityService, FilterService filterService, TaskService taskService,
-			AccessRights accessRights) {
+			ApplicationEventPublisher events) {
 		this.identityService = identityService;
 		this.filterService = filterService;
 		this.taskService = taskService;
-		this.accessRights = accessRights;
+		this.events = events;
 	}
 
 	public void ensureGroupsAndFilters() {
@@ -62,7 +63,8 @@ public class Organisation {
 			filterIds.put(workGroup[1], ensureFilter(workGroup[1], priority++, "Open lifecycle tasks of " + workGroup[0],
 					this.taskService.createTaskQuery().taskCandidateGroup(workGroup[0]).includeAssignedTasks()));
 		}
-		this.accessRights.ensure(filterIds);
+		// the grants on them are security's (security/AccessRights), given before this returns
+		this.events.publishEvent(new OrganisationEnsured(filterIds));
 	}
 
 	/** Creates a user, or leaves an existing one as it is, and makes it a member of the given groups. */

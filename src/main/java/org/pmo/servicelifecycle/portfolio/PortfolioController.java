@@ -5,8 +5,8 @@ import jakarta.validation.constraints.Min;
 
 import org.pmo.servicelifecycle.catalog.PortfolioPhase;
 import org.pmo.servicelifecycle.catalog.Stage;
-import org.pmo.servicelifecycle.security.ApiOperation;
-import org.pmo.servicelifecycle.security.ApiPermission;
+import org.pmo.servicelifecycle.web.ApiOperation;
+import org.pmo.servicelifecycle.web.ApiPermission;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -1,5 +1,6 @@
 package org.pmo.servicelifecycle.security;
 
+import org.pmo.servicelifecycle.web.ApiOperation;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;

@@ -1,5 +1,7 @@
 package org.pmo.servicelifecycle.security;
 
+import org.pmo.servicelifecycle.web.ApiAccessDeniedException;
+import org.pmo.servicelifecycle.web.ApiPermission;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 

@@ -7,9 +7,6 @@ import jakarta.validation.ConstraintViolationException;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import org.pmo.servicelifecycle.catalog.ServiceNotFoundException;
-import org.pmo.servicelifecycle.lifecycle.InvalidLifecycleInputException;
-import org.pmo.servicelifecycle.security.ApiAccessDeniedException;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,11 +77,6 @@ class ApiErrorHandler {
 		return ResponseEntity.badRequest().body(ApiError.of(HttpStatus.BAD_REQUEST, "Malformed JSON request body"));
 	}
 
-	@ExceptionHandler(InvalidLifecycleInputException.class)
-	ResponseEntity<ApiError> invalidLifecycleInput(InvalidLifecycleInputException ex) {
-		return badRequest(List.of(new ApiError.FieldError(ex.getField(), ex.getMessage())));
-	}
-
 	@ExceptionHandler(InvalidInputException.class)
 	ResponseEntity<ApiError> invalidInput(InvalidInputException ex) {
 		return badRequest(List.of(new ApiError.FieldError(ex.getField(), ex.getMessage())));
@@ -102,6 +94,10 @@ class ApiErrorHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ApiError> unexpected(Exception ex) {
+		// a feature's own refusal of a field (a lifecycle's form rule, for one)
+		if (ex instanceof FieldProblem problem) {
+			return badRequest(List.of(new ApiError.FieldError(problem.getField(), problem.getMessage())));
+		}
 		if (ex instanceof ErrorResponse error) {
 			// Spring MVC's own refusals (unsupported method or media type, missing parameter, …) keep their status
 			HttpStatus status = HttpStatus.valueOf(error.getStatusCode().value());
@@ -112,8 +108,8 @@ class ApiErrorHandler {
 			.body(ApiError.of(HttpStatus.INTERNAL_SERVER_ERROR, "Unexpected error; it has been logged"));
 	}
 
-	@ExceptionHandler(ServiceNotFoundException.class)
-	ResponseEntity<ApiError> notFound(ServiceNotFoundException ex) {
+	@ExceptionHandler(NotFoundException.class)
+	ResponseEntity<ApiError> notFound(NotFoundException ex) {
 		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiError.of(HttpStatus.NOT_FOUND, ex.getMessage()));
 	}
 

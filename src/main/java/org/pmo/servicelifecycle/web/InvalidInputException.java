@@ -1,7 +1,7 @@
 package org.pmo.servicelifecycle.web;
 
 /** A request value the application cannot take; the API answers 400 naming the field as the client sent it. */
-public class InvalidInputException extends RuntimeException {
+public class InvalidInputException extends RuntimeException implements FieldProblem {
 
 	private final String field;
 
@@ -10,6 +10,7 @@ public class InvalidInputException extends RuntimeException {
 		this.field = field;
 	}
 
+	@Override
 	public String getField() {
 		return this.field;
 	}

@@ -1,4 +1,4 @@
-package org.pmo.servicelifecycle.security;
+package org.pmo.servicelifecycle.web;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;

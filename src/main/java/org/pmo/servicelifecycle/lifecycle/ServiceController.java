@@ -1,4 +1,4 @@
-package org.pmo.servicelifecycle.catalog;
+package org.pmo.servicelifecycle.lifecycle;
 
 import java.net.URI;
 import java.util.List;
@@ -8,11 +8,16 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
-import org.pmo.servicelifecycle.lifecycle.ApplicationAuthority;
-import org.pmo.servicelifecycle.lifecycle.ReviewCycles;
-import org.pmo.servicelifecycle.lifecycle.ServiceRequests;
-import org.pmo.servicelifecycle.security.ApiOperation;
-import org.pmo.servicelifecycle.security.ApiPermission;
+import org.pmo.servicelifecycle.catalog.AgreementDirectory;
+import org.pmo.servicelifecycle.catalog.HistoryView;
+import org.pmo.servicelifecycle.catalog.PmoService;
+import org.pmo.servicelifecycle.catalog.ServiceCatalog;
+import org.pmo.servicelifecycle.catalog.ServiceChange;
+import org.pmo.servicelifecycle.catalog.ServiceRequest;
+import org.pmo.servicelifecycle.catalog.ServiceView;
+import org.pmo.servicelifecycle.catalog.Stage;
+import org.pmo.servicelifecycle.web.ApiOperation;
+import org.pmo.servicelifecycle.web.ApiPermission;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;

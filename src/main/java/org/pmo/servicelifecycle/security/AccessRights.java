@@ -1,4 +1,4 @@
-package org.pmo.servicelifecycle.identity;
+package org.pmo.servicelifecycle.security;
 
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
@@ -15,6 +15,10 @@ import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess;
+import org.pmo.servicelifecycle.identity.Groups;
+import org.pmo.servicelifecycle.identity.Organisation;
+import org.pmo.servicelifecycle.identity.OrganisationEnsured;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,10 +44,10 @@ class AccessRights {
 		this.authorizationService = authorizationService;
 	}
 
-	/**
-	 * @param filterIds the ids of the shared Tasklist filters by name
-	 */
-	void ensure(Map<String, String> filterIds) {
+	/** Whenever the organisation's groups and filters are ensured, their grants are too (in the same call). */
+	@EventListener
+	void ensure(OrganisationEnsured organisation) {
+		Map<String, String> filterIds = organisation.filterIds();
 		// administrators: everything, as Camunda's own admin set-up grants it
 		for (Resource resource : Resources.values()) {
 			grant(Groups.CAMUNDA_ADMIN, resource, ANY, Permissions.ALL);

@@ -1,4 +1,4 @@
-package org.pmo.servicelifecycle.security;
+package org.pmo.servicelifecycle.web;
 
 import static org.pmo.servicelifecycle.identity.Groups.CAMUNDA_ADMIN;
 import static org.pmo.servicelifecycle.identity.Groups.PMO_ANALYSTS;

@@ -1,4 +1,4 @@
-package org.pmo.servicelifecycle.security;
+package org.pmo.servicelifecycle.web;
 
 /** The caller of the catalog API is authenticated but his groups do not allow the operation. */
 public class ApiAccessDeniedException extends RuntimeException {

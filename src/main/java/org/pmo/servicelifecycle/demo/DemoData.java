@@ -1,4 +1,4 @@
-package org.pmo.servicelifecycle.identity;
+package org.pmo.servicelifecycle.demo;
 
 import static org.pmo.servicelifecycle.catalog.CustomerSegment.END_USERS;
 import static org.pmo.servicelifecycle.catalog.CustomerSegment.PROGRAMME_MANAGERS;
@@ -37,6 +37,13 @@ import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess;
 import org.pmo.servicelifecycle.lifecycle.ServiceRequests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.pmo.servicelifecycle.identity.Groups;
+import org.pmo.servicelifecycle.identity.Organisation;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -48,6 +55,8 @@ import org.springframework.transaction.annotation.Transactional;
 class DemoData {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+	private final boolean enabled;
 
 	private final Organisation organisation;
 
@@ -67,7 +76,9 @@ class DemoData {
 
 	DemoData(Organisation organisation, ServiceRequests requests, PmoServiceRepository services,
 			TaskService taskService, RuntimeService runtimeService, ManagementService managementService,
-			IdentityService identityService, AgreementBook agreements) {
+			IdentityService identityService, AgreementBook agreements,
+			@Value("${pmo.demo.enabled:false}") boolean enabled) {
+		this.enabled = enabled;
 		this.agreements = agreements;
 		this.organisation = organisation;
 		this.requests = requests;
@@ -78,8 +89,14 @@ class DemoData {
 		this.identityService = identityService;
 	}
 
+	/** After the organisation (identity/OrganisationStartup), on the embedded default only. */
+	@EventListener(ApplicationStartedEvent.class)
+	@Order(Ordered.LOWEST_PRECEDENCE)
 	@Transactional
-	void create() {
+	public void create() {
+		if (!this.enabled) {
+			return;
+		}
 		createUsers();
 		if (this.services.count() > 0) {
 			return;
