@@ -19,10 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.form.CamundaFormRefImpl;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.pmo.servicelifecycle.catalog.HistoryDetails;
 import org.pmo.servicelifecycle.catalog.HistoryKind;
 import org.pmo.servicelifecycle.catalog.OfferingLevel;
@@ -50,10 +46,14 @@ public class ServiceStage {
 
 	private final Clock clock;
 
-	ServiceStage(ServiceCatalog catalog, ApplicationAuthority application, Clock clock) {
+	private final ReleasedTermsCheck releasedTerms;
+
+	ServiceStage(ServiceCatalog catalog, ApplicationAuthority application, Clock clock,
+			ReleasedTermsCheck releasedTerms) {
 		this.catalog = catalog;
 		this.application = application;
 		this.clock = clock;
+		this.releasedTerms = releasedTerms;
 	}
 
 	public void enter(DelegateExecution execution, String stageName) {
@@ -92,7 +92,7 @@ public class ServiceStage {
 	 * The released terms meet the design form's rules once more (the owner a person of the PMO, pilot period and
 	 * review cycle among the form's choices), whatever way they reached the transformation's end.
 	 */
-	private static void checkReleasedTerms(DelegateExecution execution) {
+	private void checkReleasedTerms(DelegateExecution execution) {
 		Map<String, Object> terms = new LinkedHashMap<>();
 		for (String[] term : TRANSFORMED_TERMS) {
 			Object value = execution.getVariable(term[0]);
@@ -100,15 +100,7 @@ public class ServiceStage {
 				terms.put(term[1], value);
 			}
 		}
-		CommandContext context = Context.getCommandContext();
-		ProcessDefinitionEntity definition = context.getProcessEngineConfiguration()
-			.getDeploymentCache()
-			.findDeployedProcessDefinitionById(execution.getProcessDefinitionId());
-		FormSubmissionCheck
-			.contractOf(context, definition.getDeploymentId(),
-					new CamundaFormRefImpl(ServiceLifecycleProcess.Forms.DESIGN_SERVICE, "deployment"))
-			.checkValues(terms);
-		ServiceOwners.check(context, terms.get(SERVICE_OWNER));
+		this.releasedTerms.check(execution, terms);
 	}
 
 	/** A periodic timer fired or an unscheduled review was asked for. */

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * completed task goes into the service's history with who decided what.
  */
 @Component
-class TaskAudit {
+public class TaskAudit {
 
 	private final ServiceCatalog catalog;
 
@@ -32,9 +32,9 @@ class TaskAudit {
 		this.identityService = identityService;
 	}
 
-	final TaskListener clearEarlierChoices = (task) -> PER_TASK_CHOICES.forEach(task.getExecution()::removeVariable);
+	public final TaskListener clearEarlierChoices = (task) -> PER_TASK_CHOICES.forEach(task.getExecution()::removeVariable);
 
-	final TaskListener recordCompletion = this::recordCompletion;
+	public final TaskListener recordCompletion = this::recordCompletion;
 
 	private void recordCompletion(DelegateTask task) {
 		String code = task.getExecution().getProcessBusinessKey();

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
 /**
  * The grants each group needs, and no more (the role matrix in {@code docs/security.md}). The work groups hold task
  * rights (read, work) on the lifecycle definitions; which of those tasks a user actually sees and works on is
- * narrowed to the tasks he is a candidate for by {@code security/CandidateTaskAccess}. Granting is idempotent:
+ * narrowed to the tasks he is a candidate for by {@code engine/CandidateTaskAccess}. Granting is idempotent:
  * missing permissions are added, nothing is taken away, so an administrator's additions survive restarts.
  */
 @Component
@@ -66,7 +66,7 @@ class AccessRights {
 		}
 
 		// the groups with lifecycle tasks: the models their tasks come from, their inboxes. Which service a task is about
-		// comes from the published variables (security/EngineAllowlist), not from reading the instances
+		// comes from the published variables (engine/EngineAllowlist), not from reading the instances
 		for (String[] workGroup : Groups.WORK_GROUPS) {
 			String group = workGroup[0];
 			for (String key : ServiceLifecycleProcess.KEYS) {
@@ -88,7 +88,7 @@ class AccessRights {
 			grant(Groups.PMO_MANAGERS, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ,
 					ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
 		}
-		// the review request is the allowlist's to admit (security/EngineAllowlist): no grant that would also let
+		// the review request is the allowlist's to admit (engine/EngineAllowlist): no grant that would also let
 		// managers move tokens or rewrite variables
 		revoke(Groups.PMO_MANAGERS, Resources.PROCESS_DEFINITION, ServiceLifecycleProcess.KEY,
 				ProcessDefinitionPermissions.UPDATE_INSTANCE);

@@ -60,10 +60,10 @@ public class FourEyesPrinciple {
 	}
 
 	/** Refuses to give an approval task to someone the principle excludes. */
-	final TaskListener onAssignment = (task) -> check(task, task.getAssignee());
+	public final TaskListener onAssignment = (task) -> check(task, task.getAssignee());
 
 	/** Refuses a completion by someone the principle excludes; remembers who designed or planned. */
-	final TaskListener onCompletion = (task) -> {
+	public final TaskListener onCompletion = (task) -> {
 		String actor = actorOf(task);
 		check(task, actor);
 		String variable = RECORDED.get(task.getTaskDefinitionKey());
@@ -77,13 +77,13 @@ public class FourEyesPrinciple {
 		}
 	};
 
-	static boolean applies(String taskDefinitionKey) {
+	public static boolean applies(String taskDefinitionKey) {
 		return RECORDED.containsKey(taskDefinitionKey) || DESIGN_APPROVALS.contains(taskDefinitionKey)
 				|| RETIREMENT_APPROVALS.contains(taskDefinitionKey);
 	}
 
 	/** Refuses when the principle excludes the person from the task; other tasks pass. */
-	void check(DelegateTask task, String person) {
+	public void check(DelegateTask task, String person) {
 		if (person == null) {
 			return;
 		}

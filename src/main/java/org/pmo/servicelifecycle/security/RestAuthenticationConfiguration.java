@@ -46,16 +46,6 @@ class RestAuthenticationConfiguration {
 	}
 
 	@Bean
-	FilterRegistrationBean<LoginThrottle.ClientAddressFilter> clientAddressFilter() {
-		FilterRegistrationBean<LoginThrottle.ClientAddressFilter> registration = new FilterRegistrationBean<>(
-				new LoginThrottle.ClientAddressFilter());
-		registration.setName("pmo-client-address");
-		registration.addUrlPatterns("/*");
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-		return registration;
-	}
-
-	@Bean
 	FilterRegistrationBean<AdminSetupGuard> adminSetupGuard(
 			@Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
 		FilterRegistrationBean<AdminSetupGuard> registration = new FilterRegistrationBean<>(new AdminSetupGuard());

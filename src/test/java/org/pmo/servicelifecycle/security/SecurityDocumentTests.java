@@ -1,5 +1,6 @@
 package org.pmo.servicelifecycle.security;
 
+import org.pmo.servicelifecycle.engine.EngineAllowlist;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

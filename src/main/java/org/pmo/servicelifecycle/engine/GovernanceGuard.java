@@ -1,5 +1,6 @@
-package org.pmo.servicelifecycle.security;
+package org.pmo.servicelifecycle.engine;
 
+import org.pmo.servicelifecycle.security.FourEyesPrinciple;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
@@ -31,7 +32,7 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
-import org.pmo.servicelifecycle.lifecycle.CommandFields;
+import org.pmo.servicelifecycle.engine.CommandFields;
 import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess;
 
 /**

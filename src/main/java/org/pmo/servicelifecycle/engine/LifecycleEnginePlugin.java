@@ -1,5 +1,9 @@
-package org.pmo.servicelifecycle.lifecycle;
+package org.pmo.servicelifecycle.engine;
 
+import org.pmo.servicelifecycle.lifecycle.ServiceStage;
+import org.pmo.servicelifecycle.lifecycle.TaskAudit;
+import org.pmo.servicelifecycle.lifecycle.ModelStages;
+import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess;
 import java.util.ArrayList;
 
 import org.camunda.bpm.engine.delegate.ExecutionListener;

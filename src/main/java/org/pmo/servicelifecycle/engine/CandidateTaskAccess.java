@@ -1,4 +1,4 @@
-package org.pmo.servicelifecycle.security;
+package org.pmo.servicelifecycle.engine;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -33,7 +33,7 @@ import org.camunda.bpm.engine.task.Task;
  * Camunda would enforce this with one authorization row per task and candidate group. Every authorized task query
  * then joins the open tasks with all of a group's task rows, which grows with the square of the open tasks (seconds
  * for a Tasklist inbox at a few thousand). Here the groups hold task rights on the lifecycle definitions instead
- * ({@code identity/AccessRights}), and the candidate rule decides:
+ * ({@code security/AccessRights}), and the candidate rule decides:
  * <ul>
  * <li>every task query of a user gets the condition "a candidate group of mine, or involving me" (Tasklist's filters,
  * {@code /engine-rest/task}, counts) in place of the authorization join: it admits exactly the tasks Camunda's rows

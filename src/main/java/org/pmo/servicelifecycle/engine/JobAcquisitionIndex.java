@@ -1,4 +1,4 @@
-package org.pmo.servicelifecycle.operations;
+package org.pmo.servicelifecycle.engine;
 
 import java.sql.Connection;
 import java.sql.SQLException;

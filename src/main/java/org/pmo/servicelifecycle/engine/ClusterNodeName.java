@@ -1,4 +1,4 @@
-package org.pmo.servicelifecycle.operations;
+package org.pmo.servicelifecycle.engine;
 
 import java.util.UUID;
 

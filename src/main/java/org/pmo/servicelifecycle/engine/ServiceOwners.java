@@ -1,5 +1,7 @@
-package org.pmo.servicelifecycle.lifecycle;
+package org.pmo.servicelifecycle.engine;
 
+import org.pmo.servicelifecycle.lifecycle.InvalidLifecycleInputException;
+import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess;
 import java.util.Set;
 
 import org.camunda.bpm.engine.identity.Group;

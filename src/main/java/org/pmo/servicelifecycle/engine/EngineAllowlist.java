@@ -1,4 +1,4 @@
-package org.pmo.servicelifecycle.security;
+package org.pmo.servicelifecycle.engine;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -21,7 +21,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.variable.value.StringValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.pmo.servicelifecycle.identity.Groups;
-import org.pmo.servicelifecycle.lifecycle.CommandFields;
+import org.pmo.servicelifecycle.engine.CommandFields;
 import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess;
 import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Variables;
 
@@ -32,14 +32,14 @@ import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Variables;
  * refused with 403 before it runs. Administrators ({@code camunda-admin}) and the application itself (start-up, jobs,
  * timers) are not ruled by it.
  * <p>
- * Reads are open to every signed-in person: Camunda's grants ({@code identity/AccessRights}) and the candidate rule
+ * Reads are open to every signed-in person: Camunda's grants ({@code security/AccessRights}) and the candidate rule
  * decide which rows each one sees. The few commands that change state say who may run them, and check their
  * arguments. docs/security.md shows this list, and {@code EngineAllowlistDocumentTests} keeps the two alike.
  */
-final class EngineAllowlist {
+public final class EngineAllowlist {
 
 	/** How an admitted command runs. */
-	enum Verdict {
+	public enum Verdict {
 
 		/** With the person's own grants, as Camunda checks them. */
 		AS_PERSON,
@@ -51,7 +51,7 @@ final class EngineAllowlist {
 
 	/** Checks a command's arguments and refuses (throws) what the person may not ask for. */
 	@FunctionalInterface
-	interface Rule {
+	public interface Rule {
 
 		Verdict check(CommandContext context, Command<?> command, Authentication person);
 
@@ -61,7 +61,7 @@ final class EngineAllowlist {
 	 * One allowed operation: what it is in business words, who may run it (empty: every signed-in person), its rule,
 	 * and the engine REST endpoints that lead to it.
 	 */
-	record Permit(String operation, Set<String> groups, Rule rule, List<String> endpoints) {
+	public record Permit(String operation, Set<String> groups, Rule rule, List<String> endpoints) {
 
 		boolean admits(Authentication person) {
 			return this.groups.isEmpty()
@@ -188,7 +188,7 @@ final class EngineAllowlist {
 	private static final Rule READ = (context, command, person) -> Verdict.AS_PERSON;
 
 	/** The allowlist, by command class name. */
-	static final Map<String, Permit> PERMITS = permits();
+	public static final Map<String, Permit> PERMITS = permits();
 
 	private EngineAllowlist() {
 	}
@@ -398,7 +398,7 @@ final class EngineAllowlist {
 		return simple.endsWith("Cmd") ? simple.substring(0, simple.length() - 3) : simple;
 	}
 
-	static Collection<String> readCommands() {
+	public static Collection<String> readCommands() {
 		return READS;
 	}
 

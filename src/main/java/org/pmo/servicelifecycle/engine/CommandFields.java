@@ -1,4 +1,4 @@
-package org.pmo.servicelifecycle.lifecycle;
+package org.pmo.servicelifecycle.engine;
 
 import java.lang.reflect.Field;
 

@@ -1,4 +1,4 @@
-package org.pmo.servicelifecycle.security;
+package org.pmo.servicelifecycle.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.pmo.servicelifecycle.security;
+package org.pmo.servicelifecycle.engine;
 
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.impl.AbstractQuery;
@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.impl.cmd.AbstractExecuteFilterCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
-import org.pmo.servicelifecycle.lifecycle.CommandFields;
+import org.pmo.servicelifecycle.engine.CommandFields;
 
 /**
  * Task queries that come from outside the engine never evaluate expressions: neither an ad-hoc task query (engine

@@ -1,12 +1,12 @@
-package org.pmo.servicelifecycle.security;
+package org.pmo.servicelifecycle.engine;
 
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
-import org.pmo.servicelifecycle.security.EngineAllowlist.Permit;
-import org.pmo.servicelifecycle.security.EngineAllowlist.Verdict;
+import org.pmo.servicelifecycle.engine.EngineAllowlist.Permit;
+import org.pmo.servicelifecycle.engine.EngineAllowlist.Verdict;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,4 +1,4 @@
-package org.pmo.servicelifecycle.security;
+package org.pmo.servicelifecycle.engine;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -16,8 +16,12 @@ import jakarta.servlet.ServletResponse;
 import org.camunda.bpm.engine.impl.cmd.CheckPassword;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
-import org.pmo.servicelifecycle.lifecycle.CommandFields;
+import org.pmo.servicelifecycle.engine.CommandFields;
 import org.slf4j.Logger;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -130,7 +134,23 @@ final class LoginThrottle extends CommandInterceptor {
 		return (address != null) ? address : "the application";
 	}
 
-	/** Tells the throttle which address a request comes from (the proxy's forwarded address where configured). */
+	/** Tells the throttle which address each request comes from, before anything checks a password. */
+	@Configuration(proxyBeanMethods = false)
+	static class ClientAddresses {
+
+		@Bean
+		FilterRegistrationBean<ClientAddressFilter> clientAddressFilter() {
+			FilterRegistrationBean<ClientAddressFilter> registration = new FilterRegistrationBean<>(
+					new ClientAddressFilter());
+			registration.setName("pmo-client-address");
+			registration.addUrlPatterns("/*");
+			registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+			return registration;
+		}
+
+	}
+
+	/** The address a request comes from (the proxy's forwarded address where configured). */
 	static final class ClientAddressFilter implements Filter {
 
 		@Override

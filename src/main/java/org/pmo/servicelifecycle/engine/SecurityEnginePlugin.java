@@ -1,5 +1,6 @@
-package org.pmo.servicelifecycle.security;
+package org.pmo.servicelifecycle.engine;
 
+import org.pmo.servicelifecycle.security.FourEyesPrinciple;
 import java.time.Clock;
 import java.util.ArrayList;
 

@@ -1,5 +1,6 @@
-package org.pmo.servicelifecycle.lifecycle;
+package org.pmo.servicelifecycle.engine;
 
+import org.pmo.servicelifecycle.lifecycle.InvalidLifecycleInputException;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
