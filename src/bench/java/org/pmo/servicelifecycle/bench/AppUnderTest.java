@@ -113,7 +113,9 @@ final class AppUnderTest implements AutoCloseable {
 		SpringApplication application = new SpringApplication(PmoServiceLifecycleApplication.class);
 		List<String> arguments = new ArrayList<>(List.of("--ADMIN_PASSWORD=" + PASSWORD, "--server.port=0",
 				"--spring.main.banner-mode=off", "--logging.level.root=WARN",
-				"--logging.level.org.camunda.bpm.engine.context=ERROR"));
+				"--logging.level.org.camunda.bpm.engine.context=ERROR",
+				// the bare baseline's tasks are worked as the lifecycle's are, through the same allowlist
+				"--pmo.engine.baseline-processes=" + BARE_KEY));
 		if (server.isPostgres()) {
 			// as production runs it
 			application.setAdditionalProfiles("postgres");

@@ -39,7 +39,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.pmo.servicelifecycle.identity.Groups;
 import org.pmo.servicelifecycle.identity.Organisation;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
@@ -77,8 +76,8 @@ class DemoData {
 	DemoData(Organisation organisation, ServiceRequests requests, PmoServiceRepository services,
 			TaskService taskService, RuntimeService runtimeService, ManagementService managementService,
 			IdentityService identityService, AgreementBook agreements,
-			@Value("${pmo.demo.enabled:false}") boolean enabled) {
-		this.enabled = enabled;
+			DemoSettings settings) {
+		this.enabled = settings.enabled();
 		this.agreements = agreements;
 		this.organisation = organisation;
 		this.requests = requests;

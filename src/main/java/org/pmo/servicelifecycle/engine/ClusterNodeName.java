@@ -4,7 +4,6 @@ import java.util.UUID;
 
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
@@ -19,8 +18,8 @@ class ClusterNodeName extends AbstractProcessEnginePlugin {
 
 	private final String nodeName;
 
-	ClusterNodeName(@Value("${pmo.node-name:}") String nodeName) {
-		this.nodeName = nodeName;
+	ClusterNodeName(NodeSettings settings) {
+		this.nodeName = settings.nodeName();
 	}
 
 	@Override

@@ -35,8 +35,9 @@ class SecurityEnginePlugin extends AbstractProcessEnginePlugin {
 
 	private final FourEyesPrinciple fourEyes;
 
-	SecurityEnginePlugin(FourEyesPrinciple fourEyes) {
+	SecurityEnginePlugin(FourEyesPrinciple fourEyes, EngineSettings settings) {
 		this.fourEyes = fourEyes;
+		EngineAllowlist.allowBaselineProcesses(settings.baselineProcesses());
 	}
 
 	@Override

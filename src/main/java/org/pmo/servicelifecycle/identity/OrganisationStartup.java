@@ -1,7 +1,6 @@
 package org.pmo.servicelifecycle.identity;
 
 import org.springframework.boot.context.event.ApplicationStartedEvent;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -21,9 +20,10 @@ class OrganisationStartup {
 
 	private final String adminPassword;
 
-	OrganisationStartup(Organisation organisation, @Value("${pmo.admin.user:}") String adminUser,
-			@Value("${pmo.admin.password:}") String adminPassword) {
+	OrganisationStartup(Organisation organisation, AdminSettings admin) {
 		this.organisation = organisation;
+		String adminUser = admin.user();
+		String adminPassword = admin.password();
 		this.adminUser = adminUser;
 		this.adminPassword = adminPassword;
 	}

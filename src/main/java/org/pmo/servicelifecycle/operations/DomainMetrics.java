@@ -17,7 +17,6 @@ import org.pmo.servicelifecycle.agreement.SlaBreachRepository;
 import org.pmo.servicelifecycle.catalog.PmoServiceRepository;
 import org.pmo.servicelifecycle.catalog.ServiceCatalog;
 import org.pmo.servicelifecycle.catalog.Stage;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,8 +49,8 @@ class DomainMetrics implements MeterBinder {
 
 	DomainMetrics(ServiceCatalog catalog, PmoServiceRepository services, SlaBreachRepository breaches,
 			TaskService taskService, RuntimeService runtimeService, ManagementService managementService, Clock clock,
-			@Value("${pmo.metrics.freshness:PT10S}") Duration freshness) {
-		this.freshness = freshness;
+			MetricsSettings settings) {
+		this.freshness = settings.freshness();
 		this.catalog = catalog;
 		this.services = services;
 		this.breaches = breaches;

@@ -68,7 +68,8 @@ class RestAuthenticationConfiguration {
 	@Bean
 	FilterRegistrationBean<QueryResultLimit> queryResultLimit(
 			@Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath,
-			@Value("${pmo.security.query-max-results:2000}") int limit) {
+			SecuritySettings settings) {
+		int limit = settings.queryMaxResults();
 		FilterRegistrationBean<QueryResultLimit> registration = new FilterRegistrationBean<>(new QueryResultLimit(limit));
 		registration.setName("pmo-query-result-limit");
 		registration.addUrlPatterns("/engine-rest/*", webappPath + "/api/engine/*");
