@@ -73,9 +73,7 @@ final class LoginThrottle extends CommandInterceptor {
 		String userId = CommandFields.read(command, "userId");
 		String key = userId + " from " + clientAddress();
 		Instant now = this.clock.instant();
-		// the try is counted as failed before the password is checked, so parallel tries share one window
-		Failures before = reserve(key, now);
-		if (before == null) {
+		if (!takeTry(key, now)) {
 			Failures earlier = this.failures.get(key);
 			LOG.warn("Login of {} refused without a check: {} wrong passwords, next try after {}", key,
 					(earlier != null) ? earlier.count() : 0, (earlier != null) ? earlier.nextTry() : now);
@@ -84,6 +82,9 @@ final class LoginThrottle extends CommandInterceptor {
 		T result = this.next.execute(command);
 		if (Boolean.TRUE.equals(result)) {
 			this.failures.remove(key);
+		}
+		else {
+			failed(key, this.clock.instant());
 		}
 		return result;
 	}
@@ -95,7 +96,7 @@ final class LoginThrottle extends CommandInterceptor {
 	}
 
 	void recordFailure(String userId, String address) {
-		reserve(userId + " from " + address, this.clock.instant());
+		failed(userId + " from " + address, this.clock.instant());
 	}
 
 	void recordSuccess(String userId, String address) {
@@ -103,22 +104,31 @@ final class LoginThrottle extends CommandInterceptor {
 	}
 
 	/**
-	 * Counts a try as failed if it may be made now; null when it must wait. The count and the check are one step, so
-	 * a burst of parallel tries gets one check per window, not one each.
+	 * Whether a try may be made now. The free tries are free, in parallel too (a person's correct logins of many
+	 * requests at once); once the wait applies, the check and the taking of the window are one step, so a burst of
+	 * parallel guesses gets one check per window, not one each.
 	 */
-	private Failures reserve(String key, Instant now) {
+	private boolean takeTry(String key, Instant now) {
+		boolean[] taken = new boolean[1];
+		this.failures.compute(key, (k, earlier) -> {
+			if (earlier == null || earlier.count() < FREE_FAILURES) {
+				taken[0] = true;
+				return earlier;
+			}
+			if (now.isBefore(earlier.nextTry())) {
+				return earlier;
+			}
+			taken[0] = true;
+			return new Failures(earlier.count(), now);
+		});
+		return taken[0];
+	}
+
+	private void failed(String key, Instant now) {
 		if (this.failures.size() >= MAX_ENTRIES) {
 			forgetOld(now);
 		}
-		Failures[] admitted = new Failures[1];
-		this.failures.compute(key, (k, earlier) -> {
-			if (earlier != null && now.isBefore(earlier.nextTry())) {
-				return earlier;
-			}
-			admitted[0] = (earlier != null) ? earlier : new Failures(0, now);
-			return new Failures(admitted[0].count() + 1, now);
-		});
-		return admitted[0];
+		this.failures.merge(key, new Failures(1, now), (old, fresh) -> new Failures(old.count() + 1, now));
 	}
 
 	/** Keeps the memory bounded: waits that are long over go first, then counts below the free failures. */

@@ -5,10 +5,8 @@ import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Variabl
 import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Variables.PER_TASK_CHOICES;
 import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Variables.REVIEW_OUTCOME;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.pmo.servicelifecycle.catalog.HistoryDetails;
 import org.pmo.servicelifecycle.catalog.HistoryKind;
 import org.pmo.servicelifecycle.catalog.ServiceCatalog;
@@ -24,12 +22,12 @@ public class TaskAudit {
 
 	private final ServiceCatalog catalog;
 
-	private final IdentityService identityService;
+	private final ApplicationAuthority application;
 
 	// the engine's parse listeners are wired before the catalog exists
-	TaskAudit(@Lazy ServiceCatalog catalog, @Lazy IdentityService identityService) {
+	TaskAudit(@Lazy ServiceCatalog catalog, @Lazy ApplicationAuthority application) {
 		this.catalog = catalog;
-		this.identityService = identityService;
+		this.application = application;
 	}
 
 	public final TaskListener clearEarlierChoices = (task) -> PER_TASK_CHOICES.forEach(task.getExecution()::removeVariable);
@@ -52,8 +50,8 @@ public class TaskAudit {
 	}
 
 	private String actorOf(DelegateTask task) {
-		Authentication authentication = this.identityService.getCurrentAuthentication();
-		return (authentication != null) ? authentication.getUserId() : task.getAssignee();
+		String user = this.application.currentUserId();
+		return (user != null) ? user : task.getAssignee();
 	}
 
 }

@@ -1,7 +1,7 @@
 package org.pmo.servicelifecycle.security;
 
+import org.pmo.servicelifecycle.lifecycle.ApplicationAuthority;
 import org.pmo.servicelifecycle.web.ApiOperation;
-import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -11,15 +11,15 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class ApiAccessConfiguration implements WebMvcConfigurer {
 
-	private final IdentityService identityService;
+	private final ApplicationAuthority application;
 
-	ApiAccessConfiguration(@Lazy IdentityService identityService) {
-		this.identityService = identityService;
+	ApiAccessConfiguration(@Lazy ApplicationAuthority application) {
+		this.application = application;
 	}
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
-		registry.addInterceptor(new ApiAccessInterceptor(this.identityService)).addPathPatterns("/api/**");
+		registry.addInterceptor(new ApiAccessInterceptor(this.application)).addPathPatterns("/api/**");
 	}
 
 }

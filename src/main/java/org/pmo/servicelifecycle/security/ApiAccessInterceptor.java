@@ -1,12 +1,11 @@
 package org.pmo.servicelifecycle.security;
 
+import org.pmo.servicelifecycle.lifecycle.ApplicationAuthority;
 import org.pmo.servicelifecycle.web.ApiAccessDeniedException;
 import org.pmo.servicelifecycle.web.ApiPermission;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
@@ -17,10 +16,10 @@ import org.springframework.web.servlet.HandlerInterceptor;
  */
 class ApiAccessInterceptor implements HandlerInterceptor {
 
-	private final IdentityService identityService;
+	private final ApplicationAuthority application;
 
-	ApiAccessInterceptor(IdentityService identityService) {
-		this.identityService = identityService;
+	ApiAccessInterceptor(ApplicationAuthority application) {
+		this.application = application;
 	}
 
 	@Override
@@ -28,13 +27,12 @@ class ApiAccessInterceptor implements HandlerInterceptor {
 		if (!(handler instanceof HandlerMethod method)) {
 			return true;
 		}
-		Authentication authentication = this.identityService.getCurrentAuthentication();
-		String user = (authentication != null) ? authentication.getUserId() : null;
+		String user = this.application.currentUserId();
 		ApiPermission permission = method.getMethodAnnotation(ApiPermission.class);
 		if (permission == null) {
 			throw new ApiAccessDeniedException("This endpoint is not open to anybody");
 		}
-		if (user == null || !permission.value().allows(authentication.getGroupIds())) {
+		if (user == null || !permission.value().allows(this.application.currentGroupIds())) {
 			throw new ApiAccessDeniedException("User '" + user + "' may not " + permission.value().description()
 					+ "; that needs membership of one of " + permission.value().groups().stream().sorted().toList());
 		}

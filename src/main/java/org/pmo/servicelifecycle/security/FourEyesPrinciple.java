@@ -10,11 +10,10 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.pmo.servicelifecycle.catalog.ServiceCatalog;
+import org.pmo.servicelifecycle.lifecycle.ApplicationAuthority;
 import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Lifecycle;
 import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Retirement;
 import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Transform;
@@ -51,12 +50,12 @@ public class FourEyesPrinciple {
 
 	private final ServiceCatalog catalog;
 
-	private final IdentityService identityService;
+	private final ApplicationAuthority application;
 
 	// the engine's parse listeners are wired before the catalog exists
-	FourEyesPrinciple(@Lazy ServiceCatalog catalog, @Lazy IdentityService identityService) {
+	FourEyesPrinciple(@Lazy ServiceCatalog catalog, @Lazy ApplicationAuthority application) {
 		this.catalog = catalog;
-		this.identityService = identityService;
+		this.application = application;
 	}
 
 	/** Refuses to give an approval task to someone the principle excludes. */
@@ -117,9 +116,8 @@ public class FourEyesPrinciple {
 	}
 
 	private String actorOf(DelegateTask task) {
-		Authentication authentication = this.identityService.getCurrentAuthentication();
-		return (authentication != null && authentication.getUserId() != null) ? authentication.getUserId()
-				: task.getAssignee();
+		String user = this.application.currentUserId();
+		return (user != null) ? user : task.getAssignee();
 	}
 
 }

@@ -1,4 +1,4 @@
-package org.pmo.servicelifecycle.lifecycle;
+package org.pmo.servicelifecycle.engine;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
  * The engine's clock as a {@link Clock}, so catalog timestamps and timer due dates come from one source (process
  * tests move the engine clock to fire timers).
  */
-public class EngineClock extends Clock {
+class EngineClock extends Clock {
 
 	@Override
 	public ZoneId getZone() {
