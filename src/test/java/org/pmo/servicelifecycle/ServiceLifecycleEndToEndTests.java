@@ -6,25 +6,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.pmo.servicelifecycle.identity.Organisation;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * One service from request to retirement, the way an integration drives it: the catalog API to raise the request,
  * the engine REST API to claim and complete each task with the form's fields, to fire timers and to send a message.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class ServiceLifecycleEndToEndTests {
+class ServiceLifecycleEndToEndTests extends WebTestSupport {
 
 	private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT = new ParameterizedTypeReference<>() {
 	};
@@ -32,16 +24,6 @@ class ServiceLifecycleEndToEndTests {
 	private static final ParameterizedTypeReference<List<Map<String, Object>>> JSON_ARRAY = new ParameterizedTypeReference<>() {
 	};
 
-	@Autowired
-	private TestRestTemplate rest;
-
-	@Autowired
-	private Organisation organisation;
-
-	@BeforeEach
-	void createUsers() {
-		TestUsers.create(this.organisation);
-	}
 
 	@Test
 	void shouldCarryServiceFromRequestToRetirementOverRest() {

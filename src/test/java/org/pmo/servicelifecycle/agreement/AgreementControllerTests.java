@@ -15,16 +15,12 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.pmo.servicelifecycle.WebTestSupport;
 import org.pmo.servicelifecycle.LiveServices;
-import org.pmo.servicelifecycle.TestUsers;
 import org.pmo.servicelifecycle.catalog.CustomerSegment;
 import org.pmo.servicelifecycle.catalog.ServiceCatalog;
-import org.pmo.servicelifecycle.identity.Organisation;
 import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Lifecycle;
-import org.pmo.servicelifecycle.lifecycle.ServiceRequests;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -32,11 +28,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.ActiveProfiles;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class AgreementControllerTests {
+class AgreementControllerTests extends WebTestSupport {
 
 	private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT = new ParameterizedTypeReference<>() {
 	};
@@ -49,15 +42,6 @@ class AgreementControllerTests {
 			 "description": "Reports delivered within 5 working days"}""";
 
 	private static final String THIS_MONTH = YearMonth.now().toString();
-
-	@Autowired
-	private TestRestTemplate rest;
-
-	@Autowired
-	private Organisation organisation;
-
-	@Autowired
-	private ServiceRequests requests;
 
 	@Autowired
 	private TaskService taskService;
@@ -84,7 +68,6 @@ class AgreementControllerTests {
 
 	@BeforeEach
 	void setUp() {
-		TestUsers.create(this.organisation);
 		this.liveServices = new LiveServices(this.requests, this.taskService, this.managementService,
 				this.identityService, this.runtimeService);
 	}

@@ -5,45 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Set;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.pmo.servicelifecycle.TestUsers;
+import org.pmo.servicelifecycle.WebTestSupport;
 import org.pmo.servicelifecycle.catalog.CustomerSegment;
 import org.pmo.servicelifecycle.catalog.ServiceRequest;
 import org.pmo.servicelifecycle.catalog.Stage;
-import org.pmo.servicelifecycle.identity.Organisation;
-import org.pmo.servicelifecycle.lifecycle.ServiceRequests;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 /** The consistency check on the embedded default database; {@code LifecycleOnPostgresTests} runs it on PostgreSQL. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class LifecycleConsistencyTests {
+class LifecycleConsistencyTests extends WebTestSupport {
 
 	@Autowired
 	private LifecycleConsistency consistency;
 
-	@Autowired
-	private ServiceRequests requests;
-
-	@Autowired
-	private JdbcTemplate jdbc;
-
-	@Autowired
-	private TestRestTemplate rest;
-
-	@Autowired
-	private Organisation organisation;
-
-	@BeforeEach
-	void createUsers() {
-		TestUsers.create(this.organisation);
-	}
 
 	@Test
 	void shouldFindTheStageThatDisagreesWithItsLifecycle() {

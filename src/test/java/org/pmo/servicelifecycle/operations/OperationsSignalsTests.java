@@ -14,35 +14,19 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.pmo.servicelifecycle.WebTestSupport;
 import org.pmo.servicelifecycle.LiveServices;
-import org.pmo.servicelifecycle.TestUsers;
 import org.pmo.servicelifecycle.catalog.CustomerSegment;
-import org.pmo.servicelifecycle.identity.Organisation;
 import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess;
 import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Lifecycle;
 import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Retirement;
-import org.pmo.servicelifecycle.lifecycle.ServiceRequests;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.ActiveProfiles;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
 @AutoConfigureObservability(tracing = false)
-class OperationsSignalsTests {
-
-	@Autowired
-	private TestRestTemplate rest;
-
-	@Autowired
-	private Organisation organisation;
-
-	@Autowired
-	private ServiceRequests requests;
+class OperationsSignalsTests extends WebTestSupport {
 
 	@Autowired
 	private TaskService taskService;
@@ -60,7 +44,6 @@ class OperationsSignalsTests {
 
 	@BeforeEach
 	void setUp() {
-		TestUsers.create(this.organisation);
 		this.liveServices = new LiveServices(this.requests, this.taskService, this.managementService,
 				this.identityService, this.runtimeService);
 	}

@@ -14,16 +14,11 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.pmo.servicelifecycle.WebTestSupport;
 import org.pmo.servicelifecycle.LiveServices;
-import org.pmo.servicelifecycle.TestUsers;
 import org.pmo.servicelifecycle.catalog.CustomerSegment;
-import org.pmo.servicelifecycle.identity.Organisation;
-import org.pmo.servicelifecycle.lifecycle.ServiceRequests;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -31,25 +26,13 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class PortfolioTests {
+class PortfolioTests extends WebTestSupport {
 
 	private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT = new ParameterizedTypeReference<>() {
 	};
-
-	@Autowired
-	private TestRestTemplate rest;
-
-	@Autowired
-	private Organisation organisation;
-
-	@Autowired
-	private ServiceRequests requests;
 
 	@Autowired
 	private TaskService taskService;
@@ -63,10 +46,6 @@ class PortfolioTests {
 	@Autowired
 	private IdentityService identityService;
 
-	@BeforeEach
-	void createUsers() {
-		TestUsers.create(this.organisation);
-	}
 
 	@Test
 	void shouldRefuseAnonymousVisitors() throws Exception {

@@ -17,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -26,18 +25,13 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.pmo.servicelifecycle.TestUsers;
+import org.pmo.servicelifecycle.WebTestSupport;
 import org.pmo.servicelifecycle.catalog.ServiceCatalog;
 import org.pmo.servicelifecycle.catalog.Stage;
 import org.pmo.servicelifecycle.identity.Groups;
-import org.pmo.servicelifecycle.identity.Organisation;
 import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess;
 import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Lifecycle;
-import org.pmo.servicelifecycle.lifecycle.ServiceRequests;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -46,36 +40,18 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Who is let in and who sees what: HTTP Basic on the APIs, the groups' grants in the engine (REST and Tasklist),
  * and the role matrix of the catalog API.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class AccessControlTests {
+class AccessControlTests extends WebTestSupport {
 
 	private static final ParameterizedTypeReference<List<Map<String, Object>>> JSON_ARRAY = new ParameterizedTypeReference<>() {
 	};
 
 	private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT = new ParameterizedTypeReference<>() {
 	};
-
-	@LocalServerPort
-	private int port;
-
-	@Autowired
-	private TestRestTemplate rest;
-
-	@Autowired
-	private Organisation organisation;
-
-	@Autowired
-	private ProcessEngine engine;
-
-	@Autowired
-	private ServiceRequests requests;
 
 	@Autowired
 	private ServiceCatalog catalog;
@@ -84,7 +60,6 @@ class AccessControlTests {
 
 	@BeforeEach
 	void createUsers() {
-		TestUsers.create(this.organisation);
 		this.organisation.ensureUser("olga", "Olga", "Outsider", "olga");
 		this.steps = new LifecycleSteps(this.engine, this.requests);
 	}

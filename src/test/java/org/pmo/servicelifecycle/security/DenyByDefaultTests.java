@@ -7,21 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.pmo.servicelifecycle.TestUsers;
-import org.pmo.servicelifecycle.identity.Organisation;
+import org.pmo.servicelifecycle.WebTestSupport;
 import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess;
 import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Lifecycle;
-import org.pmo.servicelifecycle.lifecycle.ServiceRequests;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -29,37 +22,15 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Deny by default: every class of operation that moves a lifecycle outside its gates is refused to every person who
  * is not an administrator, over the engine REST API, and leaves the engine and the catalog exactly as they were.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class DenyByDefaultTests {
+class DenyByDefaultTests extends WebTestSupport {
 
 	/** Every non-administrator role of the demo organisation. */
 	static final List<String> PEOPLE = List.of("paul", "anna", "mark", "sara");
-
-	@Autowired
-	private TestRestTemplate rest;
-
-	@LocalServerPort
-	private int port;
-
-	@Autowired
-	private Organisation organisation;
-
-	@Autowired
-	private ProcessEngine engine;
-
-	@Autowired
-	private ServiceRequests requests;
-
-	@Autowired
-	private JdbcTemplate jdbc;
 
 	private LifecycleSteps steps;
 
@@ -72,7 +43,6 @@ class DenyByDefaultTests {
 
 	@BeforeEach
 	void setUp() {
-		TestUsers.create(this.organisation);
 		this.steps = new LifecycleSteps(this.engine, this.requests);
 		this.state = new EngineState(this.engine, this.jdbc);
 		this.live = this.steps.request("paul", "Lessons-learned facilitation");

@@ -4,34 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.pmo.servicelifecycle.TestUsers;
-import org.pmo.servicelifecycle.identity.Organisation;
+import org.pmo.servicelifecycle.WebTestSupport;
 import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess;
 import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Lifecycle;
-import org.pmo.servicelifecycle.lifecycle.ServiceRequests;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Bad input to the engine REST API is a 400 that names what is wrong, never a 500, and a refused request stores
  * nothing: the request form's check holds for the engine's start endpoints as for Tasklist's start form.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class EngineRestBadInputTests {
+class EngineRestBadInputTests extends WebTestSupport {
 
 	private static final String START = "/engine-rest/process-definition/key/" + ServiceLifecycleProcess.KEY + "/start";
 
@@ -40,26 +30,10 @@ class EngineRestBadInputTests {
 			+ "\"customerSegments\":{\"value\":\"[\\\"PROJECT_MANAGERS\\\"]\",\"type\":\"Json\"},"
 			+ "\"offeringLevel\":{\"value\":\"ADDITIONAL\"}";
 
-	@Autowired
-	private TestRestTemplate rest;
-
-	@Autowired
-	private Organisation organisation;
-
-	@Autowired
-	private ProcessEngine engine;
-
-	@Autowired
-	private ServiceRequests requests;
-
-	@Autowired
-	private JdbcTemplate jdbc;
-
 	private EngineState state;
 
 	@BeforeEach
 	void setUp() {
-		TestUsers.create(this.organisation);
 		this.state = new EngineState(this.engine, this.jdbc);
 	}
 

@@ -1,5 +1,6 @@
 package org.pmo.servicelifecycle.security;
 
+import org.pmo.servicelifecycle.WebTestSupport;
 import org.pmo.servicelifecycle.engine.EngineAllowlist;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,34 +17,23 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.pmo.servicelifecycle.TestUsers;
-import org.pmo.servicelifecycle.identity.Organisation;
 import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess;
 import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Lifecycle;
-import org.pmo.servicelifecycle.lifecycle.ServiceRequests;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Every endpoint of Camunda's REST API, read from its own OpenAPI document: each one that changes state is refused to
  * every person who is not an administrator unless the allowlist names it, and all of them together change nothing.
  * An endpoint a later Camunda adds shows up here by itself.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class EngineRestEnumerationTests {
+class EngineRestEnumerationTests extends WebTestSupport {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -59,26 +49,10 @@ class EngineRestEnumerationTests {
 			"POST /process-instance/{id}/modification-async",
 			"{\"instructions\":[{\"type\":\"cancel\",\"activityId\":\"Task_OperateService\"}]}");
 
-	@Autowired
-	private TestRestTemplate rest;
-
-	@Autowired
-	private Organisation organisation;
-
-	@Autowired
-	private ProcessEngine engine;
-
-	@Autowired
-	private ServiceRequests requests;
-
-	@Autowired
-	private JdbcTemplate jdbc;
-
 	private final Map<String, String> ids = new LinkedHashMap<>();
 
 	@BeforeEach
 	void setUp() {
-		TestUsers.create(this.organisation);
 		LifecycleSteps steps = new LifecycleSteps(this.engine, this.requests);
 		String live = steps.request("paul", "Monthly portfolio report");
 		steps.evaluate(live, "mark");

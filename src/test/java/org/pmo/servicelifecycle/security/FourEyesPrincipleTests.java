@@ -6,49 +6,29 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.pmo.servicelifecycle.TestUsers;
+import org.pmo.servicelifecycle.WebTestSupport;
 import org.pmo.servicelifecycle.catalog.ServiceCatalog;
 import org.pmo.servicelifecycle.catalog.Stage;
 import org.pmo.servicelifecycle.identity.Groups;
-import org.pmo.servicelifecycle.identity.Organisation;
 import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Lifecycle;
 import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Retirement;
-import org.pmo.servicelifecycle.lifecycle.ServiceRequests;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The four-eyes principle holds over REST, in the engine API as Tasklist uses it, at claim and at completion, even
  * for people who sit on the portfolio board as well.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class FourEyesPrincipleTests {
+class FourEyesPrincipleTests extends WebTestSupport {
 
 	private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT = new ParameterizedTypeReference<>() {
 	};
-
-	@Autowired
-	private TestRestTemplate rest;
-
-	@Autowired
-	private Organisation organisation;
-
-	@Autowired
-	private ProcessEngine engine;
-
-	@Autowired
-	private ServiceRequests requests;
 
 	@Autowired
 	private ServiceCatalog catalog;
@@ -57,7 +37,6 @@ class FourEyesPrincipleTests {
 
 	@BeforeEach
 	void createUsers() {
-		TestUsers.create(this.organisation);
 		// people with two hats: a customer on the board, analysts on the board
 		this.organisation.ensureUser("pia", "Pia", "Requester", "pia", Groups.SERVICE_CUSTOMERS, Groups.PORTFOLIO_BOARD);
 		this.organisation.ensureUser("dora", "Dora", "Designer", "dora", Groups.PMO_ANALYSTS, Groups.PORTFOLIO_BOARD);

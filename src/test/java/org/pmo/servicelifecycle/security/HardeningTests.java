@@ -5,30 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Set;
 
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.Variables.SerializationDataFormats;
 import org.junit.jupiter.api.Test;
+import org.pmo.servicelifecycle.WebTestSupport;
 import org.pmo.servicelifecycle.catalog.CustomerSegment;
 import org.pmo.servicelifecycle.catalog.ServiceRequest;
-import org.pmo.servicelifecycle.lifecycle.ServiceRequests;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.env.Environment;
-import org.springframework.test.context.ActiveProfiles;
 
 /** The engine's hardening settings are in force. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class HardeningTests {
-
-	@Autowired
-	private ProcessEngine engine;
-
-	@Autowired
-	private ServiceRequests requests;
+class HardeningTests extends WebTestSupport {
 
 	@Autowired
 	private Environment environment;

@@ -13,34 +13,20 @@ import java.util.Base64;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.pmo.servicelifecycle.TestUsers;
+import org.pmo.servicelifecycle.WebTestSupport;
 import org.pmo.servicelifecycle.identity.Groups;
-import org.pmo.servicelifecycle.identity.Organisation;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Anonymous wrong passwords cannot lock a person out: from another address the right password works at once, and
  * from the guessing address it works again after a short wait, never "locked for good".
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class LoginLockoutTests {
-
-	@LocalServerPort
-	private int port;
-
-	@Autowired
-	private Organisation organisation;
+class LoginLockoutTests extends WebTestSupport {
 
 
 
 	@BeforeEach
 	void createUsers() {
-		TestUsers.create(this.organisation);
 		this.organisation.ensureUser("adela", "Adela", "Admin", "adela-secret-1", Groups.CAMUNDA_ADMIN);
 		this.organisation.ensureUser("lena", "Lena", "Lund", "lena-secret-1", Groups.PMO_MANAGERS);
 	}

@@ -1,5 +1,6 @@
 package org.pmo.servicelifecycle.security;
 
+import org.pmo.servicelifecycle.WebTestSupport;
 import org.pmo.servicelifecycle.engine.EngineAllowlist;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,42 +13,23 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.util.ResourceTypeUtil;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.pmo.servicelifecycle.TestUsers;
-import org.pmo.servicelifecycle.identity.Organisation;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * docs/security.md says exactly what the grants are and what the engine allowlist admits: both sections are derived
  * here from the running engine's authorizations and from {@link EngineAllowlist}, and must equal the document.
  * When they differ, the derived text is written to target/ to be copied into the document.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class SecurityDocumentTests {
+class SecurityDocumentTests extends WebTestSupport {
 
 	private static final Path DOCUMENT = Path.of("docs/security.md");
 
-	@Autowired
-	private ProcessEngine engine;
-
-	@Autowired
-	private Organisation organisation;
-
-	@BeforeEach
-	void createUsers() {
-		TestUsers.create(this.organisation);
-	}
 
 	@Test
 	void theRoleMatrixIsTheEnginesGrants() throws IOException {

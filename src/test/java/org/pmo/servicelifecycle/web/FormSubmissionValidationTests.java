@@ -7,23 +7,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.pmo.servicelifecycle.TestUsers;
+import org.pmo.servicelifecycle.WebTestSupport;
 import org.pmo.servicelifecycle.catalog.CustomerSegment;
 import org.pmo.servicelifecycle.catalog.PmoServiceRepository;
 import org.pmo.servicelifecycle.catalog.ServiceCatalog;
 import org.pmo.servicelifecycle.catalog.ServiceRequest;
 import org.pmo.servicelifecycle.catalog.Stage;
-import org.pmo.servicelifecycle.identity.Organisation;
 import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess;
 import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Lifecycle;
-import org.pmo.servicelifecycle.lifecycle.ServiceRequests;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -31,30 +25,15 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Form submissions over the engine REST API (as Tasklist and integrations send them) are checked against the task's
  * Camunda Form: a clear 400 that names the field, and nothing stored.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class FormSubmissionValidationTests {
+class FormSubmissionValidationTests extends WebTestSupport {
 
 	private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT = new ParameterizedTypeReference<>() {
 	};
-
-	@Autowired
-	private TestRestTemplate rest;
-
-	@Autowired
-	private Organisation organisation;
-
-	@Autowired
-	private ProcessEngine engine;
-
-	@Autowired
-	private ServiceRequests requests;
 
 	@Autowired
 	private ServiceCatalog catalog;
@@ -62,10 +41,6 @@ class FormSubmissionValidationTests {
 	@Autowired
 	private PmoServiceRepository services;
 
-	@BeforeEach
-	void createUsers() {
-		TestUsers.create(this.organisation);
-	}
 
 	@Test
 	void shouldRefuseEvaluationsOutsideTheForm() {
