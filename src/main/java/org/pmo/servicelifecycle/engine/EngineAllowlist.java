@@ -18,7 +18,8 @@ import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
-import org.camunda.bpm.engine.variable.value.StringValue;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.pmo.servicelifecycle.identity.Groups;
 import org.pmo.servicelifecycle.engine.CommandFields;
@@ -175,7 +176,6 @@ public final class EngineAllowlist {
 			"org.camunda.bpm.engine.impl.cmd.GetTaskVariablesCmd",
 			"org.camunda.bpm.engine.impl.cmd.GetIdentityLinksForTaskCmd",
 			"org.camunda.bpm.engine.impl.cmd.GetSubTasksCmd",
-			"org.camunda.bpm.engine.impl.cmd.GetTaskCommentsCmd",
 			// instances (grants: PMO managers and administrators only)
 			"org.camunda.bpm.engine.impl.cmd.GetActivityInstanceCmd",
 			"org.camunda.bpm.engine.impl.cmd.FindActiveActivityIdsCmd",
@@ -370,22 +370,24 @@ public final class EngineAllowlist {
 		if (variables == null || variables.isEmpty()) {
 			return;
 		}
-		for (Map.Entry<String, Object> variable : variables.entrySet()) {
-			if (noneAllowed || !REVIEW_REQUEST_VARIABLES.contains(variable.getKey())) {
-				throw new FormFieldValidationException(variable.getKey(), variable.getKey()
-						+ ": a review request carries only " + REVIEW_REQUEST_VARIABLES + " as process variables");
+		for (String name : variables.keySet()) {
+			if (noneAllowed || !REVIEW_REQUEST_VARIABLES.contains(name)) {
+				throw new FormFieldValidationException(name,
+						name + ": a review request carries only " + REVIEW_REQUEST_VARIABLES + " as process variables");
 			}
-			Object value = variable.getValue();
-			if (value instanceof TypedValue typed && !(typed instanceof StringValue)) {
-				throw new FormFieldValidationException(variable.getKey(), variable.getKey() + ": must be text");
+			// as sent: an object value is not deserialized to look at it
+			Object value = (variables instanceof VariableMap typed) ? typed.getValueTyped(name) : variables.get(name);
+			if (value instanceof SerializableValue) {
+				// an object, JSON or XML: never text, and not deserialized to find out
+				throw new FormFieldValidationException(name, name + ": must be text");
 			}
 			Object plain = (value instanceof TypedValue typed) ? typed.getValue() : value;
 			if (plain != null && !(plain instanceof String)) {
-				throw new FormFieldValidationException(variable.getKey(), variable.getKey() + ": must be text");
+				throw new FormFieldValidationException(name, name + ": must be text");
 			}
 			if (plain != null && ((String) plain).length() > REVIEW_REASON_MAX_LENGTH) {
-				throw new FormFieldValidationException(variable.getKey(),
-						variable.getKey() + ": is longer than " + REVIEW_REASON_MAX_LENGTH + " characters");
+				throw new FormFieldValidationException(name,
+						name + ": is longer than " + REVIEW_REASON_MAX_LENGTH + " characters");
 			}
 		}
 	}

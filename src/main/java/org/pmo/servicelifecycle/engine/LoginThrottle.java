@@ -52,7 +52,8 @@ final class LoginThrottle extends CommandInterceptor {
 		this.clock = clock;
 	}
 
-	private record Failures(int count, Instant last) {
+	/** Wrong passwords so far, the last one's time, and the tries now being checked after the first wrong one. */
+	private record Failures(int count, Instant last, int running) {
 
 		Instant nextTry() {
 			if (this.count < FREE_FAILURES) {
@@ -71,7 +72,7 @@ final class LoginThrottle extends CommandInterceptor {
 			return this.next.execute(command);
 		}
 		String userId = CommandFields.read(command, "userId");
-		String key = userId + " from " + clientAddress();
+		String key = keyOf(userId, clientAddress());
 		Instant now = this.clock.instant();
 		if (!takeTry(key, now)) {
 			Failures earlier = this.failures.get(key);
@@ -79,7 +80,16 @@ final class LoginThrottle extends CommandInterceptor {
 					(earlier != null) ? earlier.count() : 0, (earlier != null) ? earlier.nextTry() : now);
 			return (T) Boolean.FALSE;
 		}
-		T result = this.next.execute(command);
+		T result;
+		try {
+			result = this.next.execute(command);
+		}
+		catch (RuntimeException ex) {
+			// neither right nor wrong: the try no longer runs
+			this.failures.computeIfPresent(key,
+					(k, earlier) -> new Failures(earlier.count(), earlier.last(), Math.max(0, earlier.running() - 1)));
+			throw ex;
+		}
 		if (Boolean.TRUE.equals(result)) {
 			this.failures.remove(key);
 		}
@@ -89,18 +99,24 @@ final class LoginThrottle extends CommandInterceptor {
 		return result;
 	}
 
+	/** User id and address; a user id longer than any real one is kept as its hash, so memory stays small. */
+	private static String keyOf(String userId, String address) {
+		String user = String.valueOf(userId);
+		return ((user.length() > 64) ? "#" + user.hashCode() + "/" + user.length() : user) + " from " + address;
+	}
+
 	/** Whether a login of this user from this address would be checked now. */
 	boolean admits(String userId, String address) {
-		Failures earlier = this.failures.get(userId + " from " + address);
+		Failures earlier = this.failures.get(keyOf(userId, address));
 		return earlier == null || !this.clock.instant().isBefore(earlier.nextTry());
 	}
 
 	void recordFailure(String userId, String address) {
-		failed(userId + " from " + address, this.clock.instant());
+		failed(keyOf(userId, address), this.clock.instant());
 	}
 
 	void recordSuccess(String userId, String address) {
-		this.failures.remove(userId + " from " + address);
+		this.failures.remove(keyOf(userId, address));
 	}
 
 	/**
@@ -111,15 +127,23 @@ final class LoginThrottle extends CommandInterceptor {
 	private boolean takeTry(String key, Instant now) {
 		boolean[] taken = new boolean[1];
 		this.failures.compute(key, (k, earlier) -> {
-			if (earlier == null || earlier.count() < FREE_FAILURES) {
+			if (earlier == null) {
 				taken[0] = true;
-				return earlier;
+				return null;
+			}
+			if (earlier.count() < FREE_FAILURES) {
+				// after a wrong password, the tries still running count as well: a burst gets the free ones only
+				if (earlier.count() + earlier.running() >= FREE_FAILURES) {
+					return earlier;
+				}
+				taken[0] = true;
+				return new Failures(earlier.count(), earlier.last(), earlier.running() + 1);
 			}
 			if (now.isBefore(earlier.nextTry())) {
 				return earlier;
 			}
 			taken[0] = true;
-			return new Failures(earlier.count(), now);
+			return new Failures(earlier.count(), now, earlier.running());
 		});
 		return taken[0];
 	}
@@ -128,7 +152,8 @@ final class LoginThrottle extends CommandInterceptor {
 		if (this.failures.size() >= MAX_ENTRIES) {
 			forgetOld(now);
 		}
-		this.failures.merge(key, new Failures(1, now), (old, fresh) -> new Failures(old.count() + 1, now));
+		this.failures.merge(key, new Failures(1, now, 0),
+				(old, fresh) -> new Failures(old.count() + 1, now, Math.max(0, old.running() - 1)));
 	}
 
 	/** Keeps the memory bounded: waits that are long over go first, then counts below the free failures. */

@@ -96,7 +96,8 @@ public class ServiceStage {
 		Map<String, Object> terms = new LinkedHashMap<>();
 		for (String[] term : TRANSFORMED_TERMS) {
 			Object value = execution.getVariable(term[0]);
-			if (value != null) {
+			// a term the redesign left as it is in force now (a review cycle changed over the API, say) stays valid
+			if (value != null && !value.equals(execution.getVariable(term[1]))) {
 				terms.put(term[1], value);
 			}
 		}

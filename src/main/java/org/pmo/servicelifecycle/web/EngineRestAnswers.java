@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
+import org.camunda.spin.SpinRuntimeException;
 import org.hibernate.StaleStateException;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -51,6 +52,7 @@ class EngineRestAnswers implements ResourceConfigCustomizer {
 		config.register(RestExceptions.class);
 		config.register(EngineExceptions.class);
 		config.register(MissingParts.class);
+		config.register(UnreadableValues.class);
 	}
 
 	/** How the engine says that a BPMN error reached no boundary event (enableExceptionsAfterUnhandledBpmnError). */
@@ -70,6 +72,7 @@ class EngineRestAnswers implements ResourceConfigCustomizer {
 			}
 			if (cause instanceof Exception bad && (cause instanceof FormFieldValidationException
 					|| cause instanceof BadUserRequestException || cause instanceof NullValueException
+					|| cause instanceof SpinRuntimeException
 					|| cause instanceof NumberFormatException || cause instanceof NullPointerException)) {
 				return badRequest(String.valueOf(bad.getMessage()));
 			}
@@ -164,6 +167,17 @@ class EngineRestAnswers implements ResourceConfigCustomizer {
 				return badRequest("The query cannot be answered as asked: " + exception.getMessage());
 			}
 			return answer;
+		}
+
+	}
+
+	/** A JSON or XML value the request sent that does not parse. */
+	@Priority(1)
+	static class UnreadableValues implements ExceptionMapper<SpinRuntimeException> {
+
+		@Override
+		public Response toResponse(SpinRuntimeException exception) {
+			return badRequest("A value of the request cannot be read as the type it names: " + exception.getMessage());
 		}
 
 	}

@@ -173,7 +173,9 @@ class DenyByDefaultTests extends WebTestSupport {
 		for (String payload : List.of("\"processVariables\":{\"decision\":{\"value\":\"retire\"}}",
 				"\"processVariablesLocal\":{\"reviewReason\":{\"value\":\"Complaint\"}}",
 				"\"processVariables\":{\"reviewReason\":{\"value\":\"" + "x".repeat(501) + "\"}}",
-				"\"processVariables\":{\"reviewReason\":{\"value\":7,\"type\":\"Integer\"}}")) {
+				"\"processVariables\":{\"reviewReason\":{\"value\":7,\"type\":\"Integer\"}}",
+				"\"processVariables\":{\"reviewReason\":{\"value\":\"{}\",\"type\":\"Object\",\"valueInfo\":"
+						+ "{\"objectTypeName\":\"java.util.HashMap\",\"serializationDataFormat\":\"application/json\"}}}")) {
 			ResponseEntity<String> answer = send("mark", HttpMethod.POST, "/message", String.format(message, payload));
 			assertThat(answer.getStatusCode()).as(payload + ": " + answer.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
 		}

@@ -62,6 +62,8 @@ class EngineRestBadInputTests extends WebTestSupport {
 				new String[] { "{\"variables\":{" + REQUEST.replace("{\"value\":\"Risk workshop\"}",
 						"{\"value\":\"{\\\"a\\\":1}\",\"type\":\"Json\"}") + "}}", "serviceName" },
 				new String[] { "{\"businessKey\":\"SVC-9999\",\"variables\":{" + REQUEST + "}}", "businessKey" },
+				new String[] { "{\"variables\":{" + REQUEST.replace("{\"value\":\"Risk workshop\"}",
+						"{\"value\":\"{\",\"type\":\"Json\"}") + "}}", "read" },
 				new String[] { "{\"variables\":{" + REQUEST.replace("ADDITIONAL", "PLATINUM") + "}}", "offeringLevel" });
 		for (String[] attempt : refused) {
 			ResponseEntity<String> answer = post("paul", START, attempt[0]);
