@@ -1,6 +1,8 @@
 package org.pmo.servicelifecycle.engine;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -164,6 +166,30 @@ final class LoginThrottle extends CommandInterceptor {
 		}
 	}
 
+	/**
+	 * The address failures are counted under: an IPv4 address as it is, an IPv6 address by its /64 network, the
+	 * smallest one a single site is given, so that hopping between the addresses of one's own network gains nothing.
+	 */
+	static String counted(String address) {
+		if (address == null || address.indexOf(':') < 0) {
+			return address;
+		}
+		try {
+			byte[] bytes = InetAddress.getByName(address).getAddress();
+			if (bytes.length != 16) {
+				return address;
+			}
+			StringBuilder network = new StringBuilder();
+			for (int i = 0; i < 8; i += 2) {
+				network.append(String.format("%02x%02x:", bytes[i], bytes[i + 1]));
+			}
+			return network.append(":/64").toString();
+		}
+		catch (UnknownHostException ex) {
+			return address;
+		}
+	}
+
 	private static String clientAddress() {
 		String address = CLIENT_ADDRESS.get();
 		return (address != null) ? address : "the application";
@@ -191,7 +217,7 @@ final class LoginThrottle extends CommandInterceptor {
 		@Override
 		public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
 				throws IOException, ServletException {
-			CLIENT_ADDRESS.set(request.getRemoteAddr());
+			CLIENT_ADDRESS.set(counted(request.getRemoteAddr()));
 			try {
 				chain.doFilter(request, response);
 			}

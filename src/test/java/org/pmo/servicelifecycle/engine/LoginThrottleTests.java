@@ -54,6 +54,13 @@ class LoginThrottleTests {
 		assertThat(this.throttle.admits("anna", "10.0.0.66")).isTrue();
 	}
 
+	@Test
+	void anIPv6SiteIsCountedAsOneAddress() {
+		assertThat(LoginThrottle.counted("2001:db8:aa:1::7")).isEqualTo(LoginThrottle.counted("2001:db8:aa:1:ffff::1"))
+			.isNotEqualTo(LoginThrottle.counted("2001:db8:aa:2::7"));
+		assertThat(LoginThrottle.counted("10.0.0.66")).isEqualTo("10.0.0.66");
+	}
+
 	private static final class MovableClock extends Clock {
 
 		private Instant now = Instant.parse("2026-06-01T08:00:00Z");
