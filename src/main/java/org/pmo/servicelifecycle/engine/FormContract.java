@@ -1,6 +1,5 @@
 package org.pmo.servicelifecycle.engine;
 
-import org.pmo.servicelifecycle.lifecycle.InvalidLifecycleInputException;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -24,6 +23,7 @@ import org.camunda.bpm.engine.variable.value.FileValue;
 import org.camunda.bpm.engine.variable.value.ObjectValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.json.SpinJsonNode;
+import org.pmo.servicelifecycle.lifecycle.InvalidLifecycleInputException;
 
 /**
  * What a Camunda Form accepts, read from its JSON: the keyed fields, which are required, the values a radio, select

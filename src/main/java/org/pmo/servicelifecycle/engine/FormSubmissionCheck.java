@@ -1,7 +1,5 @@
 package org.pmo.servicelifecycle.engine;
 
-import org.pmo.servicelifecycle.lifecycle.InvalidLifecycleInputException;
-import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -9,8 +7,8 @@ import java.util.function.Function;
 import org.camunda.bpm.engine.form.CamundaFormRef;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
-import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.GetCamundaFormDefinitionCmd;
+import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -24,6 +22,8 @@ import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.repository.CamundaFormDefinition;
+import org.pmo.servicelifecycle.lifecycle.InvalidLifecycleInputException;
+import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess;
 
 /**
  * Checks what a person submits against the Camunda Form of the task (or the start form) before the engine stores

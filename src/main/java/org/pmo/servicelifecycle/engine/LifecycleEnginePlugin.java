@@ -1,9 +1,5 @@
 package org.pmo.servicelifecycle.engine;
 
-import org.pmo.servicelifecycle.lifecycle.ServiceStage;
-import org.pmo.servicelifecycle.lifecycle.TaskAudit;
-import org.pmo.servicelifecycle.lifecycle.ModelStages;
-import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess;
 import java.util.ArrayList;
 
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -18,6 +14,10 @@ import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.pmo.servicelifecycle.lifecycle.ModelStages;
+import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess;
+import org.pmo.servicelifecycle.lifecycle.ServiceStage;
+import org.pmo.servicelifecycle.lifecycle.TaskAudit;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
@@ -128,7 +128,8 @@ class LifecycleEnginePlugin extends AbstractProcessEnginePlugin {
 		return null;
 	}
 
-	private static boolean isLifecycleModel(ActivityImpl activity) {
+	/** An element of one of the lifecycle models: the only models the engine seam's listeners are added to. */
+	static boolean isLifecycleModel(ActivityImpl activity) {
 		return activity.getProcessDefinition() instanceof ProcessDefinitionEntity definition
 				&& definition.getKey() != null && ServiceLifecycleProcess.KEYS.contains(definition.getKey());
 	}

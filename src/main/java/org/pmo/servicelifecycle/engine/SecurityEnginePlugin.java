@@ -1,6 +1,5 @@
 package org.pmo.servicelifecycle.engine;
 
-import org.pmo.servicelifecycle.security.FourEyesPrinciple;
 import java.time.Clock;
 import java.util.ArrayList;
 
@@ -11,12 +10,11 @@ import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.auth.AuthorizationCommandChecker;
-import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
-import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess;
+import org.pmo.servicelifecycle.security.FourEyesPrinciple;
 import org.springframework.stereotype.Component;
 
 /**
@@ -77,7 +75,7 @@ class SecurityEnginePlugin extends AbstractProcessEnginePlugin {
 		configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
 			@Override
 			public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-				if (isLifecycleModel(activity) && FourEyesPrinciple.applies(activity.getId())) {
+				if (LifecycleEnginePlugin.isLifecycleModel(activity) && FourEyesPrinciple.applies(activity.getId())) {
 					TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior())
 						.getTaskDefinition();
 					task.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT,
@@ -95,11 +93,6 @@ class SecurityEnginePlugin extends AbstractProcessEnginePlugin {
 		configuration.getCommandCheckers()
 			.replaceAll((checker) -> (checker instanceof AuthorizationCommandChecker) ? CandidateTaskAccess.around(checker)
 					: checker);
-	}
-
-	private static boolean isLifecycleModel(ActivityImpl activity) {
-		return activity.getProcessDefinition() instanceof ProcessDefinitionEntity definition
-				&& definition.getKey() != null && ServiceLifecycleProcess.KEYS.contains(definition.getKey());
 	}
 
 }

@@ -1,18 +1,21 @@
 package org.pmo.servicelifecycle.engine;
 
-import org.pmo.servicelifecycle.lifecycle.InvalidLifecycleInputException;
-import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.pmo.servicelifecycle.identity.Groups;
+import org.pmo.servicelifecycle.lifecycle.InvalidLifecycleInputException;
+import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess;
 
 /** A service's owner is a person of the PMO: an existing user of one of the work groups. */
 final class ServiceOwners {
 
-	private static final Set<String> WORK_GROUPS = Set.of(Groups.PMO_ANALYSTS, Groups.PMO_MANAGERS, Groups.PORTFOLIO_BOARD);
+	private static final Set<String> WORK_GROUPS = Groups.WORK_GROUPS.stream()
+		.map((group) -> group[0])
+		.collect(Collectors.toSet());
 
 	private ServiceOwners() {
 	}

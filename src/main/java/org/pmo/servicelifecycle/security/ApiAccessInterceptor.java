@@ -1,11 +1,11 @@
 package org.pmo.servicelifecycle.security;
 
-import org.pmo.servicelifecycle.lifecycle.ApplicationAuthority;
-import org.pmo.servicelifecycle.web.ApiAccessDeniedException;
-import org.pmo.servicelifecycle.web.ApiPermission;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.pmo.servicelifecycle.lifecycle.ApplicationAuthority;
+import org.pmo.servicelifecycle.web.ApiAccessDeniedException;
+import org.pmo.servicelifecycle.web.ApiPermission;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 

@@ -1,7 +1,5 @@
 package org.pmo.servicelifecycle.security;
 
-import org.pmo.servicelifecycle.WebTestSupport;
-import org.pmo.servicelifecycle.engine.EngineAllowlist;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -20,6 +18,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.pmo.servicelifecycle.WebTestSupport;
+import org.pmo.servicelifecycle.engine.EngineAllowlist;
 import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess;
 import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Lifecycle;
 import org.springframework.http.HttpEntity;

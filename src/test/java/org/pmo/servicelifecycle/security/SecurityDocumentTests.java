@@ -1,7 +1,5 @@
 package org.pmo.servicelifecycle.security;
 
-import org.pmo.servicelifecycle.WebTestSupport;
-import org.pmo.servicelifecycle.engine.EngineAllowlist;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -20,6 +18,8 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.util.ResourceTypeUtil;
 import org.junit.jupiter.api.Test;
+import org.pmo.servicelifecycle.WebTestSupport;
+import org.pmo.servicelifecycle.engine.EngineAllowlist;
 
 /**
  * docs/security.md says exactly what the grants are and what the engine allowlist admits: both sections are derived
