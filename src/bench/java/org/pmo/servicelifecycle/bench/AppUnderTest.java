@@ -1,47 +1,39 @@
 package org.pmo.servicelifecycle.bench;
 
-import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Lifecycle.EVENT_PILOT_PERIOD_OVER;
 import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Lifecycle.SUBPROCESS_OPERATE_SERVICE;
-import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Lifecycle.TASK_APPROVE_GO_LIVE;
-import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Lifecycle.TASK_DESIGN_SERVICE;
-import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Lifecycle.TASK_EVALUATE_NEED;
-import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Lifecycle.TASK_JUSTIFY_SERVICE;
-import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Lifecycle.TASK_REVIEW_PILOT;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.pmo.servicelifecycle.PmoServiceLifecycleApplication;
 import org.pmo.servicelifecycle.catalog.CustomerSegment;
+import org.pmo.servicelifecycle.catalog.Decision;
 import org.pmo.servicelifecycle.catalog.OfferingLevel;
 import org.pmo.servicelifecycle.catalog.PmoService;
 import org.pmo.servicelifecycle.catalog.ServiceCatalog;
 import org.pmo.servicelifecycle.catalog.ServiceRequest;
+import org.pmo.servicelifecycle.demo.EngineTransport;
+import org.pmo.servicelifecycle.demo.LifecycleDriver;
+import org.pmo.servicelifecycle.demo.People;
 import org.pmo.servicelifecycle.identity.Organisation;
-import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess;
 import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Variables;
+import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess;
 import org.pmo.servicelifecycle.lifecycle.ServiceRequests;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -83,15 +75,13 @@ final class AppUnderTest implements AutoCloseable {
 
 	private final RuntimeService runtimeService;
 
-	private final TaskService taskService;
-
-	private final ManagementService managementService;
-
-	private final IdentityService identityService;
-
 	private final TransactionTemplate transactions;
 
-	private final Map<String, List<String>> groupsOf = new ConcurrentHashMap<>();
+	private final People people = new People(REQUESTER, ANALYST, "benchmanager00", BOARD);
+
+	private final EngineTransport engineApi;
+
+	private final LifecycleDriver lifecycle;
 
 	private final AtomicInteger sequence = new AtomicInteger();
 
@@ -103,9 +93,8 @@ final class AppUnderTest implements AutoCloseable {
 		this.requests = context.getBean(ServiceRequests.class);
 		this.catalog = context.getBean(ServiceCatalog.class);
 		this.runtimeService = context.getBean(RuntimeService.class);
-		this.taskService = context.getBean(TaskService.class);
-		this.managementService = context.getBean(ManagementService.class);
-		this.identityService = context.getBean(IdentityService.class);
+		this.engineApi = new EngineTransport(context.getBean(ProcessEngine.class), this.requests);
+		this.lifecycle = new LifecycleDriver(this.engineApi, this.people);
 		this.transactions = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
 	}
 
@@ -192,64 +181,31 @@ final class AppUnderTest implements AutoCloseable {
 				Set.of(CustomerSegment.PROJECT_MANAGERS), OfferingLevel.ADDITIONAL);
 	}
 
-	/** Raises a request through the service layer the REST API uses; returns the lifecycle instance id. */
-	String request() {
-		return as(REQUESTER, () -> this.requests.request(newRequest(this.sequence.incrementAndGet()))
-			.getLifecycleInstanceId());
+	/** Raises a request through the service layer the REST API uses. */
+	void request() {
+		this.lifecycle.request(newRequest(this.sequence.incrementAndGet()));
 	}
 
 	/** One service from request to OPERATION: five gates approved by real users, the pilot timer executed. */
 	int carryToOperation(String manager) {
-		String instance = request();
-		complete(instance, TASK_EVALUATE_NEED, manager,
-				Map.of("strategicFit", "high", "valueToOrganisation", 4, "decision", "approve"));
-		complete(instance, TASK_DESIGN_SERVICE, ANALYST,
-				Map.of("designSummary", "Delivered by the PMO team with a standard template.", "slaSummary",
-						"Agreed per customer segment.", "serviceOwner", ANALYST, "pilotPeriod", "P4W", "reviewCycle",
-						"R/P3M"));
-		complete(instance, TASK_JUSTIFY_SERVICE, BOARD, Map.of("decision", "approve", "decisionComment", "Fits."));
-		executeTimer(instance, EVENT_PILOT_PERIOD_OVER);
-		complete(instance, TASK_REVIEW_PILOT, manager,
-				Map.of("lessonsLearned", "Customers valued it.", "decision", "approve"));
-		complete(instance, TASK_APPROVE_GO_LIVE, BOARD, Map.of("decision", "approve"));
+		this.lifecycle.with(this.people.withManager(manager)).live(newRequest(this.sequence.incrementAndGet()),
+				LifecycleDriver.REVIEW_CYCLE);
 		return 5;
 	}
 
-	/** The bare process the same way: the same users, the same calls, no domain features. */
+	/** The bare process the same way: the same users, the same calls (task and job found by business key). */
 	int carryBareToOperation(String manager) {
-		String instance = as(REQUESTER, () -> this.runtimeService.startProcessInstanceByKey(BARE_KEY).getId());
-		Map<String, Object> approve = Map.of("decision", "approve");
-		complete(instance, "Task_1", manager, approve);
-		complete(instance, "Task_2", ANALYST, approve);
-		complete(instance, "Task_3", BOARD, approve);
-		executeTimer(instance, "Timer_Pilot");
-		complete(instance, "Task_4", manager, approve);
-		complete(instance, "Task_5", BOARD, approve);
+		String code = "BARE-" + this.sequence.incrementAndGet();
+		this.engineApi.as(REQUESTER,
+				() -> this.runtimeService.startProcessInstanceByKey(BARE_KEY, code).getId());
+		Map<String, Object> approve = Map.of(Variables.DECISION, Decision.APPROVE.value());
+		this.engineApi.complete(manager, code, "Task_1", approve);
+		this.engineApi.complete(ANALYST, code, "Task_2", approve);
+		this.engineApi.complete(BOARD, code, "Task_3", approve);
+		this.engineApi.runJob(code, "Timer_Pilot");
+		this.engineApi.complete(manager, code, "Task_4", approve);
+		this.engineApi.complete(BOARD, code, "Task_5", approve);
 		return 5;
-	}
-
-	private void complete(String instance, String taskKey, String user, Map<String, Object> variables) {
-		as(user, () -> {
-			Task task = this.taskService.createTaskQuery()
-				.processInstanceId(instance)
-				.taskDefinitionKey(taskKey)
-				.singleResult();
-			if (task == null) {
-				throw new IllegalStateException("No task " + taskKey + " in " + instance);
-			}
-			this.taskService.claim(task.getId(), user);
-			this.taskService.complete(task.getId(), variables);
-			return null;
-		});
-	}
-
-	/** The pilot period is over: the timer runs now, as the job executor would run it. */
-	private void executeTimer(String instance, String activityId) {
-		Job timer = this.managementService.createJobQuery()
-			.processInstanceId(instance)
-			.activityId(activityId)
-			.singleResult();
-		this.managementService.executeJob(timer.getId());
 	}
 
 	// ---- bulk load ------------------------------------------------------------------------------------------------
@@ -268,8 +224,8 @@ final class AppUnderTest implements AutoCloseable {
 				.putValue(Variables.REQUESTED_BY, REQUESTER)
 				.putValue(Variables.DESIGNED_BY, ANALYST)
 				.putValue(Variables.SERVICE_OWNER, ANALYST)
-				.putValue(Variables.PILOT_PERIOD, "P4W")
-				.putValue(Variables.REVIEW_CYCLE, "R/P3M");
+				.putValue(Variables.PILOT_PERIOD, LifecycleDriver.PILOT_PERIOD)
+				.putValue(Variables.REVIEW_CYCLE, LifecycleDriver.REVIEW_CYCLE);
 			String instance = this.runtimeService.createProcessInstanceByKey(ServiceLifecycleProcess.KEY)
 				.businessKey(service.getCode())
 				.setVariables(variables)
@@ -287,23 +243,7 @@ final class AppUnderTest implements AutoCloseable {
 
 	/** A bare instance waiting at its first task (PMO managers). */
 	void openBare() {
-		as(REQUESTER, () -> this.runtimeService.startProcessInstanceByKey(BARE_KEY).getId());
-	}
-
-	<T> T as(String user, Supplier<T> work) {
-		List<String> groups = this.groupsOf.computeIfAbsent(user, (id) -> this.identityService.createGroupQuery()
-			.groupMember(id)
-			.list()
-			.stream()
-			.map((group) -> group.getId())
-			.toList());
-		this.identityService.setAuthentication(user, groups);
-		try {
-			return work.get();
-		}
-		finally {
-			this.identityService.clearAuthentication();
-		}
+		this.engineApi.as(REQUESTER, () -> this.runtimeService.startProcessInstanceByKey(BARE_KEY).getId());
 	}
 
 	interface Work {

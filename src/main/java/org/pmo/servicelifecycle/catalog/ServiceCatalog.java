@@ -12,7 +12,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
-
 import org.hibernate.dialect.Dialect;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.springframework.context.ApplicationEventPublisher;
@@ -29,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class ServiceCatalog {
 
 	/** The outcomes a completed service review records. */
-	private static final List<String> REVIEW_OUTCOMES = List.of("continue", "transform", "retire");
+	private static final List<String> REVIEW_OUTCOMES = ReviewOutcome.formValues();
 
 	private final PmoServiceRepository services;
 
@@ -156,6 +155,11 @@ public class ServiceCatalog {
 		}
 		this.services.countPerStage().forEach((row) -> counts.put(row.getStage(), row.getServices()));
 		return counts;
+	}
+
+	@Transactional(readOnly = true)
+	public boolean isEmpty() {
+		return this.services.count() == 0;
 	}
 
 	/** When the service was last reviewed in operation, or null when it never was. */

@@ -1,9 +1,5 @@
 package org.pmo.servicelifecycle.engine;
 
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Set;
 
@@ -12,7 +8,7 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
-import org.camunda.bpm.engine.impl.cfg.CommandChecker;
+import org.camunda.bpm.engine.impl.cfg.auth.AuthorizationCommandChecker;
 import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -45,13 +41,6 @@ import org.camunda.bpm.engine.task.Task;
  */
 final class CandidateTaskAccess {
 
-	/** The engine's checks on one task, by the name of the {@link CommandChecker} method. */
-	private static final Set<String> TASK_CHECKS = Set.of("checkReadTask", "checkReadTaskVariable",
-			"checkUpdateTaskVariable", "checkTaskAssign", "checkTaskWork", "checkDeleteTask");
-
-	/** The checks the rule decides alone. */
-	private static final Set<String> RULE_DECIDES = Set.of("checkReadTask", "checkTaskWork");
-
 	private CandidateTaskAccess() {
 	}
 
@@ -78,29 +67,50 @@ final class CandidateTaskAccess {
 	 * an authorization query on every claim and completion; for the other checks on a task (its variables, assigning,
 	 * deleting) the rule must hold and Camunda's own check runs as well. Checks on anything else are Camunda's.
 	 */
-	static CommandChecker around(CommandChecker camundaChecker) {
-		InvocationHandler handler = (proxy, method, arguments) -> {
-			if (method.getDeclaringClass() == Object.class) {
-				return objectMethod(proxy, method, arguments);
+	static final class CandidateAwareChecker extends AuthorizationCommandChecker {
+
+		@Override
+		public void checkReadTask(TaskEntity task) {
+			if (!checkRule(task, true)) {
+				super.checkReadTask(task);
 			}
-			if (TASK_CHECKS.contains(method.getName()) && arguments != null && arguments.length == 1
-					&& arguments[0] instanceof TaskEntity task && checkRule(task, method.getName())
-					&& RULE_DECIDES.contains(method.getName())) {
-				return null;
+		}
+
+		@Override
+		public void checkTaskWork(TaskEntity task) {
+			if (!checkRule(task, false)) {
+				super.checkTaskWork(task);
 			}
-			try {
-				return method.invoke(camundaChecker, arguments);
-			}
-			catch (InvocationTargetException ex) {
-				throw ex.getCause();
-			}
-		};
-		return (CommandChecker) Proxy.newProxyInstance(CandidateTaskAccess.class.getClassLoader(),
-				new Class<?>[] { CommandChecker.class }, handler);
+		}
+
+		@Override
+		public void checkReadTaskVariable(TaskEntity task) {
+			checkRule(task, true);
+			super.checkReadTaskVariable(task);
+		}
+
+		@Override
+		public void checkUpdateTaskVariable(TaskEntity task) {
+			checkRule(task, false);
+			super.checkUpdateTaskVariable(task);
+		}
+
+		@Override
+		public void checkTaskAssign(TaskEntity task) {
+			checkRule(task, false);
+			super.checkTaskAssign(task);
+		}
+
+		@Override
+		public void checkDeleteTask(TaskEntity task) {
+			checkRule(task, false);
+			super.checkDeleteTask(task);
+		}
+
 	}
 
 	/** Applies the rule when it applies (a user's check on a task of a process); tells whether it did. */
-	private static boolean checkRule(TaskEntity task, String checkName) {
+	private static boolean checkRule(TaskEntity task, boolean reading) {
 		CommandContext context = Context.getCommandContext();
 		Authentication user = (context != null
 				&& context.getAuthorizationManager() instanceof CandidateAwareAuthorizationManager authorizations)
@@ -113,7 +123,6 @@ final class CandidateTaskAccess {
 			if (!stillOpen(context, task.getId())) {
 				throw new OptimisticLockingException("Task " + task.getId() + " was completed or changed at the same moment");
 			}
-			boolean reading = checkName.startsWith("checkRead");
 			throw new AuthorizationException(user.getUserId(),
 					(reading ? Permissions.READ : Permissions.TASK_WORK).getName(), Resources.TASK.resourceName(),
 					task.getId());
@@ -125,14 +134,6 @@ final class CandidateTaskAccess {
 		TaskQueryImpl query = new TaskQueryImpl();
 		query.taskId(taskId);
 		return context.runWithoutAuthorization(() -> context.getTaskManager().findTaskCountByQueryCriteria(query)) > 0;
-	}
-
-	private static Object objectMethod(Object proxy, Method method, Object[] arguments) {
-		return switch (method.getName()) {
-			case "equals" -> proxy == arguments[0];
-			case "hashCode" -> System.identityHashCode(proxy);
-			default -> "CandidateTaskAccess.around(" + CommandChecker.class.getSimpleName() + ")";
-		};
 	}
 
 	/** Task queries of a user see only the tasks he is a candidate for, or assignee or owner of. */

@@ -4,7 +4,6 @@ import java.util.UUID;
 
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
 /**
@@ -13,7 +12,6 @@ import org.springframework.util.StringUtils;
  * nodes on one database can tell them apart. Without a name the engine's defaults stay (host address, random lock
  * owner).
  */
-@Component
 class ClusterNodeName extends AbstractProcessEnginePlugin {
 
 	private final String nodeName;

@@ -6,13 +6,13 @@ import java.lang.reflect.Field;
  * Reads what a Camunda command was asked to do (task id, submitted variables, …) before it runs. The engine's
  * commands keep these in protected fields; Camunda 7.24 is the final community release, so their names are fixed.
  */
-public final class CommandFields {
+final class CommandFields {
 
 	private CommandFields() {
 	}
 
 	@SuppressWarnings("unchecked")
-	public static <T> T read(Object command, String name) {
+	static <T> T read(Object command, String name) {
 		for (Class<?> type = command.getClass(); type != Object.class; type = type.getSuperclass()) {
 			try {
 				Field field = type.getDeclaredField(name);

@@ -9,10 +9,9 @@ import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.MessageCorrelationBuilderImpl;
-import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.ProcessInstanceModificationBuilderImpl;
+import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.VariableInstanceQueryImpl;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
@@ -21,10 +20,11 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
-import org.pmo.servicelifecycle.identity.Groups;
 import org.pmo.servicelifecycle.engine.CommandFields;
-import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess;
+import org.pmo.servicelifecycle.identity.Groups;
+import org.pmo.servicelifecycle.lifecycle.InvalidLifecycleInputException;
 import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Variables;
+import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess;
 
 /**
  * Everything the engine runs for a person who is not an administrator: this list, and nothing else. A command that is
@@ -304,7 +304,7 @@ public final class EngineAllowlist {
 					"a lifecycle starts at its request");
 		}
 		if (builder.getCaseInstanceId() != null) {
-			throw new FormFieldValidationException("caseInstanceId", "A service request belongs to no case");
+			throw new InvalidLifecycleInputException("caseInstanceId", "a service request belongs to no case");
 		}
 		requestOnly(context, person, builder.getProcessDefinitionId(), builder.getProcessDefinitionKey(),
 				builder.getBusinessKey());
@@ -346,8 +346,8 @@ public final class EngineAllowlist {
 			}
 		}
 		if (businessKey != null && !businessKey.isBlank()) {
-			throw new FormFieldValidationException("businessKey",
-					"businessKey: leave it empty, the catalog gives each service its code");
+			throw new InvalidLifecycleInputException("businessKey",
+					"leave it empty, the catalog gives each service its code");
 		}
 	}
 
@@ -372,22 +372,22 @@ public final class EngineAllowlist {
 		}
 		for (String name : variables.keySet()) {
 			if (noneAllowed || !REVIEW_REQUEST_VARIABLES.contains(name)) {
-				throw new FormFieldValidationException(name,
-						name + ": a review request carries only " + REVIEW_REQUEST_VARIABLES + " as process variables");
+				throw new InvalidLifecycleInputException(name,
+						"a review request carries only " + REVIEW_REQUEST_VARIABLES + " as process variables");
 			}
 			// as sent: an object value is not deserialized to look at it
 			Object value = (variables instanceof VariableMap typed) ? typed.getValueTyped(name) : variables.get(name);
 			if (value instanceof SerializableValue) {
 				// an object, JSON or XML: never text, and not deserialized to find out
-				throw new FormFieldValidationException(name, name + ": must be text");
+				throw new InvalidLifecycleInputException(name, "must be text");
 			}
 			Object plain = (value instanceof TypedValue typed) ? typed.getValue() : value;
 			if (plain != null && !(plain instanceof String)) {
-				throw new FormFieldValidationException(name, name + ": must be text");
+				throw new InvalidLifecycleInputException(name, "must be text");
 			}
 			if (plain != null && ((String) plain).length() > REVIEW_REASON_MAX_LENGTH) {
-				throw new FormFieldValidationException(name,
-						name + ": is longer than " + REVIEW_REASON_MAX_LENGTH + " characters");
+				throw new InvalidLifecycleInputException(name,
+						"is longer than " + REVIEW_REASON_MAX_LENGTH + " characters");
 			}
 		}
 	}

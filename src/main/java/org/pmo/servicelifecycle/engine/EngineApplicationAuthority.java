@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.pmo.servicelifecycle.lifecycle.ApplicationAuthority;
 import org.springframework.stereotype.Component;
@@ -14,8 +16,11 @@ class EngineApplicationAuthority implements ApplicationAuthority {
 
 	private final IdentityService identityService;
 
-	EngineApplicationAuthority(IdentityService identityService) {
+	private final ProcessEngine engine;
+
+	EngineApplicationAuthority(IdentityService identityService, ProcessEngine engine) {
 		this.identityService = identityService;
+		this.engine = engine;
 	}
 
 	@Override
@@ -29,6 +34,20 @@ class EngineApplicationAuthority implements ApplicationAuthority {
 		Authentication authentication = this.identityService.getCurrentAuthentication();
 		return (authentication != null && authentication.getGroupIds() != null) ? authentication.getGroupIds()
 				: List.of();
+	}
+
+	@Override
+	public boolean currentUserIsAdministrator() {
+		String user = currentUserId();
+		if (user == null) {
+			return false;
+		}
+		ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) this.engine
+			.getProcessEngineConfiguration();
+		List<String> adminUsers = configuration.getAdminUsers();
+		List<String> adminGroups = configuration.getAdminGroups();
+		return (adminUsers != null && adminUsers.contains(user))
+				|| (adminGroups != null && currentGroupIds().stream().anyMatch(adminGroups::contains));
 	}
 
 	@Override

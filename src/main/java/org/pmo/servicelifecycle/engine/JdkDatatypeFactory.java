@@ -4,7 +4,6 @@ import javax.xml.datatype.DatatypeFactory;
 
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.springframework.stereotype.Component;
 
 /**
  * The engine creates a {@link DatatypeFactory} for every timer and duration it resolves (pilot timers, review cycles,
@@ -12,7 +11,6 @@ import org.springframework.stereotype.Component;
  * jar scan that cost several per cent of the lifecycle's CPU. Naming the JDK's own implementation, which the search
  * ends with anyway, gives the same factory without the scan. A name set by the operator is kept.
  */
-@Component
 class JdkDatatypeFactory extends AbstractProcessEnginePlugin {
 
 	@Override

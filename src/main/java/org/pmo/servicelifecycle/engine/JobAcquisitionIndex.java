@@ -11,7 +11,6 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
 
 /**
  * An index for the job executor's acquisition query, which asks for jobs whose due date has passed. Camunda's schema has
@@ -20,7 +19,6 @@ import org.springframework.stereotype.Component;
  * Created once, after the engine has created or checked its schema; where the database user may not create indexes
  * (a DBA manages Camunda's schema) it is only reported, and the DBA can create it by hand.
  */
-@Component
 class JobAcquisitionIndex extends AbstractProcessEnginePlugin {
 
 	static final String NAME = "pmo_idx_job_acquisition";

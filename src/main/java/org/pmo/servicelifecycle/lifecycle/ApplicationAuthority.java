@@ -16,6 +16,9 @@ public interface ApplicationAuthority {
 	/** The groups of that user as authenticated, empty when the application acts. */
 	List<String> currentGroupIds();
 
+	/** True when that user is one of the engine's administrators (by user id or group). */
+	boolean currentUserIsAdministrator();
+
 	default void run(Runnable work) {
 		call(() -> {
 			work.run();

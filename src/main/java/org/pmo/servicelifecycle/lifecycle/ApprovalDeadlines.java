@@ -18,11 +18,14 @@ public class ApprovalDeadlines {
 
 	private final Clock clock;
 
-	ApprovalDeadlines(ApprovalSettings settings, Clock clock) {
-		check("defaultDue", settings.defaultDue());
-		settings.due().forEach((kind, duration) -> check("due." + kind, duration));
+	private final TimerCalendar calendar;
+
+	ApprovalDeadlines(ApprovalSettings settings, Clock clock, TimerCalendar calendar) {
 		this.settings = settings;
 		this.clock = clock;
+		this.calendar = calendar;
+		check("defaultDue", settings.defaultDue());
+		settings.due().forEach((kind, duration) -> check("due." + kind, duration));
 	}
 
 	/** The ISO-8601 duration an approval of this kind may take, e.g. {@code P5D}. */
@@ -32,15 +35,15 @@ public class ApprovalDeadlines {
 
 	/** When an approval of this kind that opens now falls due. */
 	public Date dueDate(String kind) {
-		return Date.from(Schedules.dueAfter(duration(kind), this.clock.instant()));
+		return Date.from(this.calendar.dueAfter(duration(kind), this.clock.instant()));
 	}
 
 	Map<String, String> durations() {
 		return this.settings.due();
 	}
 
-	private static void check(String key, String duration) {
-		if (!Schedules.isPilotPeriod(duration)) {
+	private void check(String key, String duration) {
+		if (!this.calendar.isDuration(duration)) {
 			throw new IllegalStateException(
 					"pmo.approvals." + key + ": '" + duration + "' is not an ISO-8601 duration such as P5D");
 		}

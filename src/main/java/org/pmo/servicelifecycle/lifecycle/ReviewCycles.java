@@ -33,8 +33,12 @@ public class ReviewCycles {
 
 	private final ApplicationAuthority application;
 
-	ReviewCycles(ServiceCatalog catalog, RuntimeService runtimeService, Clock clock, ApplicationAuthority application) {
+	private final TimerCalendar calendar;
+
+	ReviewCycles(ServiceCatalog catalog, RuntimeService runtimeService, Clock clock, ApplicationAuthority application,
+			TimerCalendar calendar) {
 		this.application = application;
+		this.calendar = calendar;
 		this.catalog = catalog;
 		this.runtimeService = runtimeService;
 		this.clock = clock;
@@ -52,7 +56,8 @@ public class ReviewCycles {
 			throw new InvalidInputException(ServiceLifecycleProcess.Variables.REVIEW_CYCLE, "must not be blank");
 		}
 		Instant now = this.clock.instant();
-		if (!Schedules.isReviewCycle(cycle) || Schedules.nextReview(cycle, now).isBefore(now.plus(SHORTEST_CYCLE))) {
+		if (!this.calendar.isRepeatingInterval(cycle)
+				|| this.calendar.dueAfter(cycle, now).isBefore(now.plus(SHORTEST_CYCLE))) {
 			throw new InvalidInputException(ServiceLifecycleProcess.Variables.REVIEW_CYCLE, "'" + cycle
 					+ "' is not an ISO-8601 repeating interval of a day or more, such as R/P1M or R/P3M");
 		}

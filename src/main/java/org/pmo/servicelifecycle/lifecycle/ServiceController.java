@@ -7,7 +7,6 @@ import java.util.Map;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-
 import org.pmo.servicelifecycle.catalog.AgreementDirectory;
 import org.pmo.servicelifecycle.catalog.HistoryView;
 import org.pmo.servicelifecycle.catalog.PmoService;

@@ -231,34 +231,4 @@ public final class ServiceLifecycleProcess {
 
 	}
 
-	/** Values of the {@code decision} form field at the gates. */
-	public static final class Decisions {
-
-		public static final String APPROVE = "approve";
-
-		public static final String REJECT = "reject";
-
-		public static final String REWORK = "rework";
-
-		public static final String EXTEND = "extend";
-
-		private Decisions() {
-		}
-
-	}
-
-	/** Values of the {@code reviewOutcome} form field of a service review. */
-	public static final class ReviewOutcomes {
-
-		public static final String CONTINUE = "continue";
-
-		public static final String TRANSFORM = "transform";
-
-		public static final String RETIRE = "retire";
-
-		private ReviewOutcomes() {
-		}
-
-	}
-
 }

@@ -48,8 +48,11 @@ public class ServiceStage {
 
 	private final ReleasedTermsCheck releasedTerms;
 
+	private final TimerCalendar calendar;
+
 	ServiceStage(ServiceCatalog catalog, ApplicationAuthority application, Clock clock,
-			ReleasedTermsCheck releasedTerms) {
+			ReleasedTermsCheck releasedTerms, TimerCalendar calendar) {
+		this.calendar = calendar;
 		this.catalog = catalog;
 		this.application = application;
 		this.clock = clock;
@@ -122,19 +125,19 @@ public class ServiceStage {
 	}
 
 	private void scheduleNextReview(DelegateExecution execution, String code) {
-		Instant due = Schedules.nextReview(LifecycleVariables.text(execution, REVIEW_CYCLE), this.clock.instant());
+		Instant due = this.calendar.dueAfter(LifecycleVariables.text(execution, REVIEW_CYCLE), this.clock.instant());
 		this.catalog.scheduleNextReview(code, due);
 	}
 
 	/** Terms the forms may have set so far; invalid values stop the submission with the field named. */
 	private ServiceTerms termsOf(DelegateExecution execution) {
 		String reviewCycle = LifecycleVariables.text(execution, REVIEW_CYCLE);
-		if (reviewCycle != null && !Schedules.isReviewCycle(reviewCycle)) {
+		if (reviewCycle != null && !this.calendar.isRepeatingInterval(reviewCycle)) {
 			throw new InvalidLifecycleInputException(REVIEW_CYCLE,
 					"'" + reviewCycle + "' is not an ISO-8601 repeating interval such as R/P3M");
 		}
 		String pilotPeriod = LifecycleVariables.text(execution, PILOT_PERIOD);
-		if (pilotPeriod != null && !Schedules.isPilotPeriod(pilotPeriod)) {
+		if (pilotPeriod != null && !this.calendar.isDuration(pilotPeriod)) {
 			throw new InvalidLifecycleInputException(PILOT_PERIOD,
 					"'" + pilotPeriod + "' is not an ISO-8601 duration such as P4W");
 		}

@@ -1,7 +1,6 @@
 package org.pmo.servicelifecycle.security;
 
 import java.io.IOException;
-import java.util.List;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -9,13 +8,10 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.pmo.servicelifecycle.identity.Groups;
+import org.pmo.servicelifecycle.lifecycle.ApplicationAuthority;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -37,9 +33,9 @@ class ActuatorAuthenticationConfiguration {
 
 	@Bean
 	FilterRegistrationBean<ActuatorAuthenticationFilter> actuatorAuthenticationFilter(
-			ObjectProvider<ProcessEngine> processEngine) {
+			ObjectProvider<ApplicationAuthority> application) {
 		FilterRegistrationBean<ActuatorAuthenticationFilter> registration = new FilterRegistrationBean<>(
-				new ActuatorAuthenticationFilter(processEngine));
+				new ActuatorAuthenticationFilter(application));
 		registration.setName("pmo-actuator-authentication");
 		registration.addUrlPatterns(ACTUATOR_PATHS);
 		registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
@@ -50,10 +46,10 @@ class ActuatorAuthenticationConfiguration {
 	/** Authenticates like the REST API, then lets only administrators through. */
 	static class ActuatorAuthenticationFilter extends ProcessEngineAuthenticationFilter {
 
-		private final ObjectProvider<ProcessEngine> processEngine;
+		private final ObjectProvider<ApplicationAuthority> application;
 
-		ActuatorAuthenticationFilter(ObjectProvider<ProcessEngine> processEngine) {
-			this.processEngine = processEngine;
+		ActuatorAuthenticationFilter(ObjectProvider<ApplicationAuthority> application) {
+			this.application = application;
 		}
 
 		@Override
@@ -82,24 +78,11 @@ class ActuatorAuthenticationConfiguration {
 		}
 
 		private boolean isPmoManager() {
-			Authentication authentication = this.processEngine.getObject().getIdentityService().getCurrentAuthentication();
-			return authentication != null && authentication.getGroupIds() != null
-					&& authentication.getGroupIds().contains(Groups.PMO_MANAGERS);
+			return this.application.getObject().currentGroupIds().contains(Groups.PMO_MANAGERS);
 		}
 
 		private boolean isAdministrator() {
-			ProcessEngine engine = this.processEngine.getObject();
-			Authentication authentication = engine.getIdentityService().getCurrentAuthentication();
-			if (authentication == null) {
-				return false;
-			}
-			ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine
-				.getProcessEngineConfiguration();
-			List<String> adminUsers = configuration.getAdminUsers();
-			List<String> adminGroups = configuration.getAdminGroups();
-			List<String> groups = (authentication.getGroupIds() != null) ? authentication.getGroupIds() : List.of();
-			return (adminUsers != null && adminUsers.contains(authentication.getUserId()))
-					|| (adminGroups != null && groups.stream().anyMatch(adminGroups::contains));
+			return this.application.getObject().currentUserIsAdministrator();
 		}
 
 	}

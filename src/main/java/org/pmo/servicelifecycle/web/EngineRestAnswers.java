@@ -17,7 +17,6 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.ProcessEnginePersistenceException;
 import org.camunda.bpm.engine.exception.NullValueException;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
@@ -70,7 +69,7 @@ class EngineRestAnswers implements ResourceConfigCustomizer {
 			if (cause instanceof ProcessEngineException && String.valueOf(cause.getMessage()).contains(UNCAUGHT_ERROR)) {
 				return badRequest("The model catches no BPMN error with this code here: " + cause.getMessage());
 			}
-			if (cause instanceof Exception bad && (cause instanceof FormFieldValidationException
+			if (cause instanceof Exception bad && (cause instanceof FieldProblem
 					|| cause instanceof BadUserRequestException || cause instanceof NullValueException
 					|| cause instanceof SpinRuntimeException
 					|| cause instanceof NumberFormatException || cause instanceof NullPointerException)) {

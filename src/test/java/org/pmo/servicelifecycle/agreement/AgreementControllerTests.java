@@ -2,6 +2,7 @@ package org.pmo.servicelifecycle.agreement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
@@ -13,10 +14,8 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pmo.servicelifecycle.WebTestSupport;
-import org.pmo.servicelifecycle.LiveServices;
 import org.pmo.servicelifecycle.catalog.CustomerSegment;
 import org.pmo.servicelifecycle.catalog.ServiceCatalog;
 import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Lifecycle;
@@ -64,17 +63,9 @@ class AgreementControllerTests extends WebTestSupport {
 	@Autowired
 	private MeasurementRepository measurements;
 
-	private LiveServices liveServices;
-
-	@BeforeEach
-	void setUp() {
-		this.liveServices = new LiveServices(this.requests, this.taskService, this.managementService,
-				this.identityService, this.runtimeService);
-	}
-
 	@Test
 	void shouldDefineAgreementAndShowItWithTheService() {
-		String code = this.liveServices.live("Project health check", Set.of(CustomerSegment.PROJECT_MANAGERS));
+		String code = this.lifecycle.live("Project health check", Set.of(CustomerSegment.PROJECT_MANAGERS));
 
 		ResponseEntity<Map<String, Object>> created = send(HttpMethod.POST, code + "/agreements", ON_TIME_DELIVERY);
 
@@ -90,7 +81,7 @@ class AgreementControllerTests extends WebTestSupport {
 
 	@Test
 	void shouldRefuseAgreementsOutsideTheContract() {
-		String code = this.liveServices.live("Portfolio report", Set.of(CustomerSegment.SENIOR_EXECUTIVES));
+		String code = this.lifecycle.live("Portfolio report", Set.of(CustomerSegment.SENIOR_EXECUTIVES));
 		send(HttpMethod.POST, code + "/agreements", ON_TIME_DELIVERY);
 
 		assertRefused(HttpMethod.POST, code + "/agreements", ON_TIME_DELIVERY, "metric");
@@ -115,7 +106,7 @@ class AgreementControllerTests extends WebTestSupport {
 
 	@Test
 	void shouldReplaceAgreementsOfTheCurrentVersion() {
-		String code = this.liveServices.live("Coaching", Set.of(CustomerSegment.PROJECT_MANAGERS));
+		String code = this.lifecycle.live("Coaching", Set.of(CustomerSegment.PROJECT_MANAGERS));
 		send(HttpMethod.POST, code + "/agreements", ON_TIME_DELIVERY);
 
 		ResponseEntity<List<Map<String, Object>>> replaced = this.rest.withBasicAuth("anna", "anna")
@@ -132,7 +123,7 @@ class AgreementControllerTests extends WebTestSupport {
 	@Test
 	void shouldAskForExactlyOneReviewWhenAnAgreementIsBreached() {
 		// given a live service that agreed on-time delivery of at least 90 %
-		String code = this.liveServices.live("Health check", Set.of(CustomerSegment.PROJECT_MANAGERS));
+		String code = this.lifecycle.live("Health check", Set.of(CustomerSegment.PROJECT_MANAGERS));
 		send(HttpMethod.POST, code + "/agreements", ON_TIME_DELIVERY);
 
 		// when 70 % is measured, and then 60 % in the same month
@@ -168,7 +159,7 @@ class AgreementControllerTests extends WebTestSupport {
 	@Test
 	void shouldRefuseAgreementsAndMeasurementsOfARetiredService() {
 		// given a service with an agreement that was retired
-		String code = this.liveServices.live("Paper timesheets", Set.of(CustomerSegment.PROJECT_MANAGERS));
+		String code = this.lifecycle.live("Paper timesheets", Set.of(CustomerSegment.PROJECT_MANAGERS));
 		send(HttpMethod.POST, code + "/agreements", ON_TIME_DELIVERY);
 		retire(code);
 		assertThat(get("/api/services/" + code, JSON_OBJECT)).containsEntry("stage", "RETIRED");
@@ -183,7 +174,7 @@ class AgreementControllerTests extends WebTestSupport {
 
 	@Test
 	void shouldReportAttainmentPerPeriod() {
-		String code = this.liveServices.live("Stage-gate review", Set.of(CustomerSegment.PROGRAMME_MANAGERS));
+		String code = this.lifecycle.live("Stage-gate review", Set.of(CustomerSegment.PROGRAMME_MANAGERS));
 		send(HttpMethod.POST, code + "/agreements", ON_TIME_DELIVERY);
 		YearMonth now = YearMonth.now();
 
@@ -207,7 +198,7 @@ class AgreementControllerTests extends WebTestSupport {
 
 	@Test
 	void shouldRefuseMeasurementsOutsideTheContractAndStoreNothing() {
-		String code = this.liveServices.live("Lessons learned", Set.of(CustomerSegment.END_USERS));
+		String code = this.lifecycle.live("Lessons learned", Set.of(CustomerSegment.END_USERS));
 		send(HttpMethod.POST, code + "/agreements", ON_TIME_DELIVERY);
 
 		assertRefused(HttpMethod.POST, code + "/measurements",
@@ -231,15 +222,7 @@ class AgreementControllerTests extends WebTestSupport {
 	}
 
 	private void retire(String code) {
-		this.runtimeService.createMessageCorrelation("ServiceReviewRequested")
-			.processInstanceBusinessKey(code)
-			.setVariable("reviewReason", "Timesheets moved into the finance system")
-			.correlate();
-		this.liveServices.complete(code, Lifecycle.TASK_REVIEW_SERVICE, "mark",
-				Map.of("reviewFindings", "No demand left", "reviewOutcome", "retire"));
-		this.liveServices.complete(code, "Task_PlanRetirement", "anna",
-				Map.of("retirementDate", "2030-01-31", "customerNotice", "Please use the finance system."));
-		this.liveServices.complete(code, "Task_ApproveRetirement", "sara", Map.of("decision", "approve"));
+		this.lifecycle.retire(code, "Timesheets moved into the finance system", LocalDate.parse("2030-01-31"));
 		String retirement = this.runtimeService.createProcessInstanceQuery()
 			.processDefinitionKey("pmo-service-retirement")
 			.processInstanceBusinessKey(code)

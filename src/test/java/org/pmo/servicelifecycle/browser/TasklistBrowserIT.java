@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
@@ -18,9 +17,9 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.pmo.servicelifecycle.LiveServices;
 import org.pmo.servicelifecycle.TestUsers;
 import org.pmo.servicelifecycle.catalog.CustomerSegment;
+import org.pmo.servicelifecycle.catalog.Decision;
 import org.pmo.servicelifecycle.catalog.HistoryKind;
 import org.pmo.servicelifecycle.catalog.OfferingLevel;
 import org.pmo.servicelifecycle.catalog.PmoService;
@@ -29,6 +28,9 @@ import org.pmo.servicelifecycle.catalog.ServiceCatalog;
 import org.pmo.servicelifecycle.catalog.ServiceHistoryEntry;
 import org.pmo.servicelifecycle.catalog.ServiceRequest;
 import org.pmo.servicelifecycle.catalog.Stage;
+import org.pmo.servicelifecycle.demo.EngineTransport;
+import org.pmo.servicelifecycle.demo.LifecycleDriver;
+import org.pmo.servicelifecycle.demo.People;
 import org.pmo.servicelifecycle.identity.Organisation;
 import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Lifecycle;
 import org.pmo.servicelifecycle.lifecycle.ServiceRequests;
@@ -77,6 +79,9 @@ class TasklistBrowserIT {
 
 	@Autowired
 	private IdentityService identityService;
+
+	@Autowired
+	private ProcessEngine engine;
 
 	@BeforeEach
 	void createUsers() {
@@ -289,21 +294,11 @@ class TasklistBrowserIT {
 	void analystShouldNotSeeTheBoardsTasks() {
 		// a business case waiting for the board
 		String name = "Supplier assurance " + Instant.now().toEpochMilli();
-		LiveServices steps = new LiveServices(this.requests, this.taskService, this.managementService,
-				this.identityService, this.runtimeService);
-		String code;
-		this.identityService.setAuthentication("paul", List.of("service-customers"));
-		try {
-			code = this.requests.request(new ServiceRequest(name, "Assurance of critical suppliers",
-					Set.of(CustomerSegment.PROGRAMME_MANAGERS), OfferingLevel.ADDITIONAL)).getCode();
-		}
-		finally {
-			this.identityService.clearAuthentication();
-		}
-		steps.complete(code, Lifecycle.TASK_EVALUATE_NEED, "mark",
-				Map.of("strategicFit", "medium", "valueToOrganisation", 3, "decision", "approve"));
-		steps.complete(code, Lifecycle.TASK_DESIGN_SERVICE, "anna", Map.of("designSummary", "Checklist and visits",
-				"slaSummary", "Report within 10 days", "serviceOwner", "anna", "pilotPeriod", "P4W", "reviewCycle", "R/P6M"));
+		LifecycleDriver lifecycle = new LifecycleDriver(new EngineTransport(this.engine, this.requests), People.DEMO);
+		String code = lifecycle.request(new ServiceRequest(name, "Assurance of critical suppliers",
+				Set.of(CustomerSegment.PROGRAMME_MANAGERS), OfferingLevel.ADDITIONAL));
+		lifecycle.evaluateNeed(code, Decision.APPROVE);
+		lifecycle.design(code);
 		Task businessCase = taskOf(code, Lifecycle.TASK_JUSTIFY_SERVICE);
 		assertThat(businessCase).isNotNull();
 

@@ -5,15 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
-import java.util.Set;
-
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.pmo.servicelifecycle.WebTestSupport;
-import org.pmo.servicelifecycle.LiveServices;
+import org.pmo.servicelifecycle.catalog.Decision;
 import org.pmo.servicelifecycle.identity.Groups;
 import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -265,18 +263,13 @@ class ServiceControllerTests extends WebTestSupport {
 				{"name": "Coffee rota", "description": "Not a PMO service", "customerSegments": ["END_USERS"]}""")
 			.getBody()
 			.get("code");
-		new LiveServices(this.requests, this.taskService, this.managementService, this.identityService,
-				this.runtimeService)
-			.complete(code, ServiceLifecycleProcess.Lifecycle.TASK_EVALUATE_NEED, "mark",
-					Map.of("strategicFit", "low", "valueToOrganisation", 1, "decision", "reject"));
+		this.lifecycle.evaluateNeed(code, Decision.REJECT);
 
 		assertChangeRefused(code, "{\"reviewCycle\": \"R/P1M\"}", "code");
 	}
 
 	private String liveService(String name) {
-		return new LiveServices(this.requests, this.taskService, this.managementService, this.identityService,
-				this.runtimeService)
-			.live(name, Set.of(CustomerSegment.PROJECT_MANAGERS));
+		return this.lifecycle.live(name);
 	}
 
 	private void assertChangeRefused(String code, String body, String field) {

@@ -2,12 +2,12 @@ package org.pmo.servicelifecycle.lifecycle;
 
 import static org.assertj.core.api.Assertions.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
-import static org.pmo.servicelifecycle.lifecycle.LifecycleDriver.ANALYST;
-import static org.pmo.servicelifecycle.lifecycle.LifecycleDriver.BOARD_MEMBER;
-import static org.pmo.servicelifecycle.lifecycle.LifecycleDriver.CUSTOMER;
-import static org.pmo.servicelifecycle.lifecycle.LifecycleDriver.MANAGER;
-import static org.pmo.servicelifecycle.lifecycle.LifecycleDriver.PILOT_PERIOD_FROM_DESIGN;
-import static org.pmo.servicelifecycle.lifecycle.LifecycleDriver.REVIEW_CYCLE_FROM_DESIGN;
+import static org.pmo.servicelifecycle.lifecycle.ProcessTestDriver.ANALYST;
+import static org.pmo.servicelifecycle.lifecycle.ProcessTestDriver.BOARD_MEMBER;
+import static org.pmo.servicelifecycle.lifecycle.ProcessTestDriver.CUSTOMER;
+import static org.pmo.servicelifecycle.lifecycle.ProcessTestDriver.MANAGER;
+import static org.pmo.servicelifecycle.lifecycle.ProcessTestDriver.PILOT_PERIOD_FROM_DESIGN;
+import static org.pmo.servicelifecycle.lifecycle.ProcessTestDriver.REVIEW_CYCLE_FROM_DESIGN;
 import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Lifecycle.*;
 
 import java.time.Instant;
@@ -18,9 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
-import org.camunda.bpm.engine.history.HistoricDecisionInstance;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.history.HistoricDecisionInstance;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -36,17 +36,17 @@ import org.pmo.servicelifecycle.agreement.Direction;
 import org.pmo.servicelifecycle.agreement.MeasurementInput;
 import org.pmo.servicelifecycle.agreement.MetricUnit;
 import org.pmo.servicelifecycle.catalog.CustomerSegment;
+import org.pmo.servicelifecycle.catalog.Decision;
 import org.pmo.servicelifecycle.catalog.HistoryKind;
 import org.pmo.servicelifecycle.catalog.OfferingLevel;
 import org.pmo.servicelifecycle.catalog.PmoService;
 import org.pmo.servicelifecycle.catalog.PortfolioPhase;
+import org.pmo.servicelifecycle.catalog.ReviewOutcome;
 import org.pmo.servicelifecycle.catalog.ServiceHistoryEntry;
 import org.pmo.servicelifecycle.catalog.ServiceNotFoundException;
 import org.pmo.servicelifecycle.catalog.ServiceRequest;
 import org.pmo.servicelifecycle.catalog.Stage;
 import org.pmo.servicelifecycle.identity.Groups;
-import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Decisions;
-import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.ReviewOutcomes;
 import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Transform;
 import org.pmo.servicelifecycle.review.ReviewDecisions;
 import org.pmo.servicelifecycle.web.InvalidInputException;
@@ -153,7 +153,7 @@ class LifecycleProcessTest extends ProcessTestSupport {
 		ProcessInstance lifecycle = this.driver.request("Stage-gate assurance review");
 
 		// when
-		this.driver.evaluateNeed(lifecycle, Decisions.APPROVE);
+		this.driver.evaluateNeed(lifecycle, Decision.APPROVE);
 
 		// then
 		assertThat(lifecycle).hasPassed(TASK_EVALUATE_NEED).isWaitingAt(TASK_DESIGN_SERVICE);
@@ -162,7 +162,7 @@ class LifecycleProcessTest extends ProcessTestSupport {
 		assertThat(service.getStage()).isEqualTo(Stage.DESIGN);
 		// the evaluation settles the offering level
 		assertThat(service.getOfferingLevel()).isEqualTo(OfferingLevel.MANDATED);
-		assertStageChange(lifecycle, Stage.PROPOSED, Stage.DESIGN, Decisions.APPROVE, MANAGER);
+		assertStageChange(lifecycle, Stage.PROPOSED, Stage.DESIGN, Decision.APPROVE.value(), MANAGER);
 	}
 
 	@Test
@@ -171,7 +171,7 @@ class LifecycleProcessTest extends ProcessTestSupport {
 		ProcessInstance lifecycle = this.driver.request("Portfolio reporting");
 
 		// when the need is approved: high fit, value 4 of 5, mandated
-		this.driver.evaluateNeed(lifecycle, Decisions.APPROVE);
+		this.driver.evaluateNeed(lifecycle, Decision.APPROVE);
 		this.driver.design(lifecycle);
 
 		// then the decision scored it 40 + 32 + 10, and the board sees score and priority on its form
@@ -197,7 +197,7 @@ class LifecycleProcessTest extends ProcessTestSupport {
 		ProcessInstance lifecycle = this.driver.request("Coffee for project managers");
 
 		// when
-		this.driver.evaluateNeed(lifecycle, Decisions.REJECT);
+		this.driver.evaluateNeed(lifecycle, Decision.REJECT);
 
 		// then
 		assertThat(lifecycle).hasPassed(TASK_EVALUATE_NEED, END_SERVICE_DECLINED)
@@ -206,7 +206,7 @@ class LifecycleProcessTest extends ProcessTestSupport {
 		PmoService service = this.driver.service(lifecycle);
 		assertThat(service.getStage()).isEqualTo(Stage.DECLINED);
 		assertThat(service.getPortfolioPhase()).isEqualTo(PortfolioPhase.RETIRED);
-		assertStageChange(lifecycle, Stage.PROPOSED, Stage.DECLINED, Decisions.REJECT, MANAGER);
+		assertStageChange(lifecycle, Stage.PROPOSED, Stage.DECLINED, Decision.REJECT.value(), MANAGER);
 	}
 
 	// design and justification
@@ -215,7 +215,7 @@ class LifecycleProcessTest extends ProcessTestSupport {
 	void shouldAskForBusinessCaseApprovalWhenDesigned() {
 		// given
 		ProcessInstance lifecycle = this.driver.request("PM coaching and mentoring");
-		this.driver.evaluateNeed(lifecycle, Decisions.APPROVE);
+		this.driver.evaluateNeed(lifecycle, Decision.APPROVE);
 
 		// when
 		this.driver.design(lifecycle);
@@ -235,7 +235,7 @@ class LifecycleProcessTest extends ProcessTestSupport {
 	void shouldRefuseInvalidReviewCycle() {
 		// given
 		ProcessInstance lifecycle = this.driver.request("Portfolio dashboard");
-		this.driver.evaluateNeed(lifecycle, Decisions.APPROVE);
+		this.driver.evaluateNeed(lifecycle, Decision.APPROVE);
 		int historyBefore = this.driver.history(lifecycle).size();
 
 		// when / then
@@ -258,14 +258,14 @@ class LifecycleProcessTest extends ProcessTestSupport {
 	void shouldGiveBusinessCaseApprovalADueDate() {
 		// given
 		ProcessInstance lifecycle = this.driver.request("Benefits tracking");
-		this.driver.evaluateNeed(lifecycle, Decisions.APPROVE);
+		this.driver.evaluateNeed(lifecycle, Decision.APPROVE);
 
 		// when
 		this.driver.design(lifecycle);
 
 		// then the board has five days (pmo.approvals.due.justification), and the escalation waits for as long
 		Task approval = task(TASK_JUSTIFY_SERVICE, lifecycle);
-		Date due = LifecycleDriver.dueAfter(ClockUtil.now().toInstant(), "P5D");
+		Date due = ProcessTestDriver.dueAfter(ClockUtil.now().toInstant(), "P5D");
 		assertThat(approval.getDueDate()).isEqualTo(due);
 		assertThat(job(EVENT_BUSINESS_CASE_OVERDUE, lifecycle).getDuedate()).isEqualTo(due);
 	}
@@ -274,11 +274,11 @@ class LifecycleProcessTest extends ProcessTestSupport {
 	void shouldEscalateOverdueBusinessCaseApproval() {
 		// given
 		ProcessInstance lifecycle = this.driver.request("Programme assurance");
-		this.driver.evaluateNeed(lifecycle, Decisions.APPROVE);
+		this.driver.evaluateNeed(lifecycle, Decision.APPROVE);
 		this.driver.design(lifecycle);
 
 		// when the board lets it run over its due date
-		LifecycleDriver.fireTimer(job(EVENT_BUSINESS_CASE_OVERDUE, lifecycle));
+		ProcessTestDriver.fireTimer(job(EVENT_BUSINESS_CASE_OVERDUE, lifecycle));
 
 		// then the approval stays open for the board, the PMO managers see it too, with a higher priority
 		assertThat(lifecycle).hasPassed(EVENT_BUSINESS_CASE_OVERDUE, TASK_ESCALATE_BUSINESS_CASE,
@@ -287,7 +287,7 @@ class LifecycleProcessTest extends ProcessTestSupport {
 		assertEscalated(lifecycle, task(TASK_JUSTIFY_SERVICE, lifecycle), "Approve business case");
 
 		// and the board can still decide
-		this.driver.justify(lifecycle, Decisions.APPROVE);
+		this.driver.justify(lifecycle, Decision.APPROVE);
 		assertThat(lifecycle).isWaitingAt(EVENT_PILOT_PERIOD_OVER);
 	}
 
@@ -295,54 +295,54 @@ class LifecycleProcessTest extends ProcessTestSupport {
 	void shouldStartPilotWhenBusinessCaseApproved() {
 		// given
 		ProcessInstance lifecycle = this.driver.request("Lessons-learned facilitation");
-		this.driver.evaluateNeed(lifecycle, Decisions.APPROVE);
+		this.driver.evaluateNeed(lifecycle, Decision.APPROVE);
 		this.driver.design(lifecycle);
 
 		// when
-		this.driver.justify(lifecycle, Decisions.APPROVE);
+		this.driver.justify(lifecycle, Decision.APPROVE);
 
 		// then
 		assertThat(lifecycle).hasPassed(TASK_JUSTIFY_SERVICE).isWaitingAt(EVENT_PILOT_PERIOD_OVER);
 		assertThat(this.driver.service(lifecycle).getStage()).isEqualTo(Stage.PILOT);
-		assertStageChange(lifecycle, Stage.JUSTIFICATION, Stage.PILOT, Decisions.APPROVE, BOARD_MEMBER);
+		assertStageChange(lifecycle, Stage.JUSTIFICATION, Stage.PILOT, Decision.APPROVE.value(), BOARD_MEMBER);
 		// the pilot runs for the period given in the design form
 		assertThat(job(EVENT_PILOT_PERIOD_OVER, lifecycle).getDuedate())
-			.isEqualTo(LifecycleDriver.dueAfter(LifecycleDriver.START, PILOT_PERIOD_FROM_DESIGN));
+			.isEqualTo(ProcessTestDriver.dueAfter(ProcessTestDriver.START, PILOT_PERIOD_FROM_DESIGN));
 	}
 
 	@Test
 	void shouldReworkBusinessCase() {
 		// given
 		ProcessInstance lifecycle = this.driver.request("Benefits tracking");
-		this.driver.evaluateNeed(lifecycle, Decisions.APPROVE);
+		this.driver.evaluateNeed(lifecycle, Decision.APPROVE);
 		this.driver.design(lifecycle);
 
 		// when
-		this.driver.justify(lifecycle, Decisions.REWORK);
+		this.driver.justify(lifecycle, Decision.REWORK);
 
 		// then
 		assertThat(lifecycle).hasPassed(TASK_JUSTIFY_SERVICE).isWaitingAt(TASK_DESIGN_SERVICE);
 		assertThat(task()).hasCandidateGroup(Groups.PMO_ANALYSTS);
 		assertThat(this.driver.service(lifecycle).getStage()).isEqualTo(Stage.DESIGN);
-		assertStageChange(lifecycle, Stage.JUSTIFICATION, Stage.DESIGN, Decisions.REWORK, BOARD_MEMBER);
+		assertStageChange(lifecycle, Stage.JUSTIFICATION, Stage.DESIGN, Decision.REWORK.value(), BOARD_MEMBER);
 	}
 
 	@Test
 	void shouldDeclineBusinessCase() {
 		// given
 		ProcessInstance lifecycle = this.driver.request("Methodology translation");
-		this.driver.evaluateNeed(lifecycle, Decisions.APPROVE);
+		this.driver.evaluateNeed(lifecycle, Decision.APPROVE);
 		this.driver.design(lifecycle);
 
 		// when
-		this.driver.justify(lifecycle, Decisions.REJECT);
+		this.driver.justify(lifecycle, Decision.REJECT);
 
 		// then
 		assertThat(lifecycle).hasPassed(TASK_JUSTIFY_SERVICE, END_SERVICE_DECLINED)
 			.hasNotPassed(EVENT_PILOT_PERIOD_OVER)
 			.isEnded();
 		assertThat(this.driver.service(lifecycle).getStage()).isEqualTo(Stage.DECLINED);
-		assertStageChange(lifecycle, Stage.JUSTIFICATION, Stage.DECLINED, Decisions.REJECT, BOARD_MEMBER);
+		assertStageChange(lifecycle, Stage.JUSTIFICATION, Stage.DECLINED, Decision.REJECT.value(), BOARD_MEMBER);
 	}
 
 	// pilot
@@ -355,7 +355,7 @@ class LifecycleProcessTest extends ProcessTestSupport {
 		assertThat(jobQuery().processInstanceId(lifecycle.getId()).executable().count()).isZero();
 
 		// when the period from the design form has passed
-		ClockUtil.setCurrentTime(LifecycleDriver.dueAfter(LifecycleDriver.START, PILOT_PERIOD_FROM_DESIGN));
+		ClockUtil.setCurrentTime(ProcessTestDriver.dueAfter(ProcessTestDriver.START, PILOT_PERIOD_FROM_DESIGN));
 		assertThat(jobQuery().processInstanceId(lifecycle.getId()).executable().singleResult().getId())
 			.isEqualTo(pilotOver.getId());
 		execute(pilotOver);
@@ -373,13 +373,13 @@ class LifecycleProcessTest extends ProcessTestSupport {
 		this.driver.endPilot(lifecycle);
 
 		// when
-		this.driver.reviewPilot(lifecycle, Decisions.APPROVE);
+		this.driver.reviewPilot(lifecycle, Decision.APPROVE);
 
 		// then
 		assertThat(lifecycle).hasPassed(TASK_REVIEW_PILOT).isWaitingAt(TASK_APPROVE_GO_LIVE);
 		assertThat(task()).hasCandidateGroup(Groups.PORTFOLIO_BOARD);
 		assertThat(this.driver.service(lifecycle).getStage()).isEqualTo(Stage.IMPLEMENTATION);
-		assertStageChange(lifecycle, Stage.PILOT, Stage.IMPLEMENTATION, Decisions.APPROVE, MANAGER);
+		assertStageChange(lifecycle, Stage.PILOT, Stage.IMPLEMENTATION, Decision.APPROVE.value(), MANAGER);
 	}
 
 	@Test
@@ -390,21 +390,21 @@ class LifecycleProcessTest extends ProcessTestSupport {
 		Instant firstPilotOver = ClockUtil.now().toInstant();
 
 		// when
-		this.driver.reviewPilot(lifecycle, Decisions.EXTEND);
+		this.driver.reviewPilot(lifecycle, Decision.EXTEND);
 
 		// then another pilot period of the same length runs
 		assertThat(lifecycle).hasPassed(TASK_REVIEW_PILOT).isWaitingAt(EVENT_PILOT_PERIOD_OVER);
 		Job secondPilotOver = job(EVENT_PILOT_PERIOD_OVER, lifecycle);
 		assertThat(secondPilotOver.getDuedate())
-			.isEqualTo(LifecycleDriver.dueAfter(firstPilotOver, PILOT_PERIOD_FROM_DESIGN));
+			.isEqualTo(ProcessTestDriver.dueAfter(firstPilotOver, PILOT_PERIOD_FROM_DESIGN));
 		assertThat(this.driver.service(lifecycle).getStage()).isEqualTo(Stage.PILOT);
 		assertThat(this.driver.lastEntry(lifecycle, HistoryKind.TASK_COMPLETED))
 			.extracting(ServiceHistoryEntry::getActivity, ServiceHistoryEntry::getDecision,
 					ServiceHistoryEntry::getActor)
-			.containsExactly("Review pilot", Decisions.EXTEND, MANAGER);
+			.containsExactly("Review pilot", Decision.EXTEND.value(), MANAGER);
 
 		// and when that period is over too, the pilot is reviewed again
-		LifecycleDriver.fireTimer(secondPilotOver);
+		ProcessTestDriver.fireTimer(secondPilotOver);
 		assertThat(lifecycle).isWaitingAt(TASK_REVIEW_PILOT);
 	}
 
@@ -415,12 +415,12 @@ class LifecycleProcessTest extends ProcessTestSupport {
 		this.driver.endPilot(lifecycle);
 
 		// when
-		this.driver.reviewPilot(lifecycle, Decisions.REWORK);
+		this.driver.reviewPilot(lifecycle, Decision.REWORK);
 
 		// then
 		assertThat(lifecycle).hasPassed(TASK_REVIEW_PILOT).isWaitingAt(TASK_DESIGN_SERVICE);
 		assertThat(this.driver.service(lifecycle).getStage()).isEqualTo(Stage.DESIGN);
-		assertStageChange(lifecycle, Stage.PILOT, Stage.DESIGN, Decisions.REWORK, MANAGER);
+		assertStageChange(lifecycle, Stage.PILOT, Stage.DESIGN, Decision.REWORK.value(), MANAGER);
 	}
 
 	@Test
@@ -430,14 +430,14 @@ class LifecycleProcessTest extends ProcessTestSupport {
 		this.driver.endPilot(lifecycle);
 
 		// when
-		this.driver.reviewPilot(lifecycle, Decisions.REJECT);
+		this.driver.reviewPilot(lifecycle, Decision.REJECT);
 
 		// then
 		assertThat(lifecycle).hasPassed(TASK_REVIEW_PILOT, END_SERVICE_DECLINED)
 			.hasNotPassed(TASK_APPROVE_GO_LIVE)
 			.isEnded();
 		assertThat(this.driver.service(lifecycle).getStage()).isEqualTo(Stage.DECLINED);
-		assertStageChange(lifecycle, Stage.PILOT, Stage.DECLINED, Decisions.REJECT, MANAGER);
+		assertStageChange(lifecycle, Stage.PILOT, Stage.DECLINED, Decision.REJECT.value(), MANAGER);
 	}
 
 	// go-live
@@ -447,10 +447,10 @@ class LifecycleProcessTest extends ProcessTestSupport {
 		// given
 		ProcessInstance lifecycle = this.driver.inPilot("Monthly portfolio report");
 		this.driver.endPilot(lifecycle);
-		this.driver.reviewPilot(lifecycle, Decisions.APPROVE);
+		this.driver.reviewPilot(lifecycle, Decision.APPROVE);
 
 		// when
-		this.driver.approveGoLive(lifecycle, Decisions.APPROVE);
+		this.driver.approveGoLive(lifecycle, Decision.APPROVE);
 
 		// then
 		assertThat(lifecycle).hasPassed(TASK_APPROVE_GO_LIVE).isWaitingAt(TASK_OPERATE_SERVICE);
@@ -460,9 +460,9 @@ class LifecycleProcessTest extends ProcessTestSupport {
 		assertThat(service.getServiceVersion()).isEqualTo(1);
 		// the first periodic review is due one review cycle (R/P6M from the design form) after go-live
 		Job reviewDue = this.driver.periodicReviewTimer(lifecycle);
-		assertThat(reviewDue.getDuedate()).isEqualTo(LifecycleDriver.dueAfter(ClockUtil.now().toInstant(), "P6M"));
+		assertThat(reviewDue.getDuedate()).isEqualTo(ProcessTestDriver.dueAfter(ClockUtil.now().toInstant(), "P6M"));
 		assertThat(service.getNextReviewDue()).isEqualTo(reviewDue.getDuedate().toInstant());
-		assertStageChange(lifecycle, Stage.IMPLEMENTATION, Stage.OPERATION, Decisions.APPROVE, BOARD_MEMBER);
+		assertStageChange(lifecycle, Stage.IMPLEMENTATION, Stage.OPERATION, Decision.APPROVE.value(), BOARD_MEMBER);
 	}
 
 	@Test
@@ -470,12 +470,12 @@ class LifecycleProcessTest extends ProcessTestSupport {
 		// given
 		ProcessInstance lifecycle = this.driver.inPilot("Estimating service");
 		this.driver.endPilot(lifecycle);
-		this.driver.reviewPilot(lifecycle, Decisions.APPROVE);
+		this.driver.reviewPilot(lifecycle, Decision.APPROVE);
 		Task approval = task(TASK_APPROVE_GO_LIVE, lifecycle);
-		assertThat(approval.getDueDate()).isEqualTo(LifecycleDriver.dueAfter(ClockUtil.now().toInstant(), "P5D"));
+		assertThat(approval.getDueDate()).isEqualTo(ProcessTestDriver.dueAfter(ClockUtil.now().toInstant(), "P5D"));
 
 		// when
-		LifecycleDriver.fireTimer(job(EVENT_GO_LIVE_APPROVAL_OVERDUE, lifecycle));
+		ProcessTestDriver.fireTimer(job(EVENT_GO_LIVE_APPROVAL_OVERDUE, lifecycle));
 
 		// then
 		assertThat(lifecycle).hasPassed(TASK_ESCALATE_GO_LIVE_APPROVAL, END_GO_LIVE_APPROVAL_ESCALATED)
@@ -488,15 +488,15 @@ class LifecycleProcessTest extends ProcessTestSupport {
 		// given
 		ProcessInstance lifecycle = this.driver.inPilot("Change control board support");
 		this.driver.endPilot(lifecycle);
-		this.driver.reviewPilot(lifecycle, Decisions.APPROVE);
+		this.driver.reviewPilot(lifecycle, Decision.APPROVE);
 
 		// when
-		this.driver.approveGoLive(lifecycle, Decisions.REWORK);
+		this.driver.approveGoLive(lifecycle, Decision.REWORK);
 
 		// then
 		assertThat(lifecycle).hasPassed(TASK_APPROVE_GO_LIVE).isWaitingAt(TASK_DESIGN_SERVICE);
 		assertThat(this.driver.service(lifecycle).getStage()).isEqualTo(Stage.DESIGN);
-		assertStageChange(lifecycle, Stage.IMPLEMENTATION, Stage.DESIGN, Decisions.REWORK, BOARD_MEMBER);
+		assertStageChange(lifecycle, Stage.IMPLEMENTATION, Stage.DESIGN, Decision.REWORK.value(), BOARD_MEMBER);
 	}
 
 	@Test
@@ -504,10 +504,10 @@ class LifecycleProcessTest extends ProcessTestSupport {
 		// given
 		ProcessInstance lifecycle = this.driver.inPilot("Project archive service");
 		this.driver.endPilot(lifecycle);
-		this.driver.reviewPilot(lifecycle, Decisions.APPROVE);
+		this.driver.reviewPilot(lifecycle, Decision.APPROVE);
 
 		// when
-		this.driver.approveGoLive(lifecycle, Decisions.REJECT);
+		this.driver.approveGoLive(lifecycle, Decision.REJECT);
 
 		// then
 		assertThat(lifecycle).hasPassed(TASK_APPROVE_GO_LIVE, END_SERVICE_DECLINED)
@@ -516,7 +516,7 @@ class LifecycleProcessTest extends ProcessTestSupport {
 		PmoService service = this.driver.service(lifecycle);
 		assertThat(service.getStage()).isEqualTo(Stage.DECLINED);
 		assertThat(service.getNextReviewDue()).isNull();
-		assertStageChange(lifecycle, Stage.IMPLEMENTATION, Stage.DECLINED, Decisions.REJECT, BOARD_MEMBER);
+		assertStageChange(lifecycle, Stage.IMPLEMENTATION, Stage.DECLINED, Decision.REJECT.value(), BOARD_MEMBER);
 	}
 
 	// operation: reviews
@@ -528,7 +528,7 @@ class LifecycleProcessTest extends ProcessTestSupport {
 		Job firstReviewDue = this.driver.periodicReviewTimer(lifecycle);
 
 		// when the review cycle has passed
-		LifecycleDriver.fireTimer(firstReviewDue);
+		ProcessTestDriver.fireTimer(firstReviewDue);
 
 		// then the service keeps running while it is reviewed, and the next review is planned
 		assertThat(lifecycle).hasPassed(EVENT_PERIODIC_REVIEW_DUE)
@@ -548,7 +548,7 @@ class LifecycleProcessTest extends ProcessTestSupport {
 		assertThat(formService().getTaskFormVariables(task(TASK_REVIEW_SERVICE, lifecycle).getId()))
 			.containsEntry(ReviewDecisions.SLA_HEALTH, "none")
 			.containsEntry(ReviewDecisions.STRATEGIC_FIT, "high")
-			.containsEntry(ReviewDecisions.RECOMMENDATION, ReviewOutcomes.CONTINUE)
+			.containsEntry(ReviewDecisions.RECOMMENDATION, ReviewOutcome.CONTINUE.value())
 			.containsEntry(ReviewDecisions.RECOMMENDATION_REASON, "No warning signs: agreements met or not yet measured")
 			.containsEntry(ReviewDecisions.PERFORMANCE_SUMMARY, "No performance agreements for version 1 yet.");
 	}
@@ -572,7 +572,7 @@ class LifecycleProcessTest extends ProcessTestSupport {
 		assertThat((String) form.get(ServiceLifecycleProcess.Variables.REVIEW_REASON))
 			.startsWith("SLA breach: on-time-delivery 70 in " + thisMonth);
 		assertThat(form).containsEntry(ReviewDecisions.SLA_HEALTH, "breached")
-			.containsEntry(ReviewDecisions.RECOMMENDATION, ReviewOutcomes.TRANSFORM)
+			.containsEntry(ReviewDecisions.RECOMMENDATION, ReviewOutcome.TRANSFORM.value())
 			.containsEntry(ReviewDecisions.RECOMMENDATION_REASON,
 					"Agreements breached: redesign the service so that it can keep them")
 			.containsEntry(ReviewDecisions.CUSTOMER_SATISFACTION, null)
@@ -586,7 +586,7 @@ class LifecycleProcessTest extends ProcessTestSupport {
 		assertThat(this.driver.lastEntry(lifecycle, HistoryKind.RECOMMENDED))
 			.extracting(ServiceHistoryEntry::getActivity, ServiceHistoryEntry::getDecision, ServiceHistoryEntry::getActor,
 					ServiceHistoryEntry::getComment)
-			.containsExactly("Recommend review outcome", ReviewOutcomes.TRANSFORM, null,
+			.containsExactly("Recommend review outcome", ReviewOutcome.TRANSFORM.value(), null,
 					"Agreements breached: redesign the service so that it can keep them");
 
 		// when a second low value arrives in the same month
@@ -622,7 +622,7 @@ class LifecycleProcessTest extends ProcessTestSupport {
 			.containsEntry(ReviewDecisions.CUSTOMER_SATISFACTION, 2.5)
 			.containsEntry(ReviewDecisions.UTILISATION, 15.0)
 			.containsEntry(ReviewDecisions.SLA_HEALTH, "met")
-			.containsEntry(ReviewDecisions.RECOMMENDATION, ReviewOutcomes.TRANSFORM)
+			.containsEntry(ReviewDecisions.RECOMMENDATION, ReviewOutcome.TRANSFORM.value())
 			.containsEntry(ReviewDecisions.RECOMMENDATION_REASON,
 					"Customers are dissatisfied (under 3 of 5): redesign the service with them");
 	}
@@ -649,11 +649,11 @@ class LifecycleProcessTest extends ProcessTestSupport {
 			.containsExactly(MANAGER, "Review cycle R/P6M changed to R/P1M, from the next review on");
 
 		// when that review is due
-		LifecycleDriver.fireTimer(plannedReview);
+		ProcessTestDriver.fireTimer(plannedReview);
 
 		// then the one after follows the new cycle, in the engine and in the catalog
 		Job nextReview = this.driver.periodicReviewTimer(lifecycle);
-		assertThat(nextReview.getDuedate()).isEqualTo(LifecycleDriver.dueAfter(plannedReview.getDuedate().toInstant(), "P1M"));
+		assertThat(nextReview.getDuedate()).isEqualTo(ProcessTestDriver.dueAfter(plannedReview.getDuedate().toInstant(), "P1M"));
 		assertThat(this.driver.service(lifecycle).getNextReviewDue()).isEqualTo(nextReview.getDuedate().toInstant());
 		assertThat(this.driver.lastEntry(lifecycle, HistoryKind.REVIEW_OPENED).getComment())
 			.isEqualTo("Periodic review (cycle R/P1M)");
@@ -707,7 +707,7 @@ class LifecycleProcessTest extends ProcessTestSupport {
 		this.driver.periodicReviewDue(lifecycle);
 
 		// when
-		this.driver.reviewService(lifecycle, ReviewOutcomes.CONTINUE);
+		this.driver.reviewService(lifecycle, ReviewOutcome.CONTINUE);
 
 		// then
 		assertThat(lifecycle).hasPassed(TASK_REVIEW_SERVICE, END_SERVICE_CONTINUES)
@@ -717,7 +717,7 @@ class LifecycleProcessTest extends ProcessTestSupport {
 		assertThat(this.driver.lastEntry(lifecycle, HistoryKind.TASK_COMPLETED))
 			.extracting(ServiceHistoryEntry::getActivity, ServiceHistoryEntry::getDecision,
 					ServiceHistoryEntry::getActor)
-			.containsExactly("Review service", ReviewOutcomes.CONTINUE, MANAGER);
+			.containsExactly("Review service", ReviewOutcome.CONTINUE.value(), MANAGER);
 	}
 
 	// transform or retire
@@ -729,7 +729,7 @@ class LifecycleProcessTest extends ProcessTestSupport {
 		this.driver.requestReview(lifecycle.getBusinessKey(), "Executives want a one-page summary");
 
 		// when
-		this.driver.reviewService(lifecycle, ReviewOutcomes.TRANSFORM);
+		this.driver.reviewService(lifecycle, ReviewOutcome.TRANSFORM);
 
 		// then
 		assertThat(lifecycle).hasPassed(TASK_REVIEW_SERVICE).isWaitingAt(CALL_TRANSFORM_SERVICE);
@@ -739,7 +739,7 @@ class LifecycleProcessTest extends ProcessTestSupport {
 		assertThat(service.getStage()).isEqualTo(Stage.TRANSFORM);
 		assertThat(service.getNextReviewDue()).isNull();
 		assertThat(jobQuery().processInstanceId(lifecycle.getId()).count()).isZero();
-		assertStageChange(lifecycle, Stage.OPERATION, Stage.TRANSFORM, ReviewOutcomes.TRANSFORM, MANAGER);
+		assertStageChange(lifecycle, Stage.OPERATION, Stage.TRANSFORM, ReviewOutcome.TRANSFORM.value(), MANAGER);
 	}
 
 	@Test
@@ -748,8 +748,8 @@ class LifecycleProcessTest extends ProcessTestSupport {
 		ProcessInstance lifecycle = this.driver.live("PM coaching");
 		ProcessInstance transform = this.driver.inTransformation(lifecycle);
 		this.driver.toTransformationPilotReview(transform);
-		this.driver.reviewTransformationPilot(transform, Decisions.APPROVE);
-		this.driver.approveTransformationGoLive(transform, Decisions.APPROVE);
+		this.driver.reviewTransformationPilot(transform, Decision.APPROVE);
+		this.driver.approveTransformationGoLive(transform, Decision.APPROVE);
 
 		// when
 		this.driver.releaseNewVersion(transform);
@@ -774,7 +774,7 @@ class LifecycleProcessTest extends ProcessTestSupport {
 		this.driver.requestReview(lifecycle.getBusinessKey(), "Planning moves into the resource tool");
 
 		// when
-		this.driver.reviewService(lifecycle, ReviewOutcomes.RETIRE);
+		this.driver.reviewService(lifecycle, ReviewOutcome.RETIRE);
 
 		// then
 		assertThat(lifecycle).hasPassed(TASK_REVIEW_SERVICE).isWaitingAt(CALL_RETIRE_SERVICE);
@@ -784,7 +784,7 @@ class LifecycleProcessTest extends ProcessTestSupport {
 		PmoService service = this.driver.service(lifecycle);
 		assertThat(service.getStage()).isEqualTo(Stage.RETIREMENT);
 		assertThat(service.getNextReviewDue()).isNull();
-		assertStageChange(lifecycle, Stage.OPERATION, Stage.RETIREMENT, ReviewOutcomes.RETIRE, MANAGER);
+		assertStageChange(lifecycle, Stage.OPERATION, Stage.RETIREMENT, ReviewOutcome.RETIRE.value(), MANAGER);
 	}
 
 	@Test
@@ -793,7 +793,7 @@ class LifecycleProcessTest extends ProcessTestSupport {
 		ProcessInstance lifecycle = this.driver.live("Paper templates");
 		ProcessInstance retirement = this.driver.inRetirement(lifecycle);
 		this.driver.planRetirement(retirement);
-		this.driver.approveRetirement(retirement, Decisions.APPROVE);
+		this.driver.approveRetirement(retirement, Decision.APPROVE);
 
 		// when
 		this.driver.notifyCustomers(retirement);
@@ -809,7 +809,7 @@ class LifecycleProcessTest extends ProcessTestSupport {
 		assertThat(this.driver.lastEntry(lifecycle, HistoryKind.STAGE_CHANGED))
 			.extracting(ServiceHistoryEntry::getFromStage, ServiceHistoryEntry::getToStage,
 					ServiceHistoryEntry::getDecision)
-			.containsExactly(Stage.RETIREMENT, Stage.RETIRED, Decisions.APPROVE);
+			.containsExactly(Stage.RETIREMENT, Stage.RETIRED, Decision.APPROVE.value());
 		assertThat(jobQuery().processInstanceId(lifecycle.getId()).count()).isZero();
 	}
 
@@ -821,7 +821,7 @@ class LifecycleProcessTest extends ProcessTestSupport {
 		this.driver.planRetirement(retirement);
 
 		// when
-		this.driver.approveRetirement(retirement, Decisions.REJECT);
+		this.driver.approveRetirement(retirement, Decision.REJECT);
 
 		// then
 		assertThat(retirement).isEnded();
@@ -831,7 +831,7 @@ class LifecycleProcessTest extends ProcessTestSupport {
 		assertThat(service.getStage()).isEqualTo(Stage.OPERATION);
 		assertThat(service.getNextReviewDue())
 			.isEqualTo(this.driver.periodicReviewTimer(lifecycle).getDuedate().toInstant());
-		assertStageChange(lifecycle, Stage.RETIREMENT, Stage.OPERATION, Decisions.REJECT, BOARD_MEMBER);
+		assertStageChange(lifecycle, Stage.RETIREMENT, Stage.OPERATION, Decision.REJECT.value(), BOARD_MEMBER);
 	}
 
 	// task audit
@@ -842,13 +842,13 @@ class LifecycleProcessTest extends ProcessTestSupport {
 		ProcessInstance lifecycle = this.driver.request("Project start-up workshop");
 
 		// when
-		this.driver.evaluateNeed(lifecycle, Decisions.APPROVE);
+		this.driver.evaluateNeed(lifecycle, Decision.APPROVE);
 
 		// then
 		assertThat(this.driver.history(lifecycle, HistoryKind.TASK_COMPLETED)).singleElement()
 			.extracting(ServiceHistoryEntry::getActivity, ServiceHistoryEntry::getDecision,
 					ServiceHistoryEntry::getActor, ServiceHistoryEntry::getComment)
-			.containsExactly("Evaluate service need", Decisions.APPROVE, MANAGER, "Need approve");
+			.containsExactly("Evaluate service need", Decision.APPROVE.value(), MANAGER, "Need approve");
 	}
 
 	@Test
@@ -857,7 +857,7 @@ class LifecycleProcessTest extends ProcessTestSupport {
 		ProcessInstance lifecycle = this.driver.request("Sponsor coaching");
 
 		// when
-		this.driver.evaluateNeed(lifecycle, Decisions.APPROVE);
+		this.driver.evaluateNeed(lifecycle, Decision.APPROVE);
 
 		// then the design form starts without the evaluation's decision
 		Task design = task(TASK_DESIGN_SERVICE, lifecycle);
@@ -869,7 +869,7 @@ class LifecycleProcessTest extends ProcessTestSupport {
 		List<ServiceHistoryEntry> completed = this.driver.history(lifecycle, HistoryKind.TASK_COMPLETED);
 		assertThat(completed).extracting(ServiceHistoryEntry::getActivity, ServiceHistoryEntry::getDecision,
 				ServiceHistoryEntry::getActor)
-			.containsExactly(tuple("Evaluate service need", Decisions.APPROVE, MANAGER),
+			.containsExactly(tuple("Evaluate service need", Decision.APPROVE.value(), MANAGER),
 					tuple("Design service", null, ANALYST));
 	}
 

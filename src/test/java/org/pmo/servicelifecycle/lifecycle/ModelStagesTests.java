@@ -14,12 +14,12 @@ import org.junit.jupiter.api.Test;
 import org.pmo.servicelifecycle.catalog.Stage;
 import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Lifecycle;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
 /** The model owns its stages: the {@code stage} extension properties of bpmn/ are what the engine and the checks read. */
-@SpringBootTest(webEnvironment = WebEnvironment.NONE, properties = LifecycleDriver.WITHOUT_ENGINE_REST)
+@SpringBootTest(webEnvironment = WebEnvironment.NONE, properties = ProcessTestDriver.WITHOUT_ENGINE_REST)
 @ActiveProfiles("test")
 class ModelStagesTests {
 

@@ -14,18 +14,18 @@ import org.pmo.servicelifecycle.TestUsers;
 import org.pmo.servicelifecycle.catalog.ServiceCatalog;
 import org.pmo.servicelifecycle.identity.Organisation;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.TestExecutionListeners;
 import org.springframework.test.context.TestExecutionListeners.MergeMode;
+import org.springframework.test.context.TestExecutionListeners;
 
 /**
  * What every process test class shares: the engine and the real beans, coverage recording, a driver, and a fixed
  * engine clock for each test. Each class names the model it is measured on in a nested coverage configuration.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.NONE, properties = LifecycleDriver.WITHOUT_ENGINE_REST)
+@SpringBootTest(webEnvironment = WebEnvironment.NONE, properties = ProcessTestDriver.WITHOUT_ENGINE_REST)
 @ActiveProfiles("test")
 @Import(ProcessEngineCoverageConfiguration.class)
 @TestExecutionListeners(value = ProcessEngineCoverageTestExecutionListener.class,
@@ -44,15 +44,15 @@ abstract class ProcessTestSupport {
 	@Autowired
 	Organisation organisation;
 
-	LifecycleDriver driver;
+	ProcessTestDriver driver;
 
 	@BeforeEach
 	void setUp() {
 		init(this.processEngine);
 		// the people the models' tasks go to: owners and approvers must exist
 		TestUsers.create(this.organisation);
-		ClockUtil.setCurrentTime(Date.from(LifecycleDriver.START));
-		this.driver = new LifecycleDriver(this.requests, this.catalog);
+		ClockUtil.setCurrentTime(Date.from(ProcessTestDriver.START));
+		this.driver = new ProcessTestDriver(this.processEngine, this.requests, this.catalog);
 	}
 
 	@AfterEach

@@ -2,22 +2,21 @@ package org.pmo.servicelifecycle.lifecycle;
 
 import static org.assertj.core.api.Assertions.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
-import static org.pmo.servicelifecycle.lifecycle.LifecycleDriver.ANALYST;
-import static org.pmo.servicelifecycle.lifecycle.LifecycleDriver.BOARD_MEMBER;
-import static org.pmo.servicelifecycle.lifecycle.LifecycleDriver.RETIREMENT_DAY;
+import static org.pmo.servicelifecycle.lifecycle.ProcessTestDriver.ANALYST;
+import static org.pmo.servicelifecycle.lifecycle.ProcessTestDriver.BOARD_MEMBER;
+import static org.pmo.servicelifecycle.lifecycle.ProcessTestDriver.RETIREMENT_DAY;
 import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Retirement.*;
-
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
 import org.junit.jupiter.api.Test;
+import org.pmo.servicelifecycle.catalog.Decision;
 import org.pmo.servicelifecycle.catalog.HistoryKind;
 import org.pmo.servicelifecycle.catalog.PmoService;
 import org.pmo.servicelifecycle.catalog.ServiceHistoryEntry;
 import org.pmo.servicelifecycle.catalog.Stage;
 import org.pmo.servicelifecycle.identity.Groups;
-import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Decisions;
 import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Lifecycle;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -83,7 +82,7 @@ class RetirementProcessTest extends ProcessTestSupport {
 		this.driver.planRetirement(retirement);
 
 		// when
-		this.driver.approveRetirement(retirement, Decisions.APPROVE);
+		this.driver.approveRetirement(retirement, Decision.APPROVE);
 		// then customers are notified in a step of its own
 		assertThat(retirement).hasPassed(TASK_APPROVE_RETIREMENT).isWaitingAt(TASK_NOTIFY_CUSTOMERS);
 		assertThat(this.driver.history(lifecycle, HistoryKind.CUSTOMERS_NOTIFIED)).isEmpty();
@@ -113,7 +112,7 @@ class RetirementProcessTest extends ProcessTestSupport {
 		assertThat(this.driver.lastEntry(lifecycle, HistoryKind.TASK_COMPLETED))
 			.extracting(ServiceHistoryEntry::getActivity, ServiceHistoryEntry::getDecision,
 					ServiceHistoryEntry::getActor)
-			.containsExactly("Approve retirement", Decisions.APPROVE, BOARD_MEMBER);
+			.containsExactly("Approve retirement", Decision.APPROVE.value(), BOARD_MEMBER);
 	}
 
 	@Test
@@ -123,10 +122,10 @@ class RetirementProcessTest extends ProcessTestSupport {
 		ProcessInstance retirement = this.driver.inRetirement(lifecycle);
 		this.driver.planRetirement(retirement);
 		assertThat(task(TASK_APPROVE_RETIREMENT, retirement).getDueDate())
-			.isEqualTo(LifecycleDriver.dueAfter(ClockUtil.now().toInstant(), "P10D"));
+			.isEqualTo(ProcessTestDriver.dueAfter(ClockUtil.now().toInstant(), "P10D"));
 
 		// when
-		LifecycleDriver.fireTimer(job(EVENT_APPROVAL_OVERDUE, retirement));
+		ProcessTestDriver.fireTimer(job(EVENT_APPROVAL_OVERDUE, retirement));
 
 		// then the approval stays open, the PMO managers see it too, with a higher priority
 		assertThat(retirement).hasPassed(EVENT_APPROVAL_OVERDUE, TASK_ESCALATE_APPROVAL, END_APPROVAL_ESCALATED)
@@ -147,7 +146,7 @@ class RetirementProcessTest extends ProcessTestSupport {
 		this.driver.planRetirement(retirement);
 
 		// when
-		this.driver.approveRetirement(retirement, Decisions.REWORK);
+		this.driver.approveRetirement(retirement, Decision.REWORK);
 
 		// then
 		assertThat(retirement).hasPassed(TASK_APPROVE_RETIREMENT).isWaitingAt(TASK_PLAN_RETIREMENT);
@@ -158,7 +157,7 @@ class RetirementProcessTest extends ProcessTestSupport {
 		assertThat(this.driver.lastEntry(lifecycle, HistoryKind.TASK_COMPLETED))
 			.extracting(ServiceHistoryEntry::getActivity, ServiceHistoryEntry::getDecision,
 					ServiceHistoryEntry::getActor)
-			.containsExactly("Approve retirement", Decisions.REWORK, BOARD_MEMBER);
+			.containsExactly("Approve retirement", Decision.REWORK.value(), BOARD_MEMBER);
 
 		// and when planned again, the board decides again
 		this.driver.planRetirement(retirement);
@@ -173,7 +172,7 @@ class RetirementProcessTest extends ProcessTestSupport {
 		this.driver.planRetirement(retirement);
 
 		// when
-		this.driver.approveRetirement(retirement, Decisions.REJECT);
+		this.driver.approveRetirement(retirement, Decision.REJECT);
 
 		// then
 		assertThat(retirement).hasPassed(TASK_APPROVE_RETIREMENT, END_RETIREMENT_REJECTED)
@@ -187,7 +186,7 @@ class RetirementProcessTest extends ProcessTestSupport {
 		assertThat(this.driver.lastEntry(lifecycle, HistoryKind.STAGE_CHANGED))
 			.extracting(ServiceHistoryEntry::getFromStage, ServiceHistoryEntry::getToStage,
 					ServiceHistoryEntry::getDecision, ServiceHistoryEntry::getActor)
-			.containsExactly(Stage.RETIREMENT, Stage.OPERATION, Decisions.REJECT, BOARD_MEMBER);
+			.containsExactly(Stage.RETIREMENT, Stage.OPERATION, Decision.REJECT.value(), BOARD_MEMBER);
 	}
 
 }

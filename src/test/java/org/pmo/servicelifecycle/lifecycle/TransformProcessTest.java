@@ -2,8 +2,8 @@ package org.pmo.servicelifecycle.lifecycle;
 
 import static org.assertj.core.api.Assertions.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
-import static org.pmo.servicelifecycle.lifecycle.LifecycleDriver.BOARD_MEMBER;
-import static org.pmo.servicelifecycle.lifecycle.LifecycleDriver.MANAGER;
+import static org.pmo.servicelifecycle.lifecycle.ProcessTestDriver.BOARD_MEMBER;
+import static org.pmo.servicelifecycle.lifecycle.ProcessTestDriver.MANAGER;
 import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Transform.*;
 
 import java.time.Instant;
@@ -14,12 +14,13 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
 import org.junit.jupiter.api.Test;
+import org.pmo.servicelifecycle.catalog.Decision;
 import org.pmo.servicelifecycle.catalog.HistoryKind;
 import org.pmo.servicelifecycle.catalog.PmoService;
 import org.pmo.servicelifecycle.catalog.ServiceHistoryEntry;
 import org.pmo.servicelifecycle.catalog.Stage;
+import org.pmo.servicelifecycle.demo.LifecycleForms;
 import org.pmo.servicelifecycle.identity.Groups;
-import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Decisions;
 import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Lifecycle;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -67,12 +68,12 @@ class TransformProcessTest extends ProcessTestSupport {
 
 		// when
 		this.driver.redesign(transform, "mark", "P14D", "R/P1M");
-		this.driver.justifyTransformation(transform, Decisions.APPROVE);
+		this.driver.justifyTransformation(transform, Decision.APPROVE);
 		// then the business case went to the board and the pilot of the new version runs for the new period
 		assertThat(transform).hasPassed(TASK_REDESIGN_SERVICE, TASK_JUSTIFY_TRANSFORMATION)
 			.isWaitingAt(EVENT_PILOT_PERIOD_OVER);
 		assertThat(job(EVENT_PILOT_PERIOD_OVER, transform).getDuedate())
-			.isEqualTo(LifecycleDriver.dueAfter(ClockUtil.now().toInstant(), "P14D"));
+			.isEqualTo(ProcessTestDriver.dueAfter(ClockUtil.now().toInstant(), "P14D"));
 
 		// when
 		this.driver.endTransformationPilot(transform);
@@ -81,13 +82,13 @@ class TransformProcessTest extends ProcessTestSupport {
 		assertThat(task(transform)).hasCandidateGroup(Groups.PMO_MANAGERS);
 
 		// when
-		this.driver.reviewTransformationPilot(transform, Decisions.APPROVE);
+		this.driver.reviewTransformationPilot(transform, Decision.APPROVE);
 		// then
 		assertThat(transform).isWaitingAt(TASK_APPROVE_GO_LIVE);
 		assertThat(task(transform)).hasCandidateGroup(Groups.PORTFOLIO_BOARD);
 
 		// when
-		this.driver.approveTransformationGoLive(transform, Decisions.APPROVE);
+		this.driver.approveTransformationGoLive(transform, Decision.APPROVE);
 		// then the release is an asynchronous step; the service stays in transformation until it ran
 		assertThat(transform).isWaitingAt(TASK_RELEASE_NEW_VERSION);
 		assertThat(this.driver.service(lifecycle).getServiceVersion()).isEqualTo(1);
@@ -107,7 +108,7 @@ class TransformProcessTest extends ProcessTestSupport {
 		assertThat(service.getPilotPeriod()).isEqualTo("P14D");
 		assertThat(service.getReviewCycle()).isEqualTo("R/P1M");
 		Job reviewDue = this.driver.periodicReviewTimer(lifecycle);
-		assertThat(reviewDue.getDuedate()).isEqualTo(LifecycleDriver.dueAfter(ClockUtil.now().toInstant(), "P1M"));
+		assertThat(reviewDue.getDuedate()).isEqualTo(ProcessTestDriver.dueAfter(ClockUtil.now().toInstant(), "P1M"));
 		assertThat(service.getNextReviewDue()).isEqualTo(reviewDue.getDuedate().toInstant());
 		assertThat(this.driver.lastEntry(lifecycle, HistoryKind.VERSION_RELEASED))
 			.extracting(ServiceHistoryEntry::getActivity)
@@ -115,7 +116,7 @@ class TransformProcessTest extends ProcessTestSupport {
 		assertThat(this.driver.lastEntry(lifecycle, HistoryKind.STAGE_CHANGED))
 			.extracting(ServiceHistoryEntry::getFromStage, ServiceHistoryEntry::getToStage,
 					ServiceHistoryEntry::getDecision)
-			.containsExactly(Stage.TRANSFORM, Stage.OPERATION, Decisions.APPROVE);
+			.containsExactly(Stage.TRANSFORM, Stage.OPERATION, Decision.APPROVE.value());
 	}
 
 	@Test
@@ -124,10 +125,10 @@ class TransformProcessTest extends ProcessTestSupport {
 		ProcessInstance lifecycle = this.driver.live("Resource capacity planning");
 		ProcessInstance transform = this.driver.inTransformation(lifecycle);
 		this.driver.redesignWithoutAPerson(transform, "olga", "P14D", "R/P1M");
-		this.driver.justifyTransformation(transform, Decisions.APPROVE);
+		this.driver.justifyTransformation(transform, Decision.APPROVE);
 		this.driver.endTransformationPilot(transform);
-		this.driver.reviewTransformationPilot(transform, Decisions.APPROVE);
-		this.driver.approveTransformationGoLive(transform, Decisions.APPROVE);
+		this.driver.reviewTransformationPilot(transform, Decision.APPROVE);
+		this.driver.approveTransformationGoLive(transform, Decision.APPROVE);
 
 		// when the release runs, then it fails (a retry, then an incident) and nothing of the new terms holds
 		assertThatThrownBy(() -> this.driver.releaseNewVersion(transform)).hasMessageContaining("serviceOwner")
@@ -146,13 +147,13 @@ class TransformProcessTest extends ProcessTestSupport {
 		this.driver.redesign(transform);
 
 		// when
-		this.driver.justifyTransformation(transform, Decisions.REWORK);
+		this.driver.justifyTransformation(transform, Decision.REWORK);
 
 		// then
 		assertThat(transform).hasPassed(TASK_JUSTIFY_TRANSFORMATION).isWaitingAt(TASK_REDESIGN_SERVICE);
 		assertThat(task(transform)).hasCandidateGroup(Groups.PMO_ANALYSTS);
 		assertThat(this.driver.service(lifecycle).getStage()).isEqualTo(Stage.TRANSFORM);
-		assertTaskCompleted(lifecycle, "Approve transformation business case", Decisions.REWORK, BOARD_MEMBER);
+		assertTaskCompleted(lifecycle, "Approve transformation business case", Decision.REWORK.value(), BOARD_MEMBER);
 	}
 
 	@Test
@@ -163,7 +164,7 @@ class TransformProcessTest extends ProcessTestSupport {
 		this.driver.redesign(transform, MANAGER, "P14D", "R/P1M");
 
 		// when
-		this.driver.justifyTransformation(transform, Decisions.REJECT);
+		this.driver.justifyTransformation(transform, Decision.REJECT);
 
 		// then the service carries on as it was
 		assertThat(transform).hasPassed(TASK_JUSTIFY_TRANSFORMATION, END_TRANSFORMATION_ABANDONED)
@@ -181,17 +182,17 @@ class TransformProcessTest extends ProcessTestSupport {
 		Instant firstPilotOver = ClockUtil.now().toInstant();
 
 		// when
-		this.driver.reviewTransformationPilot(transform, Decisions.EXTEND);
+		this.driver.reviewTransformationPilot(transform, Decision.EXTEND);
 
 		// then
 		assertThat(transform).hasPassed(TASK_REVIEW_PILOT).isWaitingAt(EVENT_PILOT_PERIOD_OVER);
 		Job secondPilotOver = job(EVENT_PILOT_PERIOD_OVER, transform);
 		assertThat(secondPilotOver.getDuedate())
-			.isEqualTo(LifecycleDriver.dueAfter(firstPilotOver, LifecycleDriver.PILOT_PERIOD_FROM_DESIGN));
-		assertTaskCompleted(lifecycle, "Review transformation pilot", Decisions.EXTEND, MANAGER);
+			.isEqualTo(ProcessTestDriver.dueAfter(firstPilotOver, ProcessTestDriver.PILOT_PERIOD_FROM_DESIGN));
+		assertTaskCompleted(lifecycle, "Review transformation pilot", Decision.EXTEND.value(), MANAGER);
 
 		// and when the extension is over, the pilot is reviewed again
-		LifecycleDriver.fireTimer(secondPilotOver);
+		ProcessTestDriver.fireTimer(secondPilotOver);
 		assertThat(transform).isWaitingAt(TASK_REVIEW_PILOT);
 	}
 
@@ -203,12 +204,12 @@ class TransformProcessTest extends ProcessTestSupport {
 		this.driver.toTransformationPilotReview(transform);
 
 		// when
-		this.driver.reviewTransformationPilot(transform, Decisions.REWORK);
+		this.driver.reviewTransformationPilot(transform, Decision.REWORK);
 
 		// then
 		assertThat(transform).hasPassed(TASK_REVIEW_PILOT).isWaitingAt(TASK_REDESIGN_SERVICE);
 		assertThat(this.driver.service(lifecycle).getStage()).isEqualTo(Stage.TRANSFORM);
-		assertTaskCompleted(lifecycle, "Review transformation pilot", Decisions.REWORK, MANAGER);
+		assertTaskCompleted(lifecycle, "Review transformation pilot", Decision.REWORK.value(), MANAGER);
 	}
 
 	@Test
@@ -219,7 +220,7 @@ class TransformProcessTest extends ProcessTestSupport {
 		this.driver.toTransformationPilotReview(transform);
 
 		// when
-		this.driver.reviewTransformationPilot(transform, Decisions.REJECT);
+		this.driver.reviewTransformationPilot(transform, Decision.REJECT);
 
 		// then
 		assertThat(transform).hasPassed(TASK_REVIEW_PILOT, END_TRANSFORMATION_ABANDONED)
@@ -234,15 +235,15 @@ class TransformProcessTest extends ProcessTestSupport {
 		ProcessInstance lifecycle = this.driver.live("Benefits realisation review");
 		ProcessInstance transform = this.driver.inTransformation(lifecycle);
 		this.driver.toTransformationPilotReview(transform);
-		this.driver.reviewTransformationPilot(transform, Decisions.APPROVE);
+		this.driver.reviewTransformationPilot(transform, Decision.APPROVE);
 
 		// when
-		this.driver.approveTransformationGoLive(transform, Decisions.REWORK);
+		this.driver.approveTransformationGoLive(transform, Decision.REWORK);
 
 		// then
 		assertThat(transform).hasPassed(TASK_APPROVE_GO_LIVE).isWaitingAt(TASK_REDESIGN_SERVICE);
 		assertThat(this.driver.service(lifecycle).getStage()).isEqualTo(Stage.TRANSFORM);
-		assertTaskCompleted(lifecycle, "Approve go-live of new version", Decisions.REWORK, BOARD_MEMBER);
+		assertTaskCompleted(lifecycle, "Approve go-live of new version", Decision.REWORK.value(), BOARD_MEMBER);
 	}
 
 	@Test
@@ -251,10 +252,10 @@ class TransformProcessTest extends ProcessTestSupport {
 		ProcessInstance lifecycle = this.driver.live("Estimating clinic");
 		ProcessInstance transform = this.driver.inTransformation(lifecycle);
 		this.driver.toTransformationPilotReview(transform);
-		this.driver.reviewTransformationPilot(transform, Decisions.APPROVE);
+		this.driver.reviewTransformationPilot(transform, Decision.APPROVE);
 
 		// when
-		this.driver.approveTransformationGoLive(transform, Decisions.REJECT);
+		this.driver.approveTransformationGoLive(transform, Decision.REJECT);
 
 		// then
 		assertThat(transform).hasPassed(TASK_APPROVE_GO_LIVE, END_TRANSFORMATION_ABANDONED)
@@ -270,10 +271,10 @@ class TransformProcessTest extends ProcessTestSupport {
 		ProcessInstance transform = this.driver.inTransformation(lifecycle);
 		this.driver.redesign(transform);
 		Task approval = task(TASK_JUSTIFY_TRANSFORMATION, transform);
-		assertThat(approval.getDueDate()).isEqualTo(LifecycleDriver.dueAfter(ClockUtil.now().toInstant(), "P5D"));
+		assertThat(approval.getDueDate()).isEqualTo(ProcessTestDriver.dueAfter(ClockUtil.now().toInstant(), "P5D"));
 
 		// when
-		LifecycleDriver.fireTimer(job(EVENT_BUSINESS_CASE_OVERDUE, transform));
+		ProcessTestDriver.fireTimer(job(EVENT_BUSINESS_CASE_OVERDUE, transform));
 
 		// then
 		assertThat(transform).hasPassed(TASK_ESCALATE_BUSINESS_CASE, END_BUSINESS_CASE_ESCALATED)
@@ -288,10 +289,10 @@ class TransformProcessTest extends ProcessTestSupport {
 		ProcessInstance lifecycle = this.driver.live("Benefits review");
 		ProcessInstance transform = this.driver.inTransformation(lifecycle);
 		this.driver.toTransformationPilotReview(transform);
-		this.driver.reviewTransformationPilot(transform, Decisions.APPROVE);
+		this.driver.reviewTransformationPilot(transform, Decision.APPROVE);
 
 		// when
-		LifecycleDriver.fireTimer(job(EVENT_GO_LIVE_APPROVAL_OVERDUE, transform));
+		ProcessTestDriver.fireTimer(job(EVENT_GO_LIVE_APPROVAL_OVERDUE, transform));
 
 		// then
 		assertThat(transform).hasPassed(TASK_ESCALATE_GO_LIVE_APPROVAL, END_GO_LIVE_APPROVAL_ESCALATED)
@@ -299,7 +300,7 @@ class TransformProcessTest extends ProcessTestSupport {
 		assertEscalated(lifecycle, task(TASK_APPROVE_GO_LIVE, transform), "Approve go-live of new version");
 
 		// and the board can still decide
-		this.driver.approveTransformationGoLive(transform, Decisions.APPROVE);
+		this.driver.approveTransformationGoLive(transform, Decision.APPROVE);
 		assertThat(transform).isWaitingAt(TASK_RELEASE_NEW_VERSION);
 	}
 
@@ -316,7 +317,7 @@ class TransformProcessTest extends ProcessTestSupport {
 		assertThat(formService().getTaskFormVariables(task(TASK_JUSTIFY_TRANSFORMATION, transform).getId()))
 			.containsEntry("valueScore", 82)
 			.containsEntry("priority", "high")
-			.containsEntry("strategicFit", "high");
+			.containsEntry(LifecycleForms.STRATEGIC_FIT, "high");
 	}
 
 	private void assertEscalated(ProcessInstance lifecycle, Task approval, String activity) {
@@ -333,23 +334,23 @@ class TransformProcessTest extends ProcessTestSupport {
 		PmoService service = this.driver.service(lifecycle);
 		assertThat(service.getStage()).isEqualTo(Stage.OPERATION);
 		assertThat(service.getServiceVersion()).isEqualTo(1);
-		assertThat(service.getOwner()).isEqualTo(LifecycleDriver.ANALYST);
-		assertThat(service.getPilotPeriod()).isEqualTo(LifecycleDriver.PILOT_PERIOD_FROM_DESIGN);
-		assertThat(service.getReviewCycle()).isEqualTo(LifecycleDriver.REVIEW_CYCLE_FROM_DESIGN);
+		assertThat(service.getOwner()).isEqualTo(ProcessTestDriver.ANALYST);
+		assertThat(service.getPilotPeriod()).isEqualTo(ProcessTestDriver.PILOT_PERIOD_FROM_DESIGN);
+		assertThat(service.getReviewCycle()).isEqualTo(ProcessTestDriver.REVIEW_CYCLE_FROM_DESIGN);
 		assertThat(lifecycle).variables()
-			.containsEntry(ServiceLifecycleProcess.Variables.SERVICE_OWNER, LifecycleDriver.ANALYST)
-			.containsEntry(ServiceLifecycleProcess.Variables.PILOT_PERIOD, LifecycleDriver.PILOT_PERIOD_FROM_DESIGN)
-			.containsEntry(ServiceLifecycleProcess.Variables.REVIEW_CYCLE, LifecycleDriver.REVIEW_CYCLE_FROM_DESIGN)
+			.containsEntry(ServiceLifecycleProcess.Variables.SERVICE_OWNER, ProcessTestDriver.ANALYST)
+			.containsEntry(ServiceLifecycleProcess.Variables.PILOT_PERIOD, ProcessTestDriver.PILOT_PERIOD_FROM_DESIGN)
+			.containsEntry(ServiceLifecycleProcess.Variables.REVIEW_CYCLE, ProcessTestDriver.REVIEW_CYCLE_FROM_DESIGN)
 			.doesNotContainKeys(ServiceLifecycleProcess.Variables.TRANSFORMED_REVIEW_CYCLE,
 					ServiceLifecycleProcess.Variables.RELEASED_VERSION);
 		assertThat(this.driver.periodicReviewTimer(lifecycle).getDuedate())
-			.isEqualTo(LifecycleDriver.dueAfter(ClockUtil.now().toInstant(), "P6M"));
+			.isEqualTo(ProcessTestDriver.dueAfter(ClockUtil.now().toInstant(), "P6M"));
 		assertThat(service.getNextReviewDue())
 			.isEqualTo(this.driver.periodicReviewTimer(lifecycle).getDuedate().toInstant());
 		assertThat(this.driver.lastEntry(lifecycle, HistoryKind.STAGE_CHANGED))
 			.extracting(ServiceHistoryEntry::getFromStage, ServiceHistoryEntry::getToStage,
 					ServiceHistoryEntry::getDecision, ServiceHistoryEntry::getActor)
-			.containsExactly(Stage.TRANSFORM, Stage.OPERATION, Decisions.REJECT, actor);
+			.containsExactly(Stage.TRANSFORM, Stage.OPERATION, Decision.REJECT.value(), actor);
 	}
 
 	private void assertTaskCompleted(ProcessInstance lifecycle, String activity, String decision, String actor) {

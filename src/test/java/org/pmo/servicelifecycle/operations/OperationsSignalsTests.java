@@ -2,6 +2,7 @@ package org.pmo.servicelifecycle.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
 
@@ -12,14 +13,13 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pmo.servicelifecycle.WebTestSupport;
-import org.pmo.servicelifecycle.LiveServices;
 import org.pmo.servicelifecycle.catalog.CustomerSegment;
-import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess;
-import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Lifecycle;
+import org.pmo.servicelifecycle.catalog.Decision;
+import org.pmo.servicelifecycle.catalog.ReviewOutcome;
 import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Retirement;
+import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.http.HttpStatus;
@@ -40,14 +40,6 @@ class OperationsSignalsTests extends WebTestSupport {
 	@Autowired
 	private IdentityService identityService;
 
-	private LiveServices liveServices;
-
-	@BeforeEach
-	void setUp() {
-		this.liveServices = new LiveServices(this.requests, this.taskService, this.managementService,
-				this.identityService, this.runtimeService);
-	}
-
 	@Test
 	void shouldShowMetricsToOperationsOnly() {
 		assertThat(this.rest.getForEntity("/actuator/prometheus", String.class).getStatusCode())
@@ -55,7 +47,7 @@ class OperationsSignalsTests extends WebTestSupport {
 		assertThat(this.rest.withBasicAuth("paul", "paul").getForEntity("/actuator/prometheus", String.class)
 			.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 
-		this.liveServices.live("Stage-gate assurance review", Set.of(CustomerSegment.PROGRAMME_MANAGERS));
+		this.lifecycle.live("Stage-gate assurance review", Set.of(CustomerSegment.PROGRAMME_MANAGERS));
 		ResponseEntity<String> metrics = this.rest.withBasicAuth("mark", "mark")
 			.getForEntity("/actuator/prometheus", String.class);
 
@@ -71,20 +63,17 @@ class OperationsSignalsTests extends WebTestSupport {
 	@Test
 	void shouldRaiseIncidentWhenCustomersCannotBeNotifiedAfterRetries() {
 		// given a retirement approved without a notice for the customers
-		String code = this.liveServices.live("Resource capacity planning", Set.of(CustomerSegment.SENIOR_EXECUTIVES));
-		this.runtimeService.createMessageCorrelation(ServiceLifecycleProcess.MESSAGE_REVIEW_REQUESTED)
-			.processInstanceBusinessKey(code)
-			.correlate();
-		this.liveServices.complete(code, Lifecycle.TASK_REVIEW_SERVICE, "mark",
-				Map.of("reviewFindings", "Moved to a tool", "reviewOutcome", "retire"));
-		this.liveServices.complete(code, Retirement.TASK_PLAN_RETIREMENT, "anna",
-				Map.of("retirementDate", "2027-01-31", "customerNotice", "It ends."));
+		String code = this.lifecycle.live("Resource capacity planning", Set.of(CustomerSegment.SENIOR_EXECUTIVES));
+		this.lifecycle.review(code, "Moved to a tool", ReviewOutcome.RETIRE);
+		this.lifecycle.planRetirement(code, LocalDate.parse("2027-01-31"));
 		ProcessInstance retirement = this.runtimeService.createProcessInstanceQuery()
 			.processDefinitionKey(ServiceLifecycleProcess.RETIREMENT_KEY)
 			.processInstanceBusinessKey(code)
 			.singleResult();
 		this.runtimeService.removeVariable(retirement.getId(), "customerNotice");
-		this.liveServices.complete(code, Retirement.TASK_APPROVE_RETIREMENT, "sara", Map.of("decision", "approve"));
+		// the board approves with only its decision: the notice stays missing
+		this.engineApi.complete("sara", code, Retirement.TASK_APPROVE_RETIREMENT,
+				Map.of(ServiceLifecycleProcess.Variables.DECISION, Decision.APPROVE.value()));
 
 		// when the notification job fails as often as it may retry
 		Job job = notificationJob(retirement);

@@ -16,7 +16,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.pmo.servicelifecycle.WebTestSupport;
-import org.pmo.servicelifecycle.LiveServices;
 import org.pmo.servicelifecycle.catalog.CustomerSegment;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
@@ -65,9 +64,7 @@ class PortfolioTests extends WebTestSupport {
 	@SuppressWarnings("unchecked")
 	void shouldShowServicesWithTheirWorkAndWhereLifecyclesWait() {
 		// given a live service and a fresh request
-		String live = new LiveServices(this.requests, this.taskService, this.managementService, this.identityService,
-				this.runtimeService)
-			.live("Monthly portfolio report", Set.of(CustomerSegment.SENIOR_EXECUTIVES));
+		String live = this.lifecycle.live("Monthly portfolio report", Set.of(CustomerSegment.SENIOR_EXECUTIVES));
 		String request = (String) this.rest.withBasicAuth("paul", "paul")
 			.postForEntity("/api/services", Map.of("name", "Benefits tracking", "description", "After closure",
 					"customerSegments", List.of("SENIOR_EXECUTIVES")), Map.class)

@@ -33,6 +33,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.pmo.servicelifecycle.ApiClient;
+import org.pmo.servicelifecycle.HttpTransport;
+import org.pmo.servicelifecycle.catalog.Decision;
+import org.pmo.servicelifecycle.catalog.ReviewOutcome;
+import org.pmo.servicelifecycle.demo.LifecycleDriver;
+import org.pmo.servicelifecycle.demo.LifecycleForms;
+import org.pmo.servicelifecycle.demo.People;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -68,10 +75,11 @@ class ClusterCheckIT {
 
 	private static final String REVIEW_TIMER = "Event_PeriodicReviewDue";
 
-	private static final String[] OUTCOMES = { "continue", "retire", "transform" };
+	private static final ReviewOutcome[] OUTCOMES = { ReviewOutcome.CONTINUE, ReviewOutcome.RETIRE,
+			ReviewOutcome.TRANSFORM };
 
-	private static final Map<String, String> STAGE_AFTER = Map.of("continue", "OPERATION", "retire", "RETIREMENT",
-			"transform", "TRANSFORM");
+	private static final Map<ReviewOutcome, String> STAGE_AFTER = Map.of(ReviewOutcome.CONTINUE, "OPERATION",
+			ReviewOutcome.RETIRE, "RETIREMENT", ReviewOutcome.TRANSFORM, "TRANSFORM");
 
 	private final String[] codes = new String[SERVICES];
 
@@ -113,7 +121,7 @@ class ClusterCheckIT {
 		report("two nodes on database %s: %s at %s, %s at %s (up in %d s; logs in %s)", this.database,
 				this.nodeA.name(), this.nodeA.baseUrl(), this.nodeB.name(), this.nodeB.baseUrl(), secondsSince(started),
 				logs);
-		createPeople(new LifecycleClient(this.nodeA.baseUrl(), "admin", ADMIN_PASSWORD));
+		createPeople(new ApiClient(this.nodeA.baseUrl(), "admin", ADMIN_PASSWORD));
 	}
 
 	@AfterAll
@@ -132,23 +140,22 @@ class ClusterCheckIT {
 	@Test
 	@Order(1)
 	void shouldSeeOnOneNodeWhatWasDoneOnTheOther() {
-		LifecycleSteps[] nodes = { LifecycleSteps.at(this.nodeA.baseUrl(), "paul"),
-				LifecycleSteps.at(this.nodeB.baseUrl(), "paul") };
+		LifecycleDriver[] nodes = { driverOn(this.nodeA), driverOn(this.nodeB) };
 		AtomicInteger seenOnTheOtherNode = new AtomicInteger();
 		long started = System.nanoTime();
 
 		// every step on one node, and its outcome read on the other
 		inParallel(SERVICES, (i) -> {
-			LifecycleSteps here = nodes[i % 2];
-			LifecycleSteps there = nodes[(i + 1) % 2];
+			LifecycleDriver here = nodes[i % 2];
+			LifecycleDriver there = nodes[(i + 1) % 2];
 			String code = here.request("Cluster service " + i);
-			there.approveNeed(code);
-			assertThat(here.manager().stage(code)).isEqualTo("DESIGN");
-			assertThat(here.manager().tasks(code, TASK_EVALUATE_NEED)).isEmpty();
+			there.evaluateNeed(code, Decision.APPROVE);
+			assertThat(managerOf(here).stage(code)).isEqualTo("DESIGN");
+			assertThat(managerOf(here).tasks(code, TASK_EVALUATE_NEED)).isEmpty();
 			here.design(code, "P14D", "R/P3M");
-			assertThat(there.manager().stage(code)).isEqualTo("JUSTIFICATION");
-			there.approveBusinessCase(code);
-			assertThat(here.manager().stage(code)).isEqualTo("PILOT");
+			assertThat(managerOf(there).stage(code)).isEqualTo("JUSTIFICATION");
+			there.justify(code, Decision.APPROVE);
+			assertThat(managerOf(here).stage(code)).isEqualTo("PILOT");
 			this.codes[i] = code;
 			seenOnTheOtherNode.addAndGet(3);
 		});
@@ -160,12 +167,12 @@ class ClusterCheckIT {
 		await("the pilot timers", Duration.ofMinutes(2),
 				() -> count("select count(*) from act_ru_task where task_def_key_ = 'Task_ReviewPilot'") >= SERVICES);
 		inParallel(SERVICES, (i) -> {
-			LifecycleSteps here = nodes[i % 2];
-			LifecycleSteps there = nodes[(i + 1) % 2];
-			here.approvePilot(this.codes[i]);
-			assertThat(there.manager().stage(this.codes[i])).isEqualTo("IMPLEMENTATION");
-			there.approveGoLive(this.codes[i]);
-			assertThat(here.manager().stage(this.codes[i])).isEqualTo("OPERATION");
+			LifecycleDriver here = nodes[i % 2];
+			LifecycleDriver there = nodes[(i + 1) % 2];
+			here.reviewPilot(this.codes[i], Decision.APPROVE);
+			assertThat(managerOf(there).stage(this.codes[i])).isEqualTo("IMPLEMENTATION");
+			there.approveGoLive(this.codes[i], Decision.APPROVE);
+			assertThat(managerOf(here).stage(this.codes[i])).isEqualTo("OPERATION");
 			seenOnTheOtherNode.addAndGet(2);
 		});
 
@@ -245,7 +252,8 @@ class ClusterCheckIT {
 	@Test
 	@Order(3)
 	void shouldKeepEveryLifecycleWhenKilledWhileLifecyclesMove() throws Exception {
-		LifecycleSteps steps = LifecycleSteps.at(this.nodeA.baseUrl(), "paul");
+		LifecycleDriver steps = driverOn(this.nodeA);
+		ApiClient manager = managerOf(steps);
 		Map<String, String> acknowledged = new ConcurrentHashMap<>();
 		AtomicBoolean killing = new AtomicBoolean();
 		AtomicInteger cutOff = new AtomicInteger();
@@ -260,14 +268,14 @@ class ClusterCheckIT {
 				for (int i = first; i < SERVICES; i += workers) {
 					try {
 						String code = this.codes[i];
-						String review = steps.manager().tasks(code, TASK_REVIEW_SERVICE).get(0).get("id").asText();
-						String outcome = OUTCOMES[i % OUTCOMES.length];
-						steps.review(review, outcome);
+						String review = manager.tasks(code, TASK_REVIEW_SERVICE).get(0).get("id").asText();
+						ReviewOutcome outcome = OUTCOMES[i % OUTCOMES.length];
+						manager.completeTask(review, LifecycleForms.serviceReview(outcome));
 						acknowledged.put(code, STAGE_AFTER.get(outcome));
 						if (i % 4 == 0) {
 							String fresh = steps.request("Requested in flight " + i);
 							acknowledged.put(fresh, "PROPOSED");
-							steps.approveNeed(fresh);
+							steps.evaluateNeed(fresh, Decision.APPROVE);
 							acknowledged.put(fresh, "DESIGN");
 						}
 					}
@@ -294,7 +302,7 @@ class ClusterCheckIT {
 		long restarting = System.nanoTime();
 		this.nodeA.start(START_TIMEOUT);
 		long restartSeconds = secondsSince(restarting);
-		LifecycleClient admin = new LifecycleClient(this.nodeA.baseUrl(), "admin", ADMIN_PASSWORD);
+		ApiClient admin = new ApiClient(this.nodeA.baseUrl(), "admin", ADMIN_PASSWORD);
 		Map<String, Long> afterRestart = apiFigures(admin);
 		long acknowledgedLost = acknowledged.entrySet()
 			.stream()
@@ -327,9 +335,9 @@ class ClusterCheckIT {
 		return figures;
 	}
 
-	private static Map<String, Long> apiFigures(LifecycleClient admin) {
+	private static Map<String, Long> apiFigures(ApiClient admin) {
 		Map<String, Long> figures = new TreeMap<>();
-		figures.put("services", (long) LifecycleClient.list(admin.get("/api/services?size=500").expect(200).body()).size());
+		figures.put("services", (long) ApiClient.list(admin.get("/api/services?size=500").expect(200).body()).size());
 		figures.put("openTasks", admin.get("/engine-rest/task/count").expect(200).body().get("count").asLong());
 		figures.put("timers", admin.get("/engine-rest/job/count?timers=true").expect(200).body().get("count").asLong());
 		figures.put("processInstances",
@@ -337,12 +345,20 @@ class ClusterCheckIT {
 		return figures;
 	}
 
-	private static String stageOrNone(LifecycleClient client, String code) {
-		LifecycleClient.Response service = client.get("/api/services/" + code);
+	private static String stageOrNone(ApiClient client, String code) {
+		ApiClient.Response service = client.get("/api/services/" + code);
 		return (service.status() == 200) ? service.body().get("stage").asText() : "none";
 	}
 
-	private static void createPeople(LifecycleClient admin) {
+	private static LifecycleDriver driverOn(ApplicationNode node) {
+		return new LifecycleDriver(HttpTransport.demo(node.baseUrl()), People.DEMO);
+	}
+
+	private static ApiClient managerOf(LifecycleDriver driver) {
+		return ((HttpTransport) driver.transport()).client(driver.people().manager());
+	}
+
+	private static void createPeople(ApiClient admin) {
 		Map<String, String> groupOf = Map.of("paul", "service-customers", "mark", "pmo-managers", "anna",
 				"pmo-analysts", "sara", "portfolio-board");
 		groupOf.forEach((user, group) -> {

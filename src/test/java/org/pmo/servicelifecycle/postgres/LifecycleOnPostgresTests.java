@@ -6,6 +6,7 @@ import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Lifecyc
 import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Retirement.TASK_PLAN_RETIREMENT;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -19,7 +20,14 @@ import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.pmo.servicelifecycle.ApiClient;
+import org.pmo.servicelifecycle.HttpTransport;
 import org.pmo.servicelifecycle.TestUsers;
+import org.pmo.servicelifecycle.catalog.Decision;
+import org.pmo.servicelifecycle.catalog.ReviewOutcome;
+import org.pmo.servicelifecycle.demo.LifecycleDriver;
+import org.pmo.servicelifecycle.demo.LifecycleForms;
+import org.pmo.servicelifecycle.demo.People;
 import org.pmo.servicelifecycle.identity.Organisation;
 import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,6 +43,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @PostgresTest
 class LifecycleOnPostgresTests {
+
+	private static final LocalDate RETIREMENT_DAY = LocalDate.parse("2030-12-31");
 
 	@LocalServerPort
 	private int port;
@@ -54,17 +64,21 @@ class LifecycleOnPostgresTests {
 	@Autowired
 	private RuntimeService runtimeService;
 
-	private LifecycleSteps steps;
+	private LifecycleDriver lifecycle;
 
-	private LifecycleClient administrator;
+	private ApiClient manager;
+
+	private ApiClient administrator;
 
 	@BeforeEach
 	void createUsers() {
 		TestUsers.create(this.organisation);
 		String baseUrl = "http://localhost:" + this.port;
 		// demo asks for services here: the catalog tests lock paul for a moment with a wrong password
-		this.steps = LifecycleSteps.at(baseUrl, "demo");
-		this.administrator = new LifecycleClient(baseUrl, "demo", "demo");
+		HttpTransport transport = HttpTransport.demo(baseUrl);
+		this.lifecycle = new LifecycleDriver(transport, new People("demo", "anna", "mark", "sara"));
+		this.manager = transport.client("mark");
+		this.administrator = transport.client("demo");
 	}
 
 	@Test
@@ -81,11 +95,9 @@ class LifecycleOnPostgresTests {
 	@Test
 	void shouldFireTimersRunAsyncStepsAndCorrelateMessagesOnPostgres() {
 		// given a service in a two-week pilot, reviewed monthly
-		String code = this.steps.request("Benefits realisation review");
-		this.steps.approveNeed(code);
-		this.steps.design(code, "P14D", "R/P1M");
-		this.steps.approveBusinessCase(code);
-		assertThat(this.steps.manager().stage(code)).isEqualTo("PILOT");
+		String code = this.lifecycle.request("Benefits realisation review");
+		this.lifecycle.toPilot(code, "P14D", "R/P1M");
+		assertThat(this.manager.stage(code)).isEqualTo("PILOT");
 		// as if the weeks had passed: the pilot timer falls due now
 		makeDue(code, TASK_PILOT_TIMER);
 
@@ -96,31 +108,32 @@ class LifecycleOnPostgresTests {
 		jobExecutor.start();
 		try {
 			// when the job executor fires the pilot timer
-			await("the pilot timer", () -> !this.steps.manager().tasks(code, TASK_REVIEW_PILOT).isEmpty());
-			this.steps.approvePilot(code);
-			this.steps.approveGoLive(code);
-			assertThat(this.steps.manager().stage(code)).isEqualTo("OPERATION");
+			await("the pilot timer", () -> !this.manager.tasks(code, TASK_REVIEW_PILOT).isEmpty());
+			this.lifecycle.reviewPilot(code, Decision.APPROVE);
+			this.lifecycle.approveGoLive(code, Decision.APPROVE);
+			assertThat(this.manager.stage(code)).isEqualTo("OPERATION");
 
 			// then the periodic review, once due, opens by itself, and a complaint asks for one more
 			makeDue(code, REVIEW_TIMER);
-			await("a periodic review", () -> !this.steps.manager().tasks(code, TASK_REVIEW_SERVICE).isEmpty());
-			this.steps.manager().requestReview(code, "Complaint from a programme manager");
-			List<JsonNode> reviews = this.steps.manager().tasks(code, TASK_REVIEW_SERVICE);
+			await("a periodic review", () -> !this.manager.tasks(code, TASK_REVIEW_SERVICE).isEmpty());
+			this.manager.requestReview(code, "Complaint from a programme manager");
+			List<JsonNode> reviews = this.manager.tasks(code, TASK_REVIEW_SERVICE);
 			assertThat(reviews).hasSizeGreaterThanOrEqualTo(2);
 			assertThat(history(code)).filteredOn((entry) -> "REVIEW_OPENED".equals(entry.get("kind").asText()))
 				.extracting((entry) -> entry.get("comment").asText())
 				.contains("Periodic review (cycle R/P1M)", "Complaint from a programme manager");
 
 			// and a retirement runs its asynchronous steps on the job executor
-			this.steps.review(reviews.get(0).get("id").asText(), "retire");
-			this.steps.planRetirement(code);
-			this.steps.approveRetirement(code);
-			await("the retirement", () -> "RETIRED".equals(this.steps.manager().stage(code)));
+			this.manager.completeTask(reviews.get(0).get("id").asText(),
+					LifecycleForms.serviceReview(ReviewOutcome.RETIRE));
+			this.lifecycle.planRetirement(code, RETIREMENT_DAY);
+			this.lifecycle.approveRetirement(code, RETIREMENT_DAY, Decision.APPROVE);
+			await("the retirement", () -> "RETIRED".equals(this.manager.stage(code)));
 		}
 		finally {
 			jobExecutor.shutdown();
 		}
-		assertThat(this.steps.manager().tasks(code, TASK_PLAN_RETIREMENT)).isEmpty();
+		assertThat(this.manager.tasks(code, TASK_PLAN_RETIREMENT)).isEmpty();
 		assertThat(history(code)).extracting((entry) -> entry.get("kind").asText())
 			.contains("CUSTOMERS_NOTIFIED", "DECOMMISSIONED");
 		assertThat(mismatchesOf(code)).isEmpty();
@@ -129,9 +142,9 @@ class LifecycleOnPostgresTests {
 	@Test
 	void shouldFindCatalogStagesThatDisagreeWithTheirLifecycle() {
 		// given a request waiting for evaluation, and a service whose lifecycle an operator deleted in Cockpit
-		String waiting = this.steps.request("Schedule health check");
-		String deleted = this.steps.request("Quality assurance review");
-		this.runtimeService.deleteProcessInstance(this.steps.manager().service(deleted).get("lifecycleInstanceId").asText(),
+		String waiting = this.lifecycle.request("Schedule health check");
+		String deleted = this.lifecycle.request("Quality assurance review");
+		this.runtimeService.deleteProcessInstance(this.manager.service(deleted).get("lifecycleInstanceId").asText(),
 				"removed by an operator");
 		assertThat(mismatchesOf(waiting)).isEmpty();
 
@@ -157,12 +170,12 @@ class LifecycleOnPostgresTests {
 	@Test
 	void shouldShowTheConsistencyCheckToAdministratorsOnly() {
 		String baseUrl = this.administrator.baseUrl();
-		assertThat(new LifecycleClient(baseUrl, "nobody", "").get("/actuator/lifecycleconsistency").status())
+		assertThat(new ApiClient(baseUrl, "nobody", "").get("/actuator/lifecycleconsistency").status())
 			.isEqualTo(401);
-		assertThat(new LifecycleClient(baseUrl, "mark", "mark").get("/actuator/lifecycleconsistency").status())
+		assertThat(new ApiClient(baseUrl, "mark", "mark").get("/actuator/lifecycleconsistency").status())
 			.isEqualTo(403);
 		assertThat(this.administrator.get("/actuator/lifecycleconsistency").status()).isEqualTo(200);
-		assertThat(new LifecycleClient(baseUrl, "nobody", "").get("/actuator/health").status()).isEqualTo(200);
+		assertThat(new ApiClient(baseUrl, "nobody", "").get("/actuator/health").status()).isEqualTo(200);
 	}
 
 	private JsonNode consistency() {
@@ -170,14 +183,14 @@ class LifecycleOnPostgresTests {
 	}
 
 	private List<JsonNode> mismatchesOf(String code) {
-		return LifecycleClient.list(consistency().get("mismatches"))
+		return ApiClient.list(consistency().get("mismatches"))
 			.stream()
 			.filter((mismatch) -> code.equals(mismatch.get("code").asText()))
 			.toList();
 	}
 
 	private List<JsonNode> history(String code) {
-		return LifecycleClient.list(this.steps.manager().get("/api/services/" + code + "/history").expect(200).body());
+		return ApiClient.list(this.manager.get("/api/services/" + code + "/history").expect(200).body());
 	}
 
 	private static final String TASK_PILOT_TIMER = ServiceLifecycleProcess.Lifecycle.EVENT_PILOT_PERIOD_OVER;

@@ -26,11 +26,12 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pmo.servicelifecycle.WebTestSupport;
+import org.pmo.servicelifecycle.catalog.Decision;
 import org.pmo.servicelifecycle.catalog.ServiceCatalog;
 import org.pmo.servicelifecycle.catalog.Stage;
 import org.pmo.servicelifecycle.identity.Groups;
-import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess;
 import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Lifecycle;
+import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
@@ -56,12 +57,10 @@ class AccessControlTests extends WebTestSupport {
 	@Autowired
 	private ServiceCatalog catalog;
 
-	private LifecycleSteps steps;
 
 	@BeforeEach
 	void createUsers() {
 		this.organisation.ensureUser("olga", "Olga", "Outsider", "olga");
-		this.steps = new LifecycleSteps(this.engine, this.requests);
 	}
 
 	@Test
@@ -122,7 +121,7 @@ class AccessControlTests extends WebTestSupport {
 			.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(claim.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 		assertThat(completion.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-		assertThat(this.steps.task(this.codeOf(justification), Lifecycle.TASK_JUSTIFY_SERVICE)).isNotNull();
+		assertThat(this.engineApi.task(this.codeOf(justification), Lifecycle.TASK_JUSTIFY_SERVICE)).isNotNull();
 		assertThat(tasksOf(sarasTasks)).contains(justification.getId());
 		// administrators see every task, also where none of their groups is a candidate
 		this.organisation.ensureUser("ada", "Ada", "Admin", "ada", Groups.CAMUNDA_ADMIN);
@@ -175,8 +174,8 @@ class AccessControlTests extends WebTestSupport {
 		ExecutorService approvers = Executors.newFixedThreadPool(2);
 		try {
 			for (int race = 0; race < 12; race++) {
-				String code = this.steps.request("paul", "Race " + race);
-				Task evaluation = this.steps.task(code, Lifecycle.TASK_EVALUATE_NEED);
+				String code = this.lifecycle.request("Race " + race);
+				Task evaluation = this.engineApi.task(code, Lifecycle.TASK_EVALUATE_NEED);
 				CyclicBarrier start = new CyclicBarrier(2);
 				List<Future<HttpStatusCode>> answers = new ArrayList<>();
 				for (String manager : List.of("mark", "mia")) {
@@ -210,8 +209,8 @@ class AccessControlTests extends WebTestSupport {
 	@Test
 	void aTaskCompletedByACandidateWhileAnotherHeldItIsAConflictForTheOther() throws Exception {
 		this.organisation.ensureUser("mia", "Mia", "Novak", "mia", Groups.PMO_MANAGERS);
-		String code = this.steps.request("paul", "Late approver");
-		Task evaluation = this.steps.task(code, Lifecycle.TASK_EVALUATE_NEED);
+		String code = this.lifecycle.request("Late approver");
+		Task evaluation = this.engineApi.task(code, Lifecycle.TASK_EVALUATE_NEED);
 		ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) this.engine
 			.getProcessEngineConfiguration();
 
@@ -221,7 +220,7 @@ class AccessControlTests extends WebTestSupport {
 				// signed in within the command, which the allowlist would not admit as hers
 				this.engine.getIdentityService().setAuthentication("mia", List.of(Groups.PMO_MANAGERS));
 				TaskEntity held = context.getTaskManager().findTaskById(evaluation.getId());
-				CompletableFuture.runAsync(() -> this.steps.evaluate(code, "mark")).orTimeout(60, TimeUnit.SECONDS).join();
+				CompletableFuture.runAsync(() -> this.lifecycle.evaluateNeed(code, Decision.APPROVE)).orTimeout(60, TimeUnit.SECONDS).join();
 				configuration.getCommandCheckers().forEach((checker) -> checker.checkTaskWork(held));
 				return null;
 			})).isInstanceOf(OptimisticLockingException.class);
@@ -229,7 +228,7 @@ class AccessControlTests extends WebTestSupport {
 		finally {
 			this.engine.getIdentityService().clearAuthentication();
 		}
-		assertThat(this.steps.task(code, Lifecycle.TASK_DESIGN_SERVICE)).isNotNull();
+		assertThat(this.engineApi.task(code, Lifecycle.TASK_DESIGN_SERVICE)).isNotNull();
 	}
 
 	private static HttpEntity<String> jsonBody(String json) {
@@ -360,7 +359,7 @@ class AccessControlTests extends WebTestSupport {
 
 		assertThat(byAnalyst.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 		assertThat(byManager.getStatusCode().is2xxSuccessful()).as(byManager.getBody()).isTrue();
-		assertThat(this.steps.task(code, Lifecycle.TASK_REVIEW_SERVICE)).isNotNull();
+		assertThat(this.engineApi.task(code, Lifecycle.TASK_REVIEW_SERVICE)).isNotNull();
 		assertThat(modification.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 		assertThat(rewrite.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 		assertThat(this.catalog.find(code).getStage()).isEqualTo(Stage.OPERATION);
@@ -368,19 +367,20 @@ class AccessControlTests extends WebTestSupport {
 	}
 
 	private Task atJustification(String name) {
-		String code = this.steps.request("paul", name);
-		this.steps.evaluate(code, "mark");
-		this.steps.design(code, "anna");
-		return this.steps.task(code, Lifecycle.TASK_JUSTIFY_SERVICE);
+		String code = this.lifecycle.request(name);
+		this.lifecycle.evaluateNeed(code, Decision.APPROVE);
+		this.lifecycle.design(code);
+		return this.engineApi.task(code, Lifecycle.TASK_JUSTIFY_SERVICE);
 	}
 
 	private String live(String name) {
-		String code = this.steps.request("paul", name);
-		this.steps.evaluate(code, "mark");
-		this.steps.design(code, "anna");
-		this.steps.approve(code, Lifecycle.TASK_JUSTIFY_SERVICE, "sara");
-		this.steps.reviewPilot(code, "mark");
-		this.steps.approve(code, Lifecycle.TASK_APPROVE_GO_LIVE, "sara");
+		String code = this.lifecycle.request(name);
+		this.lifecycle.evaluateNeed(code, Decision.APPROVE);
+		this.lifecycle.design(code);
+		this.lifecycle.justify(code, Decision.APPROVE);
+		this.lifecycle.endPilot(code);
+		this.lifecycle.reviewPilot(code, Decision.APPROVE);
+		this.lifecycle.approveGoLive(code, Decision.APPROVE);
 		return code;
 	}
 

@@ -13,8 +13,9 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pmo.servicelifecycle.WebTestSupport;
-import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess;
+import org.pmo.servicelifecycle.catalog.Decision;
 import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Lifecycle;
+import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -32,7 +33,6 @@ class DenyByDefaultTests extends WebTestSupport {
 	/** Every non-administrator role of the demo organisation. */
 	static final List<String> PEOPLE = List.of("paul", "anna", "mark", "sara");
 
-	private LifecycleSteps steps;
 
 	private EngineState state;
 
@@ -43,23 +43,23 @@ class DenyByDefaultTests extends WebTestSupport {
 
 	@BeforeEach
 	void setUp() {
-		this.steps = new LifecycleSteps(this.engine, this.requests);
 		this.state = new EngineState(this.engine, this.jdbc);
-		this.live = this.steps.request("paul", "Lessons-learned facilitation");
-		this.steps.evaluate(this.live, "mark");
-		this.steps.design(this.live, "anna");
-		this.steps.approve(this.live, Lifecycle.TASK_JUSTIFY_SERVICE, "sara");
-		this.steps.reviewPilot(this.live, "mark");
-		this.steps.approve(this.live, Lifecycle.TASK_APPROVE_GO_LIVE, "sara");
-		this.atJustification = this.steps.request("paul", "Risk workshop");
-		this.steps.evaluate(this.atJustification, "mark");
-		this.steps.design(this.atJustification, "anna");
+		this.live = this.lifecycle.request("Lessons-learned facilitation");
+		this.lifecycle.evaluateNeed(this.live, Decision.APPROVE);
+		this.lifecycle.design(this.live);
+		this.lifecycle.justify(this.live, Decision.APPROVE);
+		this.lifecycle.endPilot(this.live);
+		this.lifecycle.reviewPilot(this.live, Decision.APPROVE);
+		this.lifecycle.approveGoLive(this.live, Decision.APPROVE);
+		this.atJustification = this.lifecycle.request("Risk workshop");
+		this.lifecycle.evaluateNeed(this.atJustification, Decision.APPROVE);
+		this.lifecycle.design(this.atJustification);
 	}
 
 	@Test
 	void tasksEndOnlyThroughTheirForms() {
-		Task design = designTaskOf(this.steps.request("paul", "PM coaching"));
-		Task justification = this.steps.task(this.atJustification, Lifecycle.TASK_JUSTIFY_SERVICE);
+		Task design = designTaskOf(this.lifecycle.request("PM coaching"));
+		Task justification = this.engineApi.task(this.atJustification, Lifecycle.TASK_JUSTIFY_SERVICE);
 		Map<String, String> attacks = new LinkedHashMap<>();
 		for (Task task : List.of(design, justification)) {
 			attacks.put("POST /task/" + task.getId() + "/bpmnError",
@@ -79,7 +79,7 @@ class DenyByDefaultTests extends WebTestSupport {
 
 	@Test
 	void nobodyButTheAdministratorClaimsForAnother() {
-		Task justification = this.steps.task(this.atJustification, Lifecycle.TASK_JUSTIFY_SERVICE);
+		Task justification = this.engineApi.task(this.atJustification, Lifecycle.TASK_JUSTIFY_SERVICE);
 		// to a manager outside the board, whom four-eyes would not stop, and to somebody with no groups at all
 		this.organisation.ensureUser("olga", "Olga", "Outsider", "olga");
 		refusedToEverybody(Map.of("POST /task/" + justification.getId() + "/claim", "{\"userId\":\"mark\"}",
@@ -187,7 +187,7 @@ class DenyByDefaultTests extends WebTestSupport {
 		ResponseEntity<String> asked = send("mark", HttpMethod.POST, "/message",
 				String.format(message, "\"processVariables\":{\"reviewReason\":{\"value\":\"Complaint from finance\"}}"));
 		assertThat(asked.getStatusCode()).as(asked.getBody()).isIn(HttpStatus.OK, HttpStatus.NO_CONTENT);
-		assertThat(this.steps.task(this.live, Lifecycle.TASK_REVIEW_SERVICE)).isNotNull();
+		assertThat(this.engineApi.task(this.live, Lifecycle.TASK_REVIEW_SERVICE)).isNotNull();
 	}
 
 	@Test
@@ -240,8 +240,8 @@ class DenyByDefaultTests extends WebTestSupport {
 	}
 
 	private Task designTaskOf(String code) {
-		this.steps.evaluate(code, "mark");
-		return this.steps.task(code, Lifecycle.TASK_DESIGN_SERVICE);
+		this.lifecycle.evaluateNeed(code, Decision.APPROVE);
+		return this.engineApi.task(code, Lifecycle.TASK_DESIGN_SERVICE);
 	}
 
 	private ProcessInstance lifecycle(String code) {

@@ -8,8 +8,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pmo.servicelifecycle.WebTestSupport;
-import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess;
 import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Lifecycle;
+import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -75,10 +75,9 @@ class EngineRestBadInputTests extends WebTestSupport {
 
 	@Test
 	void formValuesOfTheWrongTypeAreRefused() {
-		LifecycleSteps steps = new LifecycleSteps(this.engine, this.requests);
-		String code = steps.request("paul", "Portfolio health check");
-		Task evaluation = steps.task(code, Lifecycle.TASK_EVALUATE_NEED);
-		steps.as("mark", () -> {
+		String code = this.lifecycle.request("Portfolio health check");
+		Task evaluation = this.engineApi.task(code, Lifecycle.TASK_EVALUATE_NEED);
+		this.engineApi.as("mark", () -> {
 			this.engine.getTaskService().claim(evaluation.getId(), "mark");
 			return null;
 		});
@@ -97,10 +96,9 @@ class EngineRestBadInputTests extends WebTestSupport {
 
 	@Test
 	void aChoiceIsTextNeverJson() {
-		LifecycleSteps steps = new LifecycleSteps(this.engine, this.requests);
-		String code = steps.request("paul", "Portfolio dashboard");
-		Task evaluation = steps.task(code, Lifecycle.TASK_EVALUATE_NEED);
-		steps.as("mark", () -> {
+		String code = this.lifecycle.request("Portfolio dashboard");
+		Task evaluation = this.engineApi.task(code, Lifecycle.TASK_EVALUATE_NEED);
+		this.engineApi.as("mark", () -> {
 			this.engine.getTaskService().claim(evaluation.getId(), "mark");
 			return null;
 		});
@@ -144,9 +142,8 @@ class EngineRestBadInputTests extends WebTestSupport {
 
 	@Test
 	void anUncaughtBpmnErrorFailsInsteadOfEndingTheLifecycle() {
-		LifecycleSteps steps = new LifecycleSteps(this.engine, this.requests);
-		String code = steps.request("paul", "Benefits tracking");
-		Task evaluation = steps.task(code, Lifecycle.TASK_EVALUATE_NEED);
+		String code = this.lifecycle.request("Benefits tracking");
+		Task evaluation = this.engineApi.task(code, Lifecycle.TASK_EVALUATE_NEED);
 		String before = this.state.snapshot();
 
 		// even an administrator, whom the allowlist does not rule

@@ -19,9 +19,10 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pmo.servicelifecycle.WebTestSupport;
+import org.pmo.servicelifecycle.catalog.Decision;
 import org.pmo.servicelifecycle.engine.EngineAllowlist;
-import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess;
 import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Lifecycle;
+import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -53,15 +54,15 @@ class EngineRestEnumerationTests extends WebTestSupport {
 
 	@BeforeEach
 	void setUp() {
-		LifecycleSteps steps = new LifecycleSteps(this.engine, this.requests);
-		String live = steps.request("paul", "Monthly portfolio report");
-		steps.evaluate(live, "mark");
-		steps.design(live, "anna");
-		steps.approve(live, Lifecycle.TASK_JUSTIFY_SERVICE, "sara");
-		steps.reviewPilot(live, "mark");
-		steps.approve(live, Lifecycle.TASK_APPROVE_GO_LIVE, "sara");
-		String pending = steps.request("paul", "Stage-gate assurance review");
-		Task evaluation = steps.task(pending, Lifecycle.TASK_EVALUATE_NEED);
+		String live = this.lifecycle.request("Monthly portfolio report");
+		this.lifecycle.evaluateNeed(live, Decision.APPROVE);
+		this.lifecycle.design(live);
+		this.lifecycle.justify(live, Decision.APPROVE);
+		this.lifecycle.endPilot(live);
+		this.lifecycle.reviewPilot(live, Decision.APPROVE);
+		this.lifecycle.approveGoLive(live, Decision.APPROVE);
+		String pending = this.lifecycle.request("Stage-gate assurance review");
+		Task evaluation = this.engineApi.task(pending, Lifecycle.TASK_EVALUATE_NEED);
 		String instance = this.engine.getRuntimeService()
 			.createProcessInstanceQuery()
 			.processInstanceBusinessKey(live)

@@ -3,6 +3,7 @@ package org.pmo.servicelifecycle.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -10,8 +11,12 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pmo.servicelifecycle.WebTestSupport;
+import org.pmo.servicelifecycle.catalog.Decision;
+import org.pmo.servicelifecycle.catalog.ReviewOutcome;
 import org.pmo.servicelifecycle.catalog.ServiceCatalog;
 import org.pmo.servicelifecycle.catalog.Stage;
+import org.pmo.servicelifecycle.demo.LifecycleForms;
+import org.pmo.servicelifecycle.demo.People;
 import org.pmo.servicelifecycle.identity.Groups;
 import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Lifecycle;
 import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Retirement;
@@ -27,13 +32,14 @@ import org.springframework.http.ResponseEntity;
  */
 class FourEyesPrincipleTests extends WebTestSupport {
 
+	private static final LocalDate RETIREMENT_DAY = LocalDate.parse("2030-01-31");
+
 	private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT = new ParameterizedTypeReference<>() {
 	};
 
 	@Autowired
 	private ServiceCatalog catalog;
 
-	private LifecycleSteps steps;
 
 	@BeforeEach
 	void createUsers() {
@@ -41,7 +47,6 @@ class FourEyesPrincipleTests extends WebTestSupport {
 		this.organisation.ensureUser("pia", "Pia", "Requester", "pia", Groups.SERVICE_CUSTOMERS, Groups.PORTFOLIO_BOARD);
 		this.organisation.ensureUser("dora", "Dora", "Designer", "dora", Groups.PMO_ANALYSTS, Groups.PORTFOLIO_BOARD);
 		this.organisation.ensureUser("pete", "Pete", "Planner", "pete", Groups.PMO_ANALYSTS, Groups.PORTFOLIO_BOARD);
-		this.steps = new LifecycleSteps(this.engine, this.requests);
 	}
 
 	@Test
@@ -52,9 +57,9 @@ class FourEyesPrincipleTests extends WebTestSupport {
 					"Benefits tracking", "description", "Tracks benefits after closure", "customerSegments",
 					List.of("SENIOR_EXECUTIVES"))), JSON_OBJECT);
 		String code = (String) created.getBody().get("code");
-		this.steps.evaluate(code, "mark");
-		this.steps.design(code, "anna");
-		Task justification = this.steps.task(code, Lifecycle.TASK_JUSTIFY_SERVICE);
+		this.lifecycle.evaluateNeed(code, Decision.APPROVE);
+		this.lifecycle.design(code);
+		Task justification = this.engineApi.task(code, Lifecycle.TASK_JUSTIFY_SERVICE);
 
 		// when pia, who is on the board, tries to claim or complete the business case approval over REST
 		ResponseEntity<Map<String, Object>> claim = this.rest.withBasicAuth("pia", "pia")
@@ -67,7 +72,7 @@ class FourEyesPrincipleTests extends WebTestSupport {
 		assertThat((String) claim.getBody().get("message")).contains("Four-eyes principle", "pia raised the request");
 		assertThat(completion.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 		assertThat((String) completion.getBody().get("message")).contains("Four-eyes principle");
-		assertThat(this.steps.task(code, Lifecycle.TASK_JUSTIFY_SERVICE).getAssignee()).isNull();
+		assertThat(this.engineApi.task(code, Lifecycle.TASK_JUSTIFY_SERVICE).getAssignee()).isNull();
 		assertThat(this.catalog.find(code).getStage()).isEqualTo(Stage.JUSTIFICATION);
 
 		// and another board member approves
@@ -79,67 +84,69 @@ class FourEyesPrincipleTests extends WebTestSupport {
 	@Test
 	void designerCannotApproveBusinessCaseNorGoLive() {
 		// given dora designed the service
-		String code = this.steps.request("paul", "Schedule assurance");
-		this.steps.evaluate(code, "mark");
-		this.steps.design(code, "dora");
+		String code = this.lifecycle.request("Schedule assurance");
+		this.lifecycle.evaluateNeed(code, Decision.APPROVE);
+		this.lifecycle.with(People.DEMO.withAnalyst("dora")).design(code);
 		assertThat(this.engine.getRuntimeService()
 			.getVariable(this.catalog.find(code).getLifecycleInstanceId(), "designedBy")).isEqualTo("dora");
 
 		// then she may not approve its business case, as in Tasklist (claim) or directly
-		assertThatThrownBy(() -> this.steps.approve(code, Lifecycle.TASK_JUSTIFY_SERVICE, "dora"))
+		assertThatThrownBy(() -> this.lifecycle.with(People.DEMO.withBoard("dora")).justify(code, Decision.APPROVE))
 			.isInstanceOf(FourEyesViolationException.class)
 			.hasMessageContaining("dora completed a design");
-		this.steps.approve(code, Lifecycle.TASK_JUSTIFY_SERVICE, "sara");
-		this.steps.reviewPilot(code, "mark");
+		this.lifecycle.justify(code, Decision.APPROVE);
+		this.lifecycle.endPilot(code);
+		this.lifecycle.reviewPilot(code, Decision.APPROVE);
 
 		// nor its go-live, over REST
-		Task goLive = this.steps.task(code, Lifecycle.TASK_APPROVE_GO_LIVE);
+		Task goLive = this.engineApi.task(code, Lifecycle.TASK_APPROVE_GO_LIVE);
 		ResponseEntity<Map<String, Object>> refused = completeOverRest("dora", goLive.getId(), "approve");
 		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 		assertThat((String) refused.getBody().get("message")).contains("Four-eyes principle", "go-live");
 		assertThat(this.catalog.find(code).getStage()).isEqualTo(Stage.IMPLEMENTATION);
 
 		// nor can somebody else hand the task to her
-		assertThatThrownBy(() -> this.steps.as("demo", () -> {
+		assertThatThrownBy(() -> this.engineApi.as("demo", () -> {
 			this.engine.getTaskService().setAssignee(goLive.getId(), "dora");
 			return null;
 		})).isInstanceOf(FourEyesViolationException.class);
 
-		this.steps.approve(code, Lifecycle.TASK_APPROVE_GO_LIVE, "sara");
+		this.lifecycle.approveGoLive(code, Decision.APPROVE);
 		assertThat(this.catalog.find(code).getStage()).isEqualTo(Stage.OPERATION);
 	}
 
 	@Test
 	void plannerCannotApproveRetirement() {
 		// given a live service whose retirement pete planned
-		String code = this.steps.request("paul", "Resource levelling");
-		this.steps.evaluate(code, "mark");
-		this.steps.design(code, "anna");
-		this.steps.approve(code, Lifecycle.TASK_JUSTIFY_SERVICE, "sara");
-		this.steps.reviewPilot(code, "mark");
-		this.steps.approve(code, Lifecycle.TASK_APPROVE_GO_LIVE, "sara");
-		this.steps.retire(code, "mark");
-		this.steps.planRetirement(code, "pete");
+		String code = this.lifecycle.request("Resource levelling");
+		this.lifecycle.evaluateNeed(code, Decision.APPROVE);
+		this.lifecycle.design(code);
+		this.lifecycle.justify(code, Decision.APPROVE);
+		this.lifecycle.endPilot(code);
+		this.lifecycle.reviewPilot(code, Decision.APPROVE);
+		this.lifecycle.approveGoLive(code, Decision.APPROVE);
+		this.lifecycle.review(code, "Demand has gone", ReviewOutcome.RETIRE);
+		this.lifecycle.with(People.DEMO.withAnalyst("pete")).planRetirement(code, RETIREMENT_DAY);
 
 		// when pete, on the board too, approves the retirement over REST
-		Task approval = this.steps.task(code, Retirement.TASK_APPROVE_RETIREMENT);
+		Task approval = this.engineApi.task(code, Retirement.TASK_APPROVE_RETIREMENT);
 		ResponseEntity<Map<String, Object>> refused = completeOverRest("pete", approval.getId(), "approve");
 
 		// then he is refused; sara may
 		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 		assertThat((String) refused.getBody().get("message")).contains("Four-eyes principle",
 				"pete planned the retirement");
-		assertThat(this.steps.task(code, Retirement.TASK_APPROVE_RETIREMENT)).isNotNull();
-		this.steps.approve(code, Retirement.TASK_APPROVE_RETIREMENT, "sara");
-		assertThat(this.steps.task(code, Retirement.TASK_APPROVE_RETIREMENT)).isNull();
+		assertThat(this.engineApi.task(code, Retirement.TASK_APPROVE_RETIREMENT)).isNotNull();
+		this.lifecycle.approveRetirement(code, RETIREMENT_DAY, Decision.APPROVE);
+		assertThat(this.engineApi.task(code, Retirement.TASK_APPROVE_RETIREMENT)).isNull();
 	}
 
 	@Test
 	void nobodyCanRewriteWhoDesigned() {
-		String code = this.steps.request("paul", "Gate reviews light");
-		this.steps.evaluate(code, "mark");
-		this.steps.design(code, "dora");
-		Task justification = this.steps.task(code, Lifecycle.TASK_JUSTIFY_SERVICE);
+		String code = this.lifecycle.request("Gate reviews light");
+		this.lifecycle.evaluateNeed(code, Decision.APPROVE);
+		this.lifecycle.with(People.DEMO.withAnalyst("dora")).design(code);
+		Task justification = this.engineApi.task(code, Lifecycle.TASK_JUSTIFY_SERVICE);
 
 		// dora tries to blame anna in the same submission
 		ResponseEntity<Map<String, Object>> response = this.rest.withBasicAuth("dora", "dora")
@@ -164,17 +171,17 @@ class FourEyesPrincipleTests extends WebTestSupport {
 	@Test
 	void everyDesignerOfAnyRoundStaysOutOfTheApprovals() {
 		// given dora designed the first round, the board sent it back, and anna redesigned it
-		String code = this.steps.request("paul", "Benefits realisation review");
-		this.steps.evaluate(code, "mark");
-		this.steps.design(code, "dora");
-		this.steps.complete(code, Lifecycle.TASK_JUSTIFY_SERVICE, "sara",
-				Map.of("decision", "rework", "decisionComment", "Cost the pilot"));
-		this.steps.design(code, "anna");
+		String code = this.lifecycle.request("Benefits realisation review");
+		this.lifecycle.evaluateNeed(code, Decision.APPROVE);
+		this.lifecycle.with(People.DEMO.withAnalyst("dora")).design(code);
+		this.engineApi.complete("sara", code, Lifecycle.TASK_JUSTIFY_SERVICE,
+				LifecycleForms.decision(Decision.REWORK, "Cost the pilot"));
+		this.lifecycle.design(code);
 
 		// then dora, although not the last designer, may not approve the business case
 		assertThat(this.engine.getRuntimeService()
 			.getVariable(this.catalog.find(code).getLifecycleInstanceId(), "designers")).isEqualTo("dora,anna");
-		assertThatThrownBy(() -> this.steps.approve(code, Lifecycle.TASK_JUSTIFY_SERVICE, "dora"))
+		assertThatThrownBy(() -> this.lifecycle.with(People.DEMO.withBoard("dora")).justify(code, Decision.APPROVE))
 			.isInstanceOf(FourEyesViolationException.class)
 			.hasMessageContaining("dora completed a design");
 		assertThat(this.catalog.find(code).getStage()).isEqualTo(Stage.JUSTIFICATION);
@@ -182,10 +189,10 @@ class FourEyesPrincipleTests extends WebTestSupport {
 
 	@Test
 	void onlyAdministratorsGiveATaskToAnotherAndNeverToAnExcludedPerson() {
-		String code = this.steps.request("paul", "Project controls coaching");
-		this.steps.evaluate(code, "mark");
-		this.steps.design(code, "dora");
-		Task justification = this.steps.task(code, Lifecycle.TASK_JUSTIFY_SERVICE);
+		String code = this.lifecycle.request("Project controls coaching");
+		this.lifecycle.evaluateNeed(code, Decision.APPROVE);
+		this.lifecycle.with(People.DEMO.withAnalyst("dora")).design(code);
+		Task justification = this.engineApi.task(code, Lifecycle.TASK_JUSTIFY_SERVICE);
 
 		// a board member may not hand the approval to someone else, inside the board or outside it
 		for (String receiver : List.of("paul", "pete")) {
@@ -206,7 +213,7 @@ class FourEyesPrincipleTests extends WebTestSupport {
 			.exchange("/engine-rest/task/{id}/claim", HttpMethod.POST,
 					new org.springframework.http.HttpEntity<>(Map.of("userId", "sara")), JSON_OBJECT, justification.getId())
 			.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-		assertThat(this.steps.task(code, Lifecycle.TASK_JUSTIFY_SERVICE).getAssignee()).isEqualTo("sara");
+		assertThat(this.engineApi.task(code, Lifecycle.TASK_JUSTIFY_SERVICE).getAssignee()).isEqualTo("sara");
 	}
 
 }

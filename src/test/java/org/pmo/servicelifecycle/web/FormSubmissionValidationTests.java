@@ -11,12 +11,14 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.pmo.servicelifecycle.WebTestSupport;
 import org.pmo.servicelifecycle.catalog.CustomerSegment;
+import org.pmo.servicelifecycle.catalog.Decision;
 import org.pmo.servicelifecycle.catalog.PmoServiceRepository;
 import org.pmo.servicelifecycle.catalog.ServiceCatalog;
 import org.pmo.servicelifecycle.catalog.ServiceRequest;
 import org.pmo.servicelifecycle.catalog.Stage;
-import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess;
+import org.pmo.servicelifecycle.demo.LifecycleForms;
 import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Lifecycle;
+import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
@@ -46,7 +48,7 @@ class FormSubmissionValidationTests extends WebTestSupport {
 	void shouldRefuseEvaluationsOutsideTheForm() {
 		String code = request("Change readiness survey");
 		Task evaluation = task(code, Lifecycle.TASK_EVALUATE_NEED);
-		Map<String, Object> valid = Map.of("strategicFit", "high", "valueToOrganisation", 4, "decision", "approve");
+		Map<String, Object> valid = LifecycleForms.needEvaluation(Decision.APPROVE, null);
 
 		assertRefused(evaluation, "mark", without(valid, "decision"), "decision", "is required");
 		assertRefused(evaluation, "mark", with(valid, "decision", "maybe"), "decision", "unknown value 'maybe'");
@@ -68,11 +70,9 @@ class FormSubmissionValidationTests extends WebTestSupport {
 	@Test
 	void shouldRefuseDesignsOutsideTheForm() {
 		String code = request("Benefits realisation review");
-		complete(task(code, Lifecycle.TASK_EVALUATE_NEED), "mark",
-				Map.of("strategicFit", "medium", "valueToOrganisation", 3, "decision", "approve"));
+		complete(task(code, Lifecycle.TASK_EVALUATE_NEED), "mark", LifecycleForms.needEvaluation(Decision.APPROVE, null));
 		Task design = task(code, Lifecycle.TASK_DESIGN_SERVICE);
-		Map<String, Object> valid = Map.of("designSummary", "Two reviewers", "slaSummary", "Report in 10 days",
-				"serviceOwner", "anna", "pilotPeriod", "P4W", "reviewCycle", "R/P6M");
+		Map<String, Object> valid = LifecycleForms.design("anna", "P4W", "R/P6M");
 
 		assertRefused(design, "anna", without(valid, "slaSummary"), "slaSummary", "is required");
 		assertRefused(design, "anna", with(valid, "slaSummary", "   "), "slaSummary", "is required");

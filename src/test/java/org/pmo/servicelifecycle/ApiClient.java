@@ -1,4 +1,4 @@
-package org.pmo.servicelifecycle.postgres;
+package org.pmo.servicelifecycle;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,12 +18,14 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import org.pmo.servicelifecycle.catalog.ServiceRequest;
+import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess;
 
 /**
- * Drives lifecycles the way an integration does: the catalog API to raise requests, the engine REST API to claim and
- * complete tasks with the forms' fields and to send messages, as one user over HTTP Basic.
+ * The product's HTTP APIs as one user over HTTP Basic, the way an integration calls them: the catalog API, the engine
+ * REST API's tasks, messages and jobs.
  */
-final class LifecycleClient {
+public final class ApiClient {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -35,39 +37,44 @@ final class LifecycleClient {
 
 	private final String authorization;
 
-	LifecycleClient(String baseUrl, String user, String password) {
+	public ApiClient(String baseUrl, String user, String password) {
 		this.baseUrl = baseUrl;
 		this.user = user;
 		this.authorization = "Basic "
 				+ Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
 	}
 
-	String baseUrl() {
+	public String baseUrl() {
 		return this.baseUrl;
 	}
 
 	/** A request for a new service; returns its code. */
-	String requestService(String name) {
-		Response created = post("/api/services", Map.of("name", name, "description", "Requested for " + name,
-				"customerSegments", List.of("PROJECT_MANAGERS")));
-		return created.expect(201).body().get("code").asText();
+	public String requestService(ServiceRequest request) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("name", request.name());
+		body.put("description", request.description());
+		body.put("customerSegments", request.customerSegments().stream().map(Enum::name).sorted().toList());
+		if (request.offeringLevel() != null) {
+			body.put("offeringLevel", request.offeringLevel().name());
+		}
+		return post("/api/services", body).expect(201).body().get("code").asText();
 	}
 
-	JsonNode service(String code) {
+	public JsonNode service(String code) {
 		return get("/api/services/" + code).expect(200).body();
 	}
 
-	String stage(String code) {
+	public String stage(String code) {
 		return service(code).get("stage").asText();
 	}
 
-	List<JsonNode> tasks(String code, String taskKey) {
+	public List<JsonNode> tasks(String code, String taskKey) {
 		return list(get("/engine-rest/task?processInstanceBusinessKey=" + encode(code) + "&taskDefinitionKey="
 				+ encode(taskKey)).expect(200).body());
 	}
 
 	/** Claims the one open task of the service at the given element and completes it with the fields. */
-	void complete(String code, String taskKey, Map<String, ?> fields) {
+	public void complete(String code, String taskKey, Map<String, ?> fields) {
 		List<JsonNode> open = tasks(code, taskKey);
 		if (open.size() != 1) {
 			throw new AssertionError("Expected one open " + taskKey + " of " + code + " but found " + open.size());
@@ -75,30 +82,45 @@ final class LifecycleClient {
 		completeTask(open.get(0).get("id").asText(), fields);
 	}
 
-	void completeTask(String taskId, Map<String, ?> fields) {
+	public void completeTask(String taskId, Map<String, ?> fields) {
 		post("/engine-rest/task/" + taskId + "/claim", Map.of("userId", this.user)).expect(204);
 		Map<String, Object> variables = new LinkedHashMap<>();
 		fields.forEach((name, value) -> variables.put(name, Map.of("value", value)));
 		post("/engine-rest/task/" + taskId + "/complete", Map.of("variables", variables)).expect(204, 200);
 	}
 
-	void requestReview(String code, String reason) {
-		post("/engine-rest/message", Map.of("messageName", "ServiceReviewRequested", "businessKey", code,
-				"processVariables", Map.of("reviewReason", Map.of("value", reason))))
+	public void requestReview(String code, String reason) {
+		post("/engine-rest/message", Map.of("messageName", ServiceLifecycleProcess.MESSAGE_REVIEW_REQUESTED,
+				"businessKey", code, "processVariables",
+				Map.of(ServiceLifecycleProcess.Variables.REVIEW_REASON, Map.of("value", reason))))
 			.expect(204, 200);
 	}
 
-	Response get(String path) {
+	/** Runs the job at the element in one of the service's processes now (an administrator's right). */
+	public void runJob(String code, String activityId) {
+		for (JsonNode instance : list(get("/engine-rest/process-instance?businessKey=" + encode(code)).expect(200)
+			.body())) {
+			List<JsonNode> jobs = list(get("/engine-rest/job?processInstanceId=" + encode(instance.get("id").asText())
+					+ "&activityId=" + encode(activityId)).expect(200).body());
+			if (!jobs.isEmpty()) {
+				post("/engine-rest/job/" + jobs.get(0).get("id").asText() + "/execute", Map.of()).expect(204);
+				return;
+			}
+		}
+		throw new AssertionError("No job at " + activityId + " for " + code);
+	}
+
+	public Response get(String path) {
 		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + path)).GET());
 	}
 
-	Response post(String path, Object body) {
+	public Response post(String path, Object body) {
 		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + path))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(write(body))));
 	}
 
-	Response put(String path, Object body) {
+	public Response put(String path, Object body) {
 		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + path))
 			.header("Content-Type", "application/json")
 			.PUT(HttpRequest.BodyPublishers.ofString(write(body))));
@@ -122,7 +144,7 @@ final class LifecycleClient {
 		}
 	}
 
-	static List<JsonNode> list(JsonNode array) {
+	public static List<JsonNode> list(JsonNode array) {
 		List<JsonNode> items = new ArrayList<>();
 		array.forEach(items::add);
 		return items;
@@ -142,9 +164,9 @@ final class LifecycleClient {
 	}
 
 	/** A response; {@code body} is the parsed JSON (missing when empty), {@code text} the raw body. */
-	record Response(int status, JsonNode body, String text) {
+	public record Response(int status, JsonNode body, String text) {
 
-		Response expect(int... statuses) {
+		public Response expect(int... statuses) {
 			for (int expected : statuses) {
 				if (this.status == expected) {
 					return this;

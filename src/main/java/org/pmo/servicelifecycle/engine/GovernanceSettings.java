@@ -15,7 +15,6 @@ import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.pmo.servicelifecycle.security.FourEyesPrinciple;
-import org.springframework.stereotype.Component;
 
 /**
  * The engine side of security and governance:
@@ -28,12 +27,11 @@ import org.springframework.stereotype.Component;
  * <li>the four-eyes principle on the approval tasks of the lifecycle models, whatever the model in Modeler says.</li>
  * </ul>
  */
-@Component
-class SecurityEnginePlugin extends AbstractProcessEnginePlugin {
+class GovernanceSettings extends AbstractProcessEnginePlugin {
 
 	private final FourEyesPrinciple fourEyes;
 
-	SecurityEnginePlugin(FourEyesPrinciple fourEyes, EngineSettings settings) {
+	GovernanceSettings(FourEyesPrinciple fourEyes, EngineSettings settings) {
 		this.fourEyes = fourEyes;
 		EngineAllowlist.allowBaselineProcesses(settings.baselineProcesses());
 	}
@@ -75,13 +73,13 @@ class SecurityEnginePlugin extends AbstractProcessEnginePlugin {
 		configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
 			@Override
 			public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-				if (LifecycleEnginePlugin.isLifecycleModel(activity) && FourEyesPrinciple.applies(activity.getId())) {
+				if (LifecycleModelListeners.isLifecycleModel(activity) && FourEyesPrinciple.applies(activity.getId())) {
 					TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior())
 						.getTaskDefinition();
 					task.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT,
-							SecurityEnginePlugin.this.fourEyes.onAssignment);
+							GovernanceSettings.this.fourEyes.onAssignment);
 					task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE,
-							SecurityEnginePlugin.this.fourEyes.onCompletion);
+							GovernanceSettings.this.fourEyes.onCompletion);
 				}
 			}
 		});
@@ -91,8 +89,8 @@ class SecurityEnginePlugin extends AbstractProcessEnginePlugin {
 	public void postInit(ProcessEngineConfigurationImpl configuration) {
 		// after the engine's own checkers exist (setting the list earlier would replace them)
 		configuration.getCommandCheckers()
-			.replaceAll((checker) -> (checker instanceof AuthorizationCommandChecker) ? CandidateTaskAccess.around(checker)
-					: checker);
+			.replaceAll((checker) -> (checker instanceof AuthorizationCommandChecker)
+					? new CandidateTaskAccess.CandidateAwareChecker() : checker);
 	}
 
 }

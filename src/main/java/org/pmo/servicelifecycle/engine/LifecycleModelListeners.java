@@ -18,8 +18,6 @@ import org.pmo.servicelifecycle.lifecycle.ModelStages;
 import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess;
 import org.pmo.servicelifecycle.lifecycle.ServiceStage;
 import org.pmo.servicelifecycle.lifecycle.TaskAudit;
-import org.springframework.context.annotation.Lazy;
-import org.springframework.stereotype.Component;
 
 /**
  * Adds the task audit to every user task of the lifecycle models when they are deployed, so a task a process owner
@@ -27,15 +25,13 @@ import org.springframework.stereotype.Component;
  * a stage move the catalog there when it is entered ({@link ModelStages}); and checks every form submission against
  * its Camunda Form. Other processes are left alone.
  */
-@Component
-class LifecycleEnginePlugin extends AbstractProcessEnginePlugin {
+class LifecycleModelListeners extends AbstractProcessEnginePlugin {
 
 	private final TaskAudit taskAudit;
 
 	private final ServiceStage serviceStage;
 
-	// the engine's parse listeners are wired before the catalog exists
-	LifecycleEnginePlugin(TaskAudit taskAudit, @Lazy ServiceStage serviceStage) {
+	LifecycleModelListeners(TaskAudit taskAudit, ServiceStage serviceStage) {
 		this.taskAudit = taskAudit;
 		this.serviceStage = serviceStage;
 	}
@@ -54,8 +50,8 @@ class LifecycleEnginePlugin extends AbstractProcessEnginePlugin {
 			public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
 				if (isLifecycleModel(activity)) {
 					TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
-					task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, LifecycleEnginePlugin.this.taskAudit.clearEarlierChoices);
-					task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, LifecycleEnginePlugin.this.taskAudit.recordCompletion);
+					task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, LifecycleModelListeners.this.taskAudit.clearEarlierChoices);
+					task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, LifecycleModelListeners.this.taskAudit.recordCompletion);
 				}
 				enterStage(userTaskElement, activity);
 			}

@@ -1,0 +1,98 @@
+package org.pmo.servicelifecycle.demo;
+
+import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Variables.CUSTOMER_NOTICE;
+import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Variables.DECISION;
+import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Variables.DECISION_COMMENT;
+import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Variables.OFFERING_LEVEL;
+import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Variables.PILOT_PERIOD;
+import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Variables.RETIREMENT_DATE;
+import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Variables.REVIEW_CYCLE;
+import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Variables.REVIEW_OUTCOME;
+import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Variables.SERVICE_OWNER;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.pmo.servicelifecycle.catalog.Decision;
+import org.pmo.servicelifecycle.catalog.OfferingLevel;
+import org.pmo.servicelifecycle.catalog.ReviewOutcome;
+
+/** The lifecycle's task forms filled in as people do: each payload is written here once. */
+public final class LifecycleForms {
+
+	// fields of the forms that the process does not read itself
+	public static final String STRATEGIC_FIT = "strategicFit";
+
+	public static final String VALUE_TO_ORGANISATION = "valueToOrganisation";
+
+	public static final String DESIGN_SUMMARY = "designSummary";
+
+	public static final String SLA_SUMMARY = "slaSummary";
+
+	public static final String LESSONS_LEARNED = "lessonsLearned";
+
+	public static final String REVIEW_FINDINGS = "reviewFindings";
+
+	public static final String SUCCESSOR_SERVICE = "successorService";
+
+	public static final String CUSTOMER_NOTICE_TEXT = "Please use the successor service.";
+
+	private LifecycleForms() {
+	}
+
+	/** "Evaluate service need"; an offering level of null leaves the requested one. */
+	public static Map<String, Object> needEvaluation(Decision decision, OfferingLevel offeringLevel) {
+		Map<String, Object> fields = fields(STRATEGIC_FIT, "high", VALUE_TO_ORGANISATION, 4L, DECISION,
+				decision.value(), DECISION_COMMENT, "Need " + decision.value());
+		if (offeringLevel != null) {
+			fields.put(OFFERING_LEVEL, offeringLevel.name());
+		}
+		return fields;
+	}
+
+	/** "Design service" and "Redesign service". */
+	public static Map<String, Object> design(String owner, String pilotPeriod, String reviewCycle) {
+		return fields(DESIGN_SUMMARY, "Delivered by the PMO team with a standard template and a named lead.",
+				SLA_SUMMARY, "Report within 5 working days for 95 % of requests.", SERVICE_OWNER, owner, PILOT_PERIOD,
+				pilotPeriod, REVIEW_CYCLE, reviewCycle);
+	}
+
+	/** A board's gate: business case, go-live, their transformation counterparts. */
+	public static Map<String, Object> decision(Decision decision, String gate) {
+		return fields(DECISION, decision.value(), DECISION_COMMENT, gate + ": " + decision.value());
+	}
+
+	/** "Review pilot" and "Review transformation pilot". */
+	public static Map<String, Object> pilotReview(Decision decision) {
+		return fields(LESSONS_LEARNED, "Customers valued it; templates were tightened.", DECISION, decision.value(),
+				DECISION_COMMENT, "Pilot " + decision.value());
+	}
+
+	/** "Review service". */
+	public static Map<String, Object> serviceReview(ReviewOutcome outcome) {
+		return fields(REVIEW_FINDINGS, "Usage, agreements and feedback reviewed with the service owner.", REVIEW_OUTCOME, outcome.value(), DECISION_COMMENT,
+				"Review outcome " + outcome.value());
+	}
+
+	/** "Plan retirement". */
+	public static Map<String, Object> retirementPlan(LocalDate retirementDate) {
+		return fields(RETIREMENT_DATE, retirementDate.toString(), CUSTOMER_NOTICE, CUSTOMER_NOTICE_TEXT,
+				SUCCESSOR_SERVICE, "Enterprise resource tool");
+	}
+
+	/** "Approve retirement". */
+	public static Map<String, Object> retirementApproval(LocalDate retirementDate, Decision decision) {
+		return fields(RETIREMENT_DATE, retirementDate.toString(), CUSTOMER_NOTICE, CUSTOMER_NOTICE_TEXT, DECISION,
+				decision.value(), DECISION_COMMENT, "Retirement " + decision.value());
+	}
+
+	private static Map<String, Object> fields(Object... namesAndValues) {
+		Map<String, Object> fields = new LinkedHashMap<>();
+		for (int i = 0; i < namesAndValues.length; i += 2) {
+			fields.put((String) namesAndValues[i], namesAndValues[i + 1]);
+		}
+		return fields;
+	}
+
+}

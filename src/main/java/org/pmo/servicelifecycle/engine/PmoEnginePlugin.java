@@ -1,0 +1,44 @@
+package org.pmo.servicelifecycle.engine;
+
+import org.camunda.bpm.engine.impl.cfg.CompositeProcessEnginePlugin;
+import org.pmo.servicelifecycle.lifecycle.ServiceStage;
+import org.pmo.servicelifecycle.lifecycle.TaskAudit;
+import org.pmo.servicelifecycle.security.FourEyesPrinciple;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+
+/**
+ * The application's one engine plugin: everything that customises the engine, applied in this order at each step of
+ * the engine's start (preInit, postInit, after the build).
+ * <ol>
+ * <li>{@link JdkDatatypeFactory}: the JDK's XML datatype factory, before any timer is read;</li>
+ * <li>{@link ClusterNodeName}: the node's name in job logs and locks;</li>
+ * <li>{@link JobAcquisitionIndex}: the due-date index, once the schema exists;</li>
+ * <li>{@link LifecycleModelListeners}: task audit and stage properties on the lifecycle models, and the form check
+ * after the allowlist;</li>
+ * <li>{@link GovernanceSettings}: deny by default (the first command interceptor after the transaction opens), the
+ * four-eyes guard and listeners, the candidate rule, the login throttle and the engine's safety settings.</li>
+ * </ol>
+ * Command interceptors therefore run as: task query guard and login throttle (before the transaction), then
+ * {@link DenyByDefault}, {@link FormSubmissionCheck}, {@link GovernanceGuard}. On a lifecycle model's user task the
+ * audit listeners run before the four-eyes listeners.
+ */
+@Component
+class PmoEnginePlugin extends CompositeProcessEnginePlugin {
+
+	// the engine's parse listeners are wired before the catalog exists
+	PmoEnginePlugin(TaskAudit taskAudit, @Lazy ServiceStage serviceStage, FourEyesPrinciple fourEyes,
+			EngineSettings engineSettings, NodeSettings nodeSettings) {
+		addProcessEnginePlugin(new JdkDatatypeFactory());
+		addProcessEnginePlugin(new ClusterNodeName(nodeSettings));
+		addProcessEnginePlugin(new JobAcquisitionIndex());
+		addProcessEnginePlugin(new LifecycleModelListeners(taskAudit, serviceStage));
+		addProcessEnginePlugin(new GovernanceSettings(fourEyes, engineSettings));
+	}
+
+	@Override
+	public String toString() {
+		return "PMO service lifecycle: " + getPlugins();
+	}
+
+}
