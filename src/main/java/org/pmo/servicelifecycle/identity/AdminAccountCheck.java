@@ -2,6 +2,7 @@ package org.pmo.servicelifecycle.identity;
 
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.EnvironmentAware;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -27,13 +28,17 @@ class AdminAccountCheck implements BeanFactoryPostProcessor, EnvironmentAware {
 	}
 
 	static void check(Environment environment) {
-		if (!environment.getProperty("pmo.admin.required", Boolean.class, false)) {
+		// before any bean exists: the settings are bound here as the application binds them later
+		AdminSettings admin = Binder.get(environment)
+			.bind("pmo.admin", AdminSettings.class)
+			.orElseGet(() -> new AdminSettings(null, null, false));
+		if (!admin.required()) {
 			return;
 		}
-		if (!StringUtils.hasText(environment.getProperty("pmo.admin.user"))) {
+		if (!StringUtils.hasText(admin.user())) {
 			throw new MissingAdminSecretException("ADMIN_USER", "pmo.admin.user");
 		}
-		if (!StringUtils.hasText(environment.getProperty("pmo.admin.password"))) {
+		if (!StringUtils.hasText(admin.password())) {
 			throw new MissingAdminSecretException("ADMIN_PASSWORD", "pmo.admin.password");
 		}
 	}

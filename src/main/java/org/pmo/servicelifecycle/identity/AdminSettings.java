@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param user {@code ADMIN_USER}
  * @param password {@code ADMIN_PASSWORD}, never defaulted
+ * @param required true where the start must stop without them (profile {@code postgres})
  */
 @ConfigurationProperties("pmo.admin")
-public record AdminSettings(String user, String password) {
+public record AdminSettings(String user, String password, boolean required) {
 }
