@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,6 +17,7 @@ import org.hibernate.dialect.Dialect;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -155,6 +157,18 @@ public class ServiceCatalog {
 		}
 		this.services.countPerStage().forEach((row) -> counts.put(row.getStage(), row.getServices()));
 		return counts;
+	}
+
+	/** Every service in one of the stages, in code order. */
+	@Transactional(readOnly = true)
+	public List<PmoService> inStages(Collection<Stage> stages) {
+		return this.services.findByStageInOrderByCode(stages, Pageable.unpaged());
+	}
+
+	/** The services with these catalog ids. */
+	@Transactional(readOnly = true)
+	public List<PmoService> byIds(Collection<Long> ids) {
+		return this.services.findAllById(ids);
 	}
 
 	@Transactional(readOnly = true)

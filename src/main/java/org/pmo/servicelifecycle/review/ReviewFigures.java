@@ -80,6 +80,17 @@ public class ReviewFigures {
 						(reason != null) ? reason.toString() : null));
 	}
 
+	/** A service's SLA health and utilisation as its reviews see them, for the portfolio review's snapshot. */
+	public ServiceFigures figuresOf(String code) {
+		PerformanceReport report = this.agreements.performance(code);
+		return new ServiceFigures(healthOf(report.health()), latestMean(report,
+				(a) -> a.unit() == MetricUnit.PERCENT && UTILISATION_METRICS.contains(a.metric())));
+	}
+
+	/** SLA health ({@code met}, {@code at-risk}, {@code breached}, {@code none}) and utilisation in per cent or null. */
+	public record ServiceFigures(String slaHealth, Double utilisation) {
+	}
+
 	/** The attainment as the decision reads it: {@code met}, {@code at-risk}, {@code breached} or {@code none}. */
 	static String healthOf(Attainment attainment) {
 		return (attainment != null) ? attainment.name().toLowerCase(Locale.ROOT).replace('_', '-') : NONE;

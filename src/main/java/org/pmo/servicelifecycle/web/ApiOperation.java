@@ -30,7 +30,16 @@ public enum ApiOperation {
 	MANAGE_AGREEMENTS("manage performance agreements", PMO_ANALYSTS, PMO_MANAGERS, CAMUNDA_ADMIN),
 
 	/** Record measurements against an agreement (SLA attainment). */
-	RECORD_MEASUREMENTS("record measurements", PMO_ANALYSTS, PMO_MANAGERS, CAMUNDA_ADMIN);
+	RECORD_MEASUREMENTS("record measurements", PMO_ANALYSTS, PMO_MANAGERS, CAMUNDA_ADMIN),
+
+	/** Read the strategy: objectives, capacity, business cases, portfolio reviews (every work group). */
+	READ_STRATEGY("read the service strategy", PMO_ANALYSTS, PMO_MANAGERS, PORTFOLIO_BOARD, CAMUNDA_ADMIN),
+
+	/** Keep the objectives and the capacity and budget per year; ask for a portfolio review. */
+	MANAGE_STRATEGY("keep objectives and capacity, start portfolio reviews", PORTFOLIO_BOARD, CAMUNDA_ADMIN),
+
+	/** Estimate a service's business case in numbers (as the design form does). */
+	ESTIMATE_BUSINESS_CASES("estimate business cases", PMO_ANALYSTS, PMO_MANAGERS, CAMUNDA_ADMIN);
 
 	private final String description;
 

@@ -1,0 +1,6 @@
+package org.pmo.servicelifecycle.strategy;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface BusinessCaseRepository extends JpaRepository<BusinessCaseRecord, Long> {
+}

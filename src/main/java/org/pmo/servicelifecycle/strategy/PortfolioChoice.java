@@ -1,0 +1,35 @@
+package org.pmo.servicelifecycle.strategy;
+
+import java.util.Locale;
+
+/**
+ * What the portfolio review decides for a service: a live service is kept, transformed or retired; a request in the
+ * pipeline is started (its work goes first) or deferred.
+ */
+public enum PortfolioChoice {
+
+	KEEP, TRANSFORM, RETIRE, START, DEFER;
+
+	public String value() {
+		return name().toLowerCase(Locale.ROOT);
+	}
+
+	public static PortfolioChoice of(String value) {
+		for (PortfolioChoice choice : values()) {
+			if (choice.value().equals(value)) {
+				return choice;
+			}
+		}
+		return null;
+	}
+
+	public boolean forLiveServices() {
+		return this == KEEP || this == TRANSFORM || this == RETIRE;
+	}
+
+	/** A live service's review is asked for: the service review decides how to transform or retire it. */
+	public boolean asksForAReview() {
+		return this == TRANSFORM || this == RETIRE;
+	}
+
+}
