@@ -8,6 +8,7 @@ import static org.pmo.servicelifecycle.catalog.CustomerSegment.SENIOR_EXECUTIVES
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.camunda.bpm.engine.ProcessEngine;
@@ -25,6 +26,13 @@ import org.pmo.servicelifecycle.catalog.ServiceRequest;
 import org.pmo.servicelifecycle.identity.Groups;
 import org.pmo.servicelifecycle.identity.Organisation;
 import org.pmo.servicelifecycle.lifecycle.ServiceRequests;
+import org.pmo.servicelifecycle.strategy.BusinessCaseTerms;
+import org.pmo.servicelifecycle.strategy.BusinessCases;
+import org.pmo.servicelifecycle.strategy.CapacityTerms;
+import org.pmo.servicelifecycle.strategy.ObjectiveTerms;
+import org.pmo.servicelifecycle.strategy.PmoCapacity;
+import org.pmo.servicelifecycle.strategy.PortfolioReviewProcess;
+import org.pmo.servicelifecycle.strategy.StrategicObjectives;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
@@ -53,12 +61,25 @@ class DemoData {
 
 	private final LifecycleDriver lifecycle;
 
+	private final ProcessEngine engine;
+
+	private final StrategicObjectives objectives;
+
+	private final PmoCapacity capacity;
+
+	private final BusinessCases businessCases;
+
 	DemoData(Organisation organisation, ServiceCatalog catalog, AgreementBook agreements, ProcessEngine engine,
-			ServiceRequests requests, DemoSettings settings) {
+			ServiceRequests requests, StrategicObjectives objectives, PmoCapacity capacity,
+			BusinessCases businessCases, DemoSettings settings) {
 		this.enabled = settings.enabled();
 		this.organisation = organisation;
 		this.catalog = catalog;
 		this.agreements = agreements;
+		this.engine = engine;
+		this.objectives = objectives;
+		this.capacity = capacity;
+		this.businessCases = businessCases;
 		this.lifecycle = new LifecycleDriver(new EngineTransport(engine, requests), People.DEMO);
 	}
 
@@ -108,12 +129,67 @@ class DemoData {
 				"Facilitated lessons-learned workshop within 10 working days of a project's closure, with a shared report.",
 				Set.of(PROJECT_MANAGERS, END_USERS), OfferingLevel.ADDITIONAL));
 
+		String templates = live("Template library upkeep",
+				"Keeps the PMO's document templates current and publishes them on the intranet each quarter.",
+				OfferingLevel.ADDITIONAL, Set.of(PROJECT_MANAGERS), "R/P12M");
+
 		// a periodic review of the health check waits for the PMO managers
 		this.lifecycle.periodicReviewDue(healthCheck);
 		// capacity planning moves to a tool of its own: it is being retired
 		this.lifecycle.review(capacityPlanning, "Planning moves into the enterprise resource tool next quarter",
 				ReviewOutcome.RETIRE);
 		this.lifecycle.planRetirement(capacityPlanning, LocalDate.now().plusMonths(3));
+
+		strategy(healthCheck, portfolioReport, stageGate, coaching, riskWorkshops, templates);
+	}
+
+	/**
+	 * Four objectives, this year's capacity and budget, the services' business cases, and the yearly portfolio review
+	 * waiting for the board: the mix keeps the mandated services and has no room left for the template library.
+	 */
+	private void strategy(String healthCheck, String portfolioReport, String stageGate, String coaching,
+			String riskWorkshops, String templates) {
+		LocalDate start = LocalDate.now().withDayOfYear(1);
+		Long delivery = objective("Predictable delivery",
+				"Projects deliver on the dates, budgets and scope their boards agreed.", 8, start);
+		Long decisions = objective("Informed executive decisions",
+				"The executive board decides on current, comparable facts about every project and programme.", 6,
+				start);
+		Long capability = objective("Capable project managers",
+				"Project managers grow in method and judgement, and fewer projects need rescue.", 5, start);
+		Long benefits = objective("Benefits realised",
+				"Projects deliver the benefits their business cases promised, and they are measured.", 7, start);
+		this.capacity.plan(this.capacity.thisYear(), new CapacityTerms(440.0, 300_000.0), "sara");
+		estimate(healthCheck, 60_000, 120, Map.of(delivery, 5, decisions, 3, capability, 2, benefits, 3), List.of(),
+				List.of(stageGate));
+		estimate(portfolioReport, 40_000, 80, Map.of(decisions, 5, delivery, 3, benefits, 2), List.of(), List.of());
+		estimate(stageGate, 50_000, 100, Map.of(delivery, 4, benefits, 4, decisions, 2), List.of(),
+				List.of(healthCheck));
+		estimate(coaching, 45_000, 90, Map.of(capability, 5, delivery, 2), List.of(), List.of());
+		estimate(riskWorkshops, 20_000, 40, Map.of(delivery, 4, capability, 2, benefits, 1), List.of(), List.of());
+		estimate(templates, 30_000, 70, Map.of(capability, 1, delivery, 1), List.of(), List.of());
+		// the yearly portfolio review falls due: its timer runs now rather than in a year
+		this.engine.getManagementService()
+			.executeJob(this.engine.getManagementService()
+				.createJobQuery()
+				.processDefinitionKey(PortfolioReviewProcess.SCHEDULE_KEY)
+				.timers()
+				.singleResult()
+				.getId());
+	}
+
+	private Long objective(String name, String description, int weight, LocalDate validFrom) {
+		return this.objectives.create(new ObjectiveTerms(name, description, weight, validFrom, null), "sara").getId();
+	}
+
+	private void estimate(String code, double annualCost, double effortDays, Map<Long, Integer> contributions,
+			List<String> requires, List<String> complements) {
+		List<BusinessCaseTerms.Contribution> scores = contributions.entrySet()
+			.stream()
+			.map((entry) -> new BusinessCaseTerms.Contribution(entry.getKey(), entry.getValue()))
+			.toList();
+		this.businessCases.estimate(code,
+				new BusinessCaseTerms(annualCost, effortDays, scores, requires, complements), People.DEMO.analyst());
 	}
 
 	private void createUsers() {

@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.pmo.servicelifecycle.engine.CommandFields;
 import org.pmo.servicelifecycle.identity.Groups;
 import org.pmo.servicelifecycle.lifecycle.InvalidLifecycleInputException;
+import org.pmo.servicelifecycle.strategy.PortfolioReviewProcess;
 import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Variables;
 import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess;
 
@@ -288,7 +289,7 @@ public final class EngineAllowlist {
 		}
 		ProcessDefinitionEntity definition = (task.getProcessDefinitionId() != null) ? task.getProcessDefinition()
 				: null;
-		if (definition == null || !(ServiceLifecycleProcess.KEYS.contains(definition.getKey())
+		if (definition == null || !(ProductModels.contains(definition.getKey())
 				|| baselineProcesses.contains(definition.getKey()))) {
 			throw refusal(person, "work on a task outside the service lifecycle", "only lifecycle tasks are checked");
 		}
@@ -317,6 +318,26 @@ public final class EngineAllowlist {
 		return Verdict.AS_PERSON;
 	}
 
+	/** The portfolio board asks for a portfolio review: the current model, no business key, only its reason. */
+	private static void portfolioReviewOnly(CommandContext context, Authentication person, String definitionId,
+			String businessKey) {
+		if (person.getGroupIds() == null || !person.getGroupIds().contains(Groups.PORTFOLIO_BOARD)) {
+			throw refusal(person, "start a portfolio review", "the portfolio board asks for portfolio reviews");
+		}
+		if (definitionId != null) {
+			ProcessDefinitionEntity latest = context.getProcessEngineConfiguration()
+				.getDeploymentCache()
+				.findDeployedLatestProcessDefinitionByKey(PortfolioReviewProcess.KEY);
+			if (!definitionId.equals(latest.getId())) {
+				throw refusal(person, "start an earlier version of the portfolio review (" + definitionId + ")",
+						"a review starts the current version, " + latest.getId());
+			}
+		}
+		if (businessKey != null && !businessKey.isBlank()) {
+			throw new InvalidLifecycleInputException("businessKey", "leave it empty: a portfolio review has none");
+		}
+	}
+
 	/** Only the lifecycle starts from a request, and the catalog gives its business key (the service code). */
 	private static void requestOnly(CommandContext context, Authentication person, String definitionId,
 			String definitionKey, String businessKey) {
@@ -331,6 +352,10 @@ public final class EngineAllowlist {
 			key = (definition != null) ? definition.getKey() : null;
 		}
 		if (key != null && baselineProcesses.contains(key)) {
+			return;
+		}
+		if (PortfolioReviewProcess.KEY.equals(key)) {
+			portfolioReviewOnly(context, person, definitionId, businessKey);
 			return;
 		}
 		if (key != null && !ServiceLifecycleProcess.KEY.equals(key)) {

@@ -71,7 +71,7 @@ class FormSubmissionCheck extends CommandInterceptor {
 			return;
 		}
 		ProcessDefinitionEntity definition = task.getProcessDefinition();
-		if (!ServiceLifecycleProcess.KEYS.contains(definition.getKey())) {
+		if (!ProductModels.contains(definition.getKey())) {
 			return;
 		}
 		task.initializeFormKey();
@@ -87,7 +87,7 @@ class FormSubmissionCheck extends CommandInterceptor {
 			.findDeployedProcessDefinitionById(processDefinitionId);
 		FormDefinition startForm = (definition != null) ? definition.getStartFormDefinition() : null;
 		if (startForm == null || startForm.getCamundaFormDefinitionKey() == null
-				|| !ServiceLifecycleProcess.KEYS.contains(definition.getKey())) {
+				|| !ProductModels.contains(definition.getKey())) {
 			return;
 		}
 		CamundaFormRef ref = new CamundaFormRefImpl(startForm.getCamundaFormDefinitionKey().getExpressionText(),

@@ -50,6 +50,10 @@ class EscalateApproval implements JavaDelegate {
 				this.taskService.setPriority(task.getId(), this.settings.escalatedPriority());
 			}
 			String due = (task.getDueDate() != null) ? " since " + DUE.format(task.getDueDate().toInstant()) : "";
+			if (execution.getProcessBusinessKey() == null) {
+				// an approval about no one service (the portfolio review): the task itself shows it
+				continue;
+			}
 			this.catalog.record(execution.getProcessBusinessKey(), HistoryKind.ESCALATED,
 					new HistoryDetails(task.getName(), null, null, "Overdue" + due + ": " + this.settings.escalateTo()
 							+ " added as candidates, priority " + Math.max(task.getPriority(),

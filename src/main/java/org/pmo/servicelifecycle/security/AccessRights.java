@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess;
+import org.pmo.servicelifecycle.strategy.PortfolioReviewProcess;
 import org.pmo.servicelifecycle.identity.Groups;
 import org.pmo.servicelifecycle.identity.Organisation;
 import org.pmo.servicelifecycle.identity.OrganisationEnsured;
@@ -88,6 +89,15 @@ class AccessRights {
 			grant(Groups.PMO_MANAGERS, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ,
 					ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
 		}
+		// the portfolio board reviews the portfolio: asks for a review (Tasklist's start form) and decides it; PMO managers
+		// watch reviews in Cockpit and become candidates of an overdue one
+		grant(Groups.PORTFOLIO_BOARD, Resources.PROCESS_DEFINITION, PortfolioReviewProcess.KEY,
+				ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE,
+				ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.TASK_WORK);
+		grant(Groups.PMO_MANAGERS, Resources.PROCESS_DEFINITION, PortfolioReviewProcess.KEY,
+				ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_TASK,
+				ProcessDefinitionPermissions.TASK_WORK, ProcessDefinitionPermissions.READ_INSTANCE,
+				ProcessDefinitionPermissions.READ_HISTORY);
 		// the review request is the allowlist's to admit (engine/EngineAllowlist): no grant that would also let
 		// managers move tokens or rewrite variables
 		revoke(Groups.PMO_MANAGERS, Resources.PROCESS_DEFINITION, ServiceLifecycleProcess.KEY,

@@ -87,7 +87,7 @@ public class PortfolioReviewSteps {
 		}
 		Object given = execution.getVariable(Variables.REASON);
 		String reason = (given instanceof String text && !text.isBlank()) ? text.strip()
-				: "Scheduled portfolio review (" + this.settings.portfolioReviewCycleOrDefault() + ")";
+				: "Portfolio review (" + this.settings.portfolioReviewCycleOrDefault() + ")";
 		execution.setVariable(Variables.REASON, reason);
 		PortfolioReview review = new PortfolioReview(execution.getProcessInstanceId(), startedBy, reason,
 				this.clock.instant());

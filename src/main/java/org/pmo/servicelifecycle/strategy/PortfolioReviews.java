@@ -99,7 +99,7 @@ public class PortfolioReviews {
 		}
 	}
 
-	/** When the review starts by itself: {@code ${portfolioReviewSchedule.cycle()}} on the model's timer. */
+	/** When the review starts by itself: {@code ${portfolioReviewSchedule.cycle()}} on the schedule's timer. */
 	@Component("portfolioReviewSchedule")
 	public static class Schedule {
 
@@ -111,6 +111,11 @@ public class PortfolioReviews {
 
 		public String cycle() {
 			return this.settings.portfolioReviewCycleOrDefault();
+		}
+
+		/** The reason a scheduled review gives: {@code ${portfolioReviewSchedule.reason()}}. */
+		public String reason() {
+			return "Scheduled portfolio review (" + cycle() + ")";
 		}
 
 	}
