@@ -7,16 +7,16 @@ public final class PortfolioReviewProcess {
 
 	public static final String KEY = "pmo-portfolio-review";
 
-	/** The schedule in the same model: its timer starts the review (a call activity) on the configured cycle. */
+	/** The schedule in the same model: its timer starts a review on the configured cycle. */
 	public static final String SCHEDULE_KEY = "pmo-portfolio-review-schedule";
 
 	public static final String EVENT_REVIEW_REQUESTED = "StartEvent_PortfolioReviewRequested";
 
 	public static final String EVENT_REVIEW_DUE = "StartEvent_PortfolioReviewDue";
 
-	public static final String CALL_REVIEW_PORTFOLIO = "CallActivity_ReviewPortfolio";
+	public static final String TASK_START_REVIEW = "Task_StartPortfolioReview";
 
-	public static final String END_SCHEDULED_REVIEW_DONE = "End_ScheduledReviewDone";
+	public static final String END_SCHEDULED_REVIEW_STARTED = "End_ScheduledReviewStarted";
 
 	public static final String TASK_PREPARE_SNAPSHOT = "Task_PreparePortfolioSnapshot";
 

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.RuntimeService;
 import org.pmo.servicelifecycle.lifecycle.ApplicationAuthority;
 import org.pmo.servicelifecycle.web.InvalidInputException;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.stereotype.Service;
@@ -105,15 +106,25 @@ public class PortfolioReviews {
 
 		private final StrategySettings settings;
 
-		Schedule(StrategySettings settings) {
+		private final RuntimeService runtimeService;
+
+		// the timer's cycle is read while the engine deploys its models, before the engine's services exist
+		Schedule(StrategySettings settings, @Lazy RuntimeService runtimeService) {
 			this.settings = settings;
+			this.runtimeService = runtimeService;
+		}
+
+		/** "Start the portfolio review": the review runs as its own process, like one the board asks for. */
+		public void startReview() {
+			this.runtimeService.startProcessInstanceByKey(PortfolioReviewProcess.KEY,
+					Map.of(PortfolioReviewProcess.Variables.REASON, reason()));
 		}
 
 		public String cycle() {
 			return this.settings.portfolioReviewCycleOrDefault();
 		}
 
-		/** The reason a scheduled review gives: {@code ${portfolioReviewSchedule.reason()}}. */
+		/** The reason a scheduled review gives. */
 		public String reason() {
 			return "Scheduled portfolio review (" + cycle() + ")";
 		}

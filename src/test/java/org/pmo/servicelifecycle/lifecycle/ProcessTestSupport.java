@@ -30,19 +30,19 @@ import org.springframework.test.context.TestExecutionListeners;
 @Import(ProcessEngineCoverageConfiguration.class)
 @TestExecutionListeners(value = ProcessEngineCoverageTestExecutionListener.class,
 		mergeMode = MergeMode.MERGE_WITH_DEFAULTS)
-abstract class ProcessTestSupport {
+public abstract class ProcessTestSupport {
 
 	@Autowired
-	ProcessEngine processEngine;
+	protected ProcessEngine processEngine;
 
 	@Autowired
-	ServiceRequests requests;
+	protected ServiceRequests requests;
 
 	@Autowired
-	ServiceCatalog catalog;
+	protected ServiceCatalog catalog;
 
 	@Autowired
-	Organisation organisation;
+	protected Organisation organisation;
 
 	ProcessTestDriver driver;
 

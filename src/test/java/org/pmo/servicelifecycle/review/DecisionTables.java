@@ -24,7 +24,7 @@ import org.camunda.bpm.engine.variable.Variables;
  * The decision tables of {@code dmn/} on a DMN engine of their own (the same FEEL as the process engine's), with
  * the rules each evaluation matched, so a test can say which row decided and that every row has a test.
  */
-final class DecisionTables {
+public final class DecisionTables {
 
 	private final DmnEngine engine;
 
@@ -34,7 +34,7 @@ final class DecisionTables {
 
 	private final Set<String> everMatched = new LinkedHashSet<>();
 
-	DecisionTables(String resource) {
+	public DecisionTables(String resource) {
 		this.engine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration()
 			.customPostDecisionTableEvaluationListeners(List.of(this::matched))
 			.buildEngine();
@@ -50,7 +50,7 @@ final class DecisionTables {
 	}
 
 	/** Evaluates the decision (and the decisions it requires) with the given inputs; null values stay null. */
-	DmnDecisionResult evaluate(String decisionKey, Map<String, Object> inputs) {
+	public DmnDecisionResult evaluate(String decisionKey, Map<String, Object> inputs) {
 		this.lastMatched.clear();
 		VariableMap variables = Variables.createVariables();
 		inputs.forEach(variables::putValue);
@@ -58,16 +58,16 @@ final class DecisionTables {
 	}
 
 	/** Ids of the rules the last evaluation matched, required decisions first. */
-	List<String> matchedRules() {
+	public List<String> matchedRules() {
 		return List.copyOf(this.lastMatched);
 	}
 
-	Set<String> everMatched() {
+	public Set<String> everMatched() {
 		return this.everMatched;
 	}
 
 	/** Ids of all rules of a decision table, in table order. */
-	List<String> ruleIds(String decisionKey) {
+	public List<String> ruleIds(String decisionKey) {
 		DmnDecisionTableImpl table = (DmnDecisionTableImpl) decision(decisionKey).getDecisionLogic();
 		return table.getRules().stream().map(DmnDecisionTableRuleImpl::getId).toList();
 	}
