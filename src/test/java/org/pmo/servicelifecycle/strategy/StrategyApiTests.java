@@ -1,0 +1,259 @@
+package org.pmo.servicelifecycle.strategy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Year;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.pmo.servicelifecycle.WebTestSupport;
+import org.pmo.servicelifecycle.catalog.Decision;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * Service Strategy over REST as the board, the analysts, the customers and an attacker use it: objectives and their
+ * history, capacity and what the services commit, business cases and their value, portfolio reviews; bad input is a
+ * 400 naming the field and stores nothing, and whoever has no part in it is refused.
+ */
+class StrategyApiTests extends WebTestSupport {
+
+	private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT = new ParameterizedTypeReference<>() {
+	};
+
+	private static final ParameterizedTypeReference<List<Map<String, Object>>> JSON_ARRAY = new ParameterizedTypeReference<>() {
+	};
+
+	@Test
+	void theBoardKeepsObjectivesAndEveryChangeIsKept() {
+		String name = unique("Predictable delivery");
+		ResponseEntity<Map<String, Object>> created = send("sara", HttpMethod.POST, "/api/objectives", """
+				{"name": "%s", "description": "Projects deliver as agreed", "weight": 8, "validFrom": "2025-01-01"}"""
+			.formatted(name));
+		assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		Object id = created.getBody().get("id");
+
+		ResponseEntity<Map<String, Object>> changed = send("sara", HttpMethod.PUT, "/api/objectives/" + id, """
+				{"name": "%s", "description": "Projects deliver on date and budget", "weight": 9,
+				 "validFrom": "2025-01-01", "validTo": "2030-12-31"}""".formatted(name));
+		assertThat(changed.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(changed.getBody()).containsEntry("weight", 9).containsEntry("revision", 2);
+
+		List<Map<String, Object>> history = list("anna", "/api/objectives/" + id + "/history");
+		assertThat(history).extracting((change) -> change.get("weight"), (change) -> change.get("changedBy"))
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(8, "sara"), org.assertj.core.groups.Tuple.tuple(9, "sara"));
+		assertThat(list("mark", "/api/objectives")).anySatisfy((objective) -> assertThat(objective.get("name")).isEqualTo(name));
+	}
+
+	@Test
+	void badObjectivesAreRefusedNamingTheFieldAndStoreNothing() {
+		int before = list("sara", "/api/objectives").size();
+		assertRefused("sara", HttpMethod.POST, "/api/objectives",
+				"{\"name\": \"W0\", \"description\": \"d\", \"weight\": 0, \"validFrom\": \"2025-01-01\"}", "weight");
+		assertRefused("sara", HttpMethod.POST, "/api/objectives",
+				"{\"name\": \"W11\", \"description\": \"d\", \"weight\": 11, \"validFrom\": \"2025-01-01\"}", "weight");
+		assertRefused("sara", HttpMethod.POST, "/api/objectives",
+				"{\"name\": \" \", \"description\": \"d\", \"weight\": 3, \"validFrom\": \"2025-01-01\"}", "name");
+		assertRefused("sara", HttpMethod.POST, "/api/objectives",
+				"{\"name\": \"Late\", \"description\": \"d\", \"weight\": 3, \"validFrom\": \"2025-06-01\", \"validTo\": \"2025-01-01\"}",
+				"validTo");
+		assertRefused("sara", HttpMethod.POST, "/api/objectives",
+				"{\"name\": \"Odd\", \"description\": \"d\", \"weight\": \"heavy\", \"validFrom\": \"2025-01-01\"}", "weight");
+		assertRefused("sara", HttpMethod.POST, "/api/objectives",
+				"{\"name\": \"Odd\", \"description\": \"d\", \"weight\": 3, \"validFrom\": \"someday\"}", "validFrom");
+		assertRefused("sara", HttpMethod.POST, "/api/objectives", "[]", "body");
+		assertThat(list("sara", "/api/objectives")).hasSize(before);
+		assertThat(send("sara", HttpMethod.PUT, "/api/objectives/999999",
+				"{\"name\": \"X\", \"description\": \"d\", \"weight\": 3, \"validFrom\": \"2025-01-01\"}").getStatusCode())
+			.isEqualTo(HttpStatus.NOT_FOUND);
+	}
+
+	@Test
+	void onlyTheBoardAndAdministratorsKeepTheStrategyAndCustomersDoNotSeeIt() {
+		String body = "{\"name\": \"%s\", \"description\": \"d\", \"weight\": 3, \"validFrom\": \"2025-01-01\"}"
+			.formatted(unique("Sneaky"));
+		assertThat(send("anna", HttpMethod.POST, "/api/objectives", body).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(send("mark", HttpMethod.POST, "/api/objectives", body).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(send("paul", HttpMethod.GET, "/api/objectives", null).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(send("mark", HttpMethod.PUT, "/api/capacity/2026", "{\"capacityDays\": 1, \"budget\": 1}")
+			.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(send("mark", HttpMethod.POST, "/api/portfolio-reviews", "{\"reason\": \"Now\"}").getStatusCode())
+			.isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(this.rest.exchange("/api/objectives", HttpMethod.GET, null, String.class).getStatusCode())
+			.isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(send("demo", HttpMethod.POST, "/api/objectives", body).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+	}
+
+	@Test
+	void capacityShowsWhatTheLiveAndApprovedServicesCommit() {
+		int year = Year.now().getValue() + 3;
+		assertThat(send("sara", HttpMethod.GET, "/api/capacity/" + year, null).getStatusCode())
+			.isEqualTo(HttpStatus.NOT_FOUND);
+		ResponseEntity<Map<String, Object>> planned = send("sara", HttpMethod.PUT, "/api/capacity/" + year,
+				"{\"capacityDays\": 500, \"budget\": 250000}");
+		assertThat(planned.getStatusCode()).isEqualTo(HttpStatus.OK);
+		double committedBefore = ((Number) planned.getBody().get("committedDays")).doubleValue();
+
+		String live = this.lifecycle.live(unique("Health check"));
+		String proposed = this.lifecycle.request(unique("Coaching"));
+		estimate("anna", live, "{\"annualCost\": 30000, \"effortDays\": 60}");
+		estimate("anna", proposed, "{\"annualCost\": 10000, \"effortDays\": 25}");
+
+		Map<String, Object> capacity = send("mark", HttpMethod.GET, "/api/capacity/" + year, null).getBody();
+		// the live service counts, the request that is not yet approved does not
+		assertThat(((Number) capacity.get("committedDays")).doubleValue()).isEqualTo(committedBefore + 60);
+		assertThat(((Number) capacity.get("availableDays")).doubleValue()).isEqualTo(500 - committedBefore - 60);
+
+		assertRefused("sara", HttpMethod.PUT, "/api/capacity/" + year, "{\"capacityDays\": -1, \"budget\": 1}", "capacityDays");
+		assertRefused("sara", HttpMethod.PUT, "/api/capacity/" + year, "{\"capacityDays\": 1}", "budget");
+		assertRefused("sara", HttpMethod.PUT, "/api/capacity/1850", "{\"capacityDays\": 1, \"budget\": 1}", "year");
+		assertThat(send("sara", HttpMethod.GET, "/api/capacity/" + year, null).getBody()).containsEntry("capacityDays", 500.0);
+	}
+
+	@Test
+	void theBusinessCaseGivesValueAndStrengthWithTodaysObjectives() {
+		Long objective = objective(unique("Benefits"), 10);
+		String code = this.lifecycle.request(unique("Benefits tracking"));
+		String other = this.lifecycle.request(unique("Benefit reviews"));
+
+		ResponseEntity<Map<String, Object>> estimated = estimate("anna", code, """
+				{"annualCost": 20000, "effortDays": 40, "contributions": [{"objective": %d, "score": 5}],
+				 "requires": ["%s"]}""".formatted(objective, other));
+		assertThat(estimated.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(((Number) estimated.getBody().get("strategicValue")).doubleValue()).isGreaterThan(0);
+		assertThat(estimated.getBody()).containsEntry("requires", List.of(other)).containsKey("strength");
+		assertThat(send("sara", HttpMethod.GET, "/api/services/" + code + "/business-case", null).getBody())
+			.containsEntry("annualCost", 20000.0);
+		assertThat(send("paul", HttpMethod.GET, "/api/services/" + code + "/business-case", null).getStatusCode())
+			.isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(estimate("sara", code, "{\"annualCost\": 1, \"effortDays\": 1}").getStatusCode())
+			.isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(send("anna", HttpMethod.GET, "/api/services/" + other + "/business-case", null).getStatusCode())
+			.isEqualTo(HttpStatus.NOT_FOUND);
+	}
+
+	@Test
+	void badBusinessCasesAreRefusedNamingTheFieldAndStoreNothing() {
+		Long objective = objective(unique("Skills"), 4);
+		String code = this.lifecycle.request(unique("PM coaching"));
+		String first = this.lifecycle.request(unique("Mentoring"));
+		estimate("anna", first, "{\"annualCost\": 1000, \"effortDays\": 5, \"requires\": [\"%s\"]}".formatted(code));
+
+		assertEstimateRefused(code, "{\"annualCost\": -5, \"effortDays\": 10}", "annualCost");
+		assertEstimateRefused(code, "{\"annualCost\": 5, \"effortDays\": -1}", "effortDays");
+		assertEstimateRefused(code, "{\"effortDays\": 10}", "annualCost");
+		assertEstimateRefused(code, "{\"annualCost\": 5, \"effortDays\": 1, \"contributions\": [{\"objective\": 987654, \"score\": 3}]}",
+				"contributions[0].objective");
+		assertEstimateRefused(code, "{\"annualCost\": 5, \"effortDays\": 1, \"contributions\": [{\"objective\": %d, \"score\": 6}]}"
+			.formatted(objective), "contributions[0].score");
+		assertEstimateRefused(code, "{\"annualCost\": 5, \"effortDays\": 1, \"requires\": [\"SVC-9999\"]}", "requires[0]");
+		assertEstimateRefused(code, "{\"annualCost\": 5, \"effortDays\": 1, \"requires\": [\"%s\"]}".formatted(code),
+				"requires[0]");
+		// the other service already requires this one: requiring it back would make a loop
+		assertEstimateRefused(code, "{\"annualCost\": 5, \"effortDays\": 1, \"requires\": [\"%s\"]}".formatted(first),
+				"requires");
+		assertEstimateRefused(code, "{\"annualCost\": 5, \"effortDays\": 1, \"budget\": 3}", "budget");
+		assertThat(send("anna", HttpMethod.GET, "/api/services/" + code + "/business-case", null).getStatusCode())
+			.isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(estimate("anna", "SVC-9999", "{\"annualCost\": 5, \"effortDays\": 1}").getStatusCode())
+			.isEqualTo(HttpStatus.NOT_FOUND);
+	}
+
+	@Test
+	void theBoardAsksForAPortfolioReviewAndReadsItBack() {
+		this.lifecycle.evaluateNeed(this.lifecycle.request(unique("Lessons learned")), Decision.APPROVE);
+
+		ResponseEntity<Map<String, Object>> started = send("sara", HttpMethod.POST, "/api/portfolio-reviews",
+				"{\"reason\": \"Budget cut announced\"}");
+
+		assertThat(started.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		assertThat(started.getBody()).containsEntry("status", "WITH_THE_BOARD")
+			.containsEntry("reason", "Budget cut announced")
+			.containsEntry("startedBy", "sara");
+		Map<String, Object> review = send("mark", HttpMethod.GET, "/api/portfolio-reviews/" + started.getBody().get("id"),
+				null).getBody();
+		assertThat(review).containsKeys("snapshot", "recommendation");
+		assertThat(list("anna", "/api/portfolio-reviews")).anySatisfy((item) -> assertThat(item.get("id"))
+			.isEqualTo(started.getBody().get("id")));
+		assertRefused("sara", HttpMethod.POST, "/api/portfolio-reviews", "{\"reason\": \"  \"}", "reason");
+		assertRefused("sara", HttpMethod.POST, "/api/portfolio-reviews", "{\"reason\": \"" + "x".repeat(501) + "\"}",
+				"reason");
+		assertThat(send("sara", HttpMethod.GET, "/api/portfolio-reviews/999999", null).getStatusCode())
+			.isEqualTo(HttpStatus.NOT_FOUND);
+	}
+
+	@Test
+	void theBoardStartsAPortfolioReviewInTasklistOthersMayNot() {
+		String definition = this.engine.getRepositoryService()
+			.createProcessDefinitionQuery()
+			.processDefinitionKey(PortfolioReviewProcess.KEY)
+			.latestVersion()
+			.singleResult()
+			.getId();
+		String form = "{\"variables\": {\"portfolioReviewReason\": {\"value\": \"Mid-year check\"}}}";
+		assertThat(send("mark", HttpMethod.POST, "/engine-rest/process-definition/" + definition + "/submit-form", form)
+			.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(send("sara", HttpMethod.POST, "/engine-rest/process-definition/" + definition + "/submit-form",
+				"{\"variables\": {\"portfolioReviewReason\": {\"value\": \"Mid-year\"}, \"portfolioReviewRequestedBy\": {\"value\": \"mark\"}}}")
+			.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(send("sara", HttpMethod.POST, "/engine-rest/process-definition/" + definition + "/submit-form",
+				"{\"variables\": {\"portfolioReviewReason\": {\"value\": \"Mid-year\"}}, \"businessKey\": \"SVC-0001\"}")
+			.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(send("sara", HttpMethod.POST, "/engine-rest/process-definition/" + definition + "/submit-form", form)
+			.getStatusCode()).isEqualTo(HttpStatus.OK);
+		String schedule = this.engine.getRepositoryService()
+			.createProcessDefinitionQuery()
+			.processDefinitionKey(PortfolioReviewProcess.SCHEDULE_KEY)
+			.latestVersion()
+			.singleResult()
+			.getId();
+		assertThat(send("sara", HttpMethod.POST, "/engine-rest/process-definition/" + schedule + "/start", "{}")
+			.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+	}
+
+	private void assertEstimateRefused(String code, String body, String field) {
+		assertRefused("anna", HttpMethod.PUT, "/api/services/" + code + "/business-case", body, field);
+	}
+
+	private void assertRefused(String user, HttpMethod method, String path, String body, String field) {
+		ResponseEntity<Map<String, Object>> response = send(user, method, path, body);
+		assertThat(response.getStatusCode()).as(body).isEqualTo(HttpStatus.BAD_REQUEST);
+		@SuppressWarnings("unchecked")
+		List<Map<String, Object>> errors = (List<Map<String, Object>>) response.getBody().get("errors");
+		assertThat(errors).as(body).extracting((error) -> error.get("field")).containsExactly(field);
+	}
+
+	private ResponseEntity<Map<String, Object>> estimate(String user, String code, String body) {
+		return send(user, HttpMethod.PUT, "/api/services/" + code + "/business-case", body);
+	}
+
+	private Long objective(String name, int weight) {
+		return ((Number) send("sara", HttpMethod.POST, "/api/objectives",
+				"{\"name\": \"%s\", \"description\": \"d\", \"weight\": %d, \"validFrom\": \"2020-01-01\"}"
+					.formatted(name, weight))
+			.getBody()
+			.get("id")).longValue();
+	}
+
+	private ResponseEntity<Map<String, Object>> send(String user, HttpMethod method, String path, String body) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		return this.rest.withBasicAuth(user, user).exchange(path, method, new HttpEntity<>(body, headers), JSON_OBJECT);
+	}
+
+	private List<Map<String, Object>> list(String user, String path) {
+		return this.rest.withBasicAuth(user, user).exchange(path, HttpMethod.GET, null, JSON_ARRAY).getBody();
+	}
+
+	private static String unique(String name) {
+		return name + " " + UUID.randomUUID().toString().substring(0, 6);
+	}
+
+}
