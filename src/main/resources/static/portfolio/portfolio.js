@@ -123,6 +123,69 @@
     renderServices();
   }
 
+  function number(value) {
+    return value === null || value === undefined ? '—' : String(Math.round(value * 10) / 10);
+  }
+
+  function renderStrategy(strategy) {
+    var body = document.querySelector('#coverage tbody');
+    body.innerHTML = '';
+    strategy.objectives.forEach(function (objective) {
+      var changed = objective.afterReview !== null && objective.beforeReview !== null
+        && objective.afterReview !== objective.beforeReview;
+      body.appendChild(el('tr', { 'data-objective': objective.name }, [
+        el('td', {}, [objective.name]),
+        el('td', {}, [String(objective.weight)]),
+        el('td', objective.points === 0 ? { 'class': 'overdue' } : {}, [String(objective.points)]),
+        el('td', {}, [String(objective.services)]),
+        el('td', {}, [number(objective.beforeReview)]),
+        el('td', changed ? { 'class': 'changed' } : {}, [number(objective.afterReview)])
+      ]));
+    });
+    var capacity = document.getElementById('capacity');
+    capacity.innerHTML = '';
+    if (strategy.capacity) {
+      var c = strategy.capacity;
+      var used = c.capacityDays > 0 ? Math.min(100, Math.round(c.committedDays / c.capacityDays * 100)) : 0;
+      capacity.appendChild(el('p', {}, [c.year + ': ' + number(c.committedDays) + ' of ' + number(c.capacityDays)
+        + ' person-days committed (' + number(c.availableDays) + ' left); ' + number(c.committedCost) + ' of '
+        + number(c.budget) + ' budget']));
+      capacity.appendChild(el('div', { 'class': 'bar', role: 'img', 'aria-label': used + ' % of capacity used' },
+        [el('span', { style: 'width:' + used + '%' }, [])]));
+    } else {
+      capacity.appendChild(el('p', {}, ['No capacity planned for this year.']));
+    }
+    var gaps = document.getElementById('gaps');
+    gaps.innerHTML = '';
+    strategy.objectiveGaps.forEach(function (name) { gaps.appendChild(el('li', { 'class': 'overdue' }, ['No service serves ' + name])); });
+    strategy.segmentGaps.forEach(function (segment) { gaps.appendChild(el('li', {}, ['No service for ' + segment])); });
+    strategy.overlaps.forEach(function (overlap) {
+      gaps.appendChild(el('li', {}, ['Overlap: ' + overlap.services.join(', ') + ' all serve ' + overlap.objective
+        + ' for ' + overlap.segment]));
+    });
+    if (!gaps.children.length) { gaps.appendChild(el('li', {}, ['None'])); }
+    var latest = document.getElementById('latest-review');
+    latest.innerHTML = '';
+    var review = strategy.latestReview;
+    if (!review) {
+      latest.appendChild(el('p', {}, ['No portfolio review decided yet.']));
+    } else {
+      latest.appendChild(el('p', {}, ['#' + review.id + ' (' + review.reason + '), decided by ' + review.decidedBy
+        + ' on ' + day(review.decidedAt)]));
+      latest.appendChild(el('table', { id: 'review-decisions' }, [
+        el('thead', {}, [el('tr', {}, [el('th', {}, ['Service']), el('th', {}, ['Recommended']), el('th', {}, ['Decided']),
+          el('th', {}, ['Reason']), el('th', {}, ['What followed'])])]),
+        el('tbody', {}, (review.decisions || []).map(function (line) {
+          return el('tr', { 'data-code': line.code }, [el('td', {}, [line.code + ' ' + line.name]),
+            el('td', {}, [line.recommendation.toLowerCase()]),
+            el('td', line.accepted ? {} : { 'class': 'changed' }, [line.decision.toLowerCase()]),
+            el('td', {}, [line.reason || '']), el('td', {}, [line.action || ''])]);
+        }))
+      ]));
+    }
+    document.getElementById('strategy').hidden = false;
+  }
+
   fillSelect('phase', PHASES);
   fillSelect('stage', STAGES);
   filters.addEventListener('input', render);
@@ -134,6 +197,10 @@
     document.getElementById('as-of').textContent = 'as of ' + data.asOf.replace('T', ' ').substring(0, 16) + ' UTC';
     render();
     renderDiagram();
+    // the strategy is for the PMO's work groups; a customer's page goes without it
+    fetch('/api/portfolio/strategy', { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (strategy) { if (strategy) { renderStrategy(strategy); } });
   }).catch(function (error) {
     document.querySelector('main').prepend(el('p', { 'class': 'overdue' }, ['The portfolio could not be loaded: ' + error.message]));
   });

@@ -145,7 +145,7 @@ public final class Benchmark {
 			check(deployed.ok(), "deploy to stock: " + deployed.status() + " " + deployed.body());
 
 			// bench.scenarios (for working on one figure): a comma-separated subset, in this order
-			String only = System.getProperty("bench.scenarios", "lifecycle,approvals,races,load,inbox,footprint,burst");
+			String only = System.getProperty("bench.scenarios", "lifecycle,approvals,races,load,inbox,footprint,burst,mix");
 			List<String> scenarios = List.of(only.split(","));
 			if (scenarios.contains("lifecycle")) {
 				lifecycleThroughput();
@@ -167,6 +167,9 @@ public final class Benchmark {
 			}
 			if (scenarios.contains("burst")) {
 				timerBursts();
+			}
+			if (scenarios.contains("mix")) {
+				serviceMix();
 			}
 			// tables PostgreSQL read by sequential scans during the whole run: where an index is missing
 			if (this.server.isPostgres()) {
@@ -625,6 +628,62 @@ public final class Benchmark {
 	}
 
 	// ---- footprint ----------------------------------------------------------------------------------------------
+
+	/**
+	 * The portfolio review's service mix on 1,000 services and 20 objectives: the strategic value of each service by
+	 * the DMN decision, then the CP-SAT solver within capacity and budget (mandated services, prerequisites, pairs).
+	 */
+	private void serviceMix() {
+		int services = 1000;
+		int objectives = 20;
+		int reps = (this.mode == QUICK) ? 1 : 5;
+		java.util.Random random = new java.util.Random(7);
+		List<org.pmo.servicelifecycle.strategy.StrategicObjective> weights = new ArrayList<>();
+		org.pmo.servicelifecycle.strategy.BusinessCaseDecisions decisions = this.app.context
+			.getBean(org.pmo.servicelifecycle.strategy.BusinessCaseDecisions.class);
+		org.pmo.servicelifecycle.strategy.ServiceMixSolver solver = this.app.context
+			.getBean(org.pmo.servicelifecycle.strategy.ServiceMixSolver.class);
+		org.pmo.servicelifecycle.strategy.StrategicObjectives kept = this.app.context
+			.getBean(org.pmo.servicelifecycle.strategy.StrategicObjectives.class);
+		for (int o = 0; o < objectives; o++) {
+			weights.add(kept.create(new org.pmo.servicelifecycle.strategy.ObjectiveTerms("Bench objective " + o + " "
+					+ System.nanoTime(), "Weighed by the benchmark", 1 + random.nextInt(10), java.time.LocalDate.of(2020, 1, 1),
+					null), "bench"));
+		}
+		List<Double> valuing = new ArrayList<>();
+		List<Double> solving = new ArrayList<>();
+		String answer = "";
+		for (int rep = 0; rep < reps; rep++) {
+			long started = System.nanoTime();
+			List<org.pmo.servicelifecycle.strategy.MixCandidate> candidates = new ArrayList<>();
+			double days = 0;
+			for (int i = 0; i < services; i++) {
+				java.util.Map<Long, Integer> scores = new java.util.HashMap<>();
+				for (int k = 0; k < 3; k++) {
+					scores.put(weights.get(random.nextInt(objectives)).getId(), 1 + random.nextInt(5));
+				}
+				double effort = 5 + random.nextInt(60);
+				days += effort;
+				java.util.Set<String> requires = (i > 0 && random.nextInt(6) == 0) ? java.util.Set.of("B" + random.nextInt(i))
+						: java.util.Set.of();
+				java.util.Set<String> complements = (i > 0 && random.nextInt(5) == 0)
+						? java.util.Set.of("B" + random.nextInt(i)) : java.util.Set.of();
+				candidates.add(new org.pmo.servicelifecycle.strategy.MixCandidate("B" + i, "Bench service " + i,
+						decisions.strategicValue(weights, scores), effort, 1000.0 * (1 + random.nextInt(60)),
+						random.nextInt(20) == 0 && requires.isEmpty(), false, requires, complements));
+			}
+			valuing.add((System.nanoTime() - started) / 1e9);
+			long solveStarted = System.nanoTime();
+			org.pmo.servicelifecycle.strategy.ServiceMix mix = solver.solve(candidates,
+					new org.pmo.servicelifecycle.strategy.MixLimits(days * 0.6, 20_000_000.0));
+			solving.add((System.nanoTime() - solveStarted) / 1e9);
+			answer = mix.status() + (mix.optimal() ? "" : String.format(" (gap %.2f %%)", mix.gap() * 100));
+		}
+		String scenario = "service mix (" + services + " services, " + objectives + " objectives)";
+		this.rows.add(new Row(scenario, "strategic values by DMN (s)", Stats.of(valuing), null, null, 2, false));
+		this.rows.add(new Row(scenario, "CP-SAT solve (s)", Stats.of(solving), null, null, 2, false));
+		evidence(scenario, "solver's answer: " + answer);
+	}
 
 	private void footprint() {
 		System.gc();

@@ -36,6 +36,10 @@ public final class LifecycleForms {
 
 	public static final String SUCCESSOR_SERVICE = "successorService";
 
+	public static final String ANNUAL_COST = "annualCost";
+
+	public static final String EFFORT_DAYS = "effortDays";
+
 	public static final String CUSTOMER_NOTICE_TEXT = "Please use the successor service.";
 
 	private LifecycleForms() {
@@ -55,7 +59,7 @@ public final class LifecycleForms {
 	public static Map<String, Object> design(String owner, String pilotPeriod, String reviewCycle) {
 		return fields(DESIGN_SUMMARY, "Delivered by the PMO team with a standard template and a named lead.",
 				SLA_SUMMARY, "Report within 5 working days for 95 % of requests.", SERVICE_OWNER, owner, PILOT_PERIOD,
-				pilotPeriod, REVIEW_CYCLE, reviewCycle);
+				pilotPeriod, REVIEW_CYCLE, reviewCycle, ANNUAL_COST, 25_000.0, EFFORT_DAYS, 50.0);
 	}
 
 	/** A board's gate: business case, go-live, their transformation counterparts. */

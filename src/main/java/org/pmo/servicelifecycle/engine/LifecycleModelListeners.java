@@ -18,12 +18,14 @@ import org.pmo.servicelifecycle.lifecycle.ModelStages;
 import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess;
 import org.pmo.servicelifecycle.lifecycle.ServiceStage;
 import org.pmo.servicelifecycle.lifecycle.TaskAudit;
+import org.pmo.servicelifecycle.strategy.BusinessCaseForm;
 
 /**
  * Adds the task audit to every user task of the lifecycle models when they are deployed, so a task a process owner
  * adds in Modeler is audited without extra set-up; makes every element whose extension property {@code stage} names
- * a stage move the catalog there when it is entered ({@link ModelStages}); and checks every form submission against
- * its Camunda Form. Other processes are left alone.
+ * a stage move the catalog there when it is entered ({@link ModelStages}); puts the business case on every task with
+ * the design form ({@link BusinessCaseForm}); and checks every form submission against its Camunda Form. Other
+ * processes are left alone.
  */
 class LifecycleModelListeners extends AbstractProcessEnginePlugin {
 
@@ -31,9 +33,12 @@ class LifecycleModelListeners extends AbstractProcessEnginePlugin {
 
 	private final ServiceStage serviceStage;
 
-	LifecycleModelListeners(TaskAudit taskAudit, ServiceStage serviceStage) {
+	private final BusinessCaseForm businessCaseForm;
+
+	LifecycleModelListeners(TaskAudit taskAudit, ServiceStage serviceStage, BusinessCaseForm businessCaseForm) {
 		this.taskAudit = taskAudit;
 		this.serviceStage = serviceStage;
+		this.businessCaseForm = businessCaseForm;
 	}
 
 	@Override
@@ -52,6 +57,13 @@ class LifecycleModelListeners extends AbstractProcessEnginePlugin {
 					TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
 					task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, LifecycleModelListeners.this.taskAudit.clearEarlierChoices);
 					task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, LifecycleModelListeners.this.taskAudit.recordCompletion);
+					if (isDesignForm(task)) {
+						// the business case in numbers is part of every design and redesign
+						task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE,
+								LifecycleModelListeners.this.businessCaseForm::prepare);
+						task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE,
+								LifecycleModelListeners.this.businessCaseForm::record);
+					}
 				}
 				enterStage(userTaskElement, activity);
 			}
@@ -122,6 +134,11 @@ class LifecycleModelListeners extends AbstractProcessEnginePlugin {
 			}
 		}
 		return null;
+	}
+
+	private static boolean isDesignForm(TaskDefinition task) {
+		return task.getCamundaFormDefinitionKey() != null
+				&& ServiceLifecycleProcess.Forms.DESIGN_SERVICE.equals(task.getCamundaFormDefinitionKey().getExpressionText());
 	}
 
 	/** An element of one of the lifecycle models: the only models the engine seam's listeners are added to. */

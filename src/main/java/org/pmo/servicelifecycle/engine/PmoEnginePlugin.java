@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.impl.cfg.CompositeProcessEnginePlugin;
 import org.pmo.servicelifecycle.lifecycle.ServiceStage;
 import org.pmo.servicelifecycle.lifecycle.TaskAudit;
 import org.pmo.servicelifecycle.security.FourEyesPrinciple;
+import org.pmo.servicelifecycle.strategy.BusinessCaseForm;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
@@ -27,12 +28,12 @@ import org.springframework.stereotype.Component;
 class PmoEnginePlugin extends CompositeProcessEnginePlugin {
 
 	// the engine's parse listeners are wired before the catalog exists
-	PmoEnginePlugin(TaskAudit taskAudit, @Lazy ServiceStage serviceStage, FourEyesPrinciple fourEyes,
-			EngineSettings engineSettings, NodeSettings nodeSettings) {
+	PmoEnginePlugin(TaskAudit taskAudit, @Lazy ServiceStage serviceStage, @Lazy BusinessCaseForm businessCaseForm,
+			FourEyesPrinciple fourEyes, EngineSettings engineSettings, NodeSettings nodeSettings) {
 		addProcessEnginePlugin(new JdkDatatypeFactory());
 		addProcessEnginePlugin(new ClusterNodeName(nodeSettings));
 		addProcessEnginePlugin(new JobAcquisitionIndex());
-		addProcessEnginePlugin(new LifecycleModelListeners(taskAudit, serviceStage));
+		addProcessEnginePlugin(new LifecycleModelListeners(taskAudit, serviceStage, businessCaseForm));
 		addProcessEnginePlugin(new GovernanceSettings(fourEyes, engineSettings));
 	}
 

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Min;
 
 import org.pmo.servicelifecycle.catalog.PortfolioPhase;
 import org.pmo.servicelifecycle.catalog.Stage;
+import org.pmo.servicelifecycle.strategy.StrategyOverview;
 import org.pmo.servicelifecycle.web.ApiOperation;
 import org.pmo.servicelifecycle.web.ApiPermission;
 import org.springframework.http.MediaType;
@@ -14,15 +15,24 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Data of the portfolio page: counts, services with their health and work, and the lifecycle models. */
+/** Data of the portfolio page: counts, services with their health and work, the strategy, and the lifecycle models. */
 @RestController
 @RequestMapping("/api/portfolio")
 class PortfolioController {
 
 	private final Portfolio portfolio;
 
-	PortfolioController(Portfolio portfolio) {
+	private final StrategyOverview strategy;
+
+	PortfolioController(Portfolio portfolio, StrategyOverview strategy) {
 		this.portfolio = portfolio;
+		this.strategy = strategy;
+	}
+
+	@GetMapping("/strategy")
+	@ApiPermission(ApiOperation.READ_STRATEGY)
+	StrategyOverview.View strategy() {
+		return this.strategy.overview();
 	}
 
 	@GetMapping

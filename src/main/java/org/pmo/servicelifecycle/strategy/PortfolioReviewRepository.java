@@ -10,6 +10,8 @@ interface PortfolioReviewRepository extends JpaRepository<PortfolioReview, Long>
 
 	List<PortfolioReview> findAllByOrderByIdDesc(Pageable page);
 
+	Optional<PortfolioReview> findByProcessInstanceId(String processInstanceId);
+
 	Optional<PortfolioReview> findFirstByStatusOrderByIdDesc(PortfolioReview.Status status);
 
 	Optional<PortfolioReview> findFirstByStatusAndIdLessThanOrderByIdDesc(PortfolioReview.Status status, Long id);

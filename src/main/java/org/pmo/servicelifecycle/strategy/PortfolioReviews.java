@@ -53,10 +53,7 @@ public class PortfolioReviews {
 			.startProcessInstanceByKey(PortfolioReviewProcess.KEY,
 					Map.of(PortfolioReviewProcess.Variables.REASON, given, REQUESTED_BY, requestedBy))
 			.getId());
-		return this.reviews.findAll()
-			.stream()
-			.filter((review) -> instance.equals(review.getProcessInstanceId()))
-			.findFirst()
+		return this.reviews.findByProcessInstanceId(instance)
 			.map(this::view)
 			.orElseThrow(() -> new IllegalStateException("The portfolio review of " + instance + " was not prepared"));
 	}

@@ -72,6 +72,23 @@ public final class CamundaForm {
 		return field.findElement(By.cssSelector("input, textarea")).getDomProperty("value");
 	}
 
+	/** What every field with this label shows, in the form's order: one per row of a dynamic list. */
+	@SuppressWarnings("unchecked")
+	public List<String> values(String label) {
+		return (List<String>) this.browser.script("""
+				return Array.from(document.querySelectorAll(arguments[0] + ' .fjs-form-field'))
+				  .filter(function (field) {
+				    var name = field.querySelector('label');
+				    return name && name.childNodes[0] && name.childNodes[0].textContent.trim() === arguments[1];
+				  })
+				  .map(function (field) {
+				    var display = field.querySelector('.fjs-select-display');
+				    if (display) { return display.innerText.trim(); }
+				    var input = field.querySelector('input, textarea');
+				    return input ? input.value : '';
+				  });""", this.scope, label);
+	}
+
 	/** The validation message shown under each field, by the field's label. */
 	@SuppressWarnings("unchecked")
 	public Map<String, String> errors() {

@@ -64,6 +64,20 @@ public final class Tasklist {
 	 * Opens the task of that name whose form shows the service name (the task cards of some groups show no service
 	 * code), waiting for it to be listed, and returns its form (not claimed yet).
 	 */
+	/** Opens the first listed task of that name (a task about no one service, such as the portfolio review). */
+	public CamundaForm openTask(String taskName) {
+		By card = By.xpath("//*[@cam-tasks]//li[contains(@class,'task')]//h4[contains(@class,'task')]/a[normalize-space(.)="
+				+ Xpath.literal(taskName) + "]");
+		By heading = By.xpath("//*[@cam-tasklist-task]//h2[contains(@class,'task')][normalize-space(.)="
+				+ Xpath.literal(taskName) + "]");
+		this.browser.waitUntil("open " + taskName, (d) -> {
+			this.browser.click(d.findElement(card));
+			return true;
+		});
+		this.browser.visible(heading);
+		return new CamundaForm(this.browser, TASK_VIEW);
+	}
+
 	public CamundaForm openTask(String taskName, String serviceName) {
 		By cards = By.xpath("//*[@cam-tasks]//li[contains(@class,'task')]//h4[contains(@class,'task')]/a[normalize-space(.)="
 				+ Xpath.literal(taskName) + "]");

@@ -365,11 +365,7 @@ class PortfolioReviewProcessTest extends ProcessTestSupport {
 	}
 
 	private PortfolioReview reviewOf(ProcessInstance review) {
-		return this.reviews.findAll()
-			.stream()
-			.filter((stored) -> review.getId().equals(stored.getProcessInstanceId()))
-			.findFirst()
-			.orElseThrow();
+		return this.reviews.findByProcessInstanceId(review.getId()).orElseThrow();
 	}
 
 	private void estimate(String code, double effortDays, Map<Long, Integer> scores) {

@@ -1,0 +1,222 @@
+package org.pmo.servicelifecycle.strategy;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.spin.json.SpinJsonNode;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.pmo.servicelifecycle.catalog.PmoService;
+import org.pmo.servicelifecycle.catalog.ServiceCatalog;
+import org.pmo.servicelifecycle.lifecycle.ApplicationAuthority;
+import org.pmo.servicelifecycle.lifecycle.InvalidLifecycleInputException;
+import org.pmo.servicelifecycle.web.InvalidInputException;
+import org.springframework.stereotype.Component;
+
+/**
+ * The business case on the design form (design and redesign): the form opens with today's objectives to score, the
+ * services to depend on and the last estimate; its submission is the estimate, and the business-case form then shows
+ * value, cost, value per cost and the capacity left. The engine seam calls it on the tasks whose form is
+ * {@code design-service}.
+ */
+@Component
+public class BusinessCaseForm {
+
+	public static final String ANNUAL_COST = "annualCost";
+
+	public static final String EFFORT_DAYS = "effortDays";
+
+	/** Rows of the design form's list: objective id, name, weight (shown), score (entered). */
+	public static final String CONTRIBUTIONS = "objectiveContributions";
+
+	public static final String REQUIRES = "requiresServices";
+
+	public static final String COMPLEMENTS = "complementsServices";
+
+	/** The options of the two service lists: every other service in pipeline or catalog. */
+	public static final String SERVICE_OPTIONS = "serviceOptions";
+
+	/** What the business-case form shows of the estimate. */
+	public static final String SUMMARY = "businessCaseSummary";
+
+	private final BusinessCases businessCases;
+
+	private final StrategicObjectives objectives;
+
+	private final PmoCapacity capacity;
+
+	private final ServiceCatalog catalog;
+
+	private final ApplicationAuthority application;
+
+	private final ObjectMapper json;
+
+	BusinessCaseForm(BusinessCases businessCases, StrategicObjectives objectives, PmoCapacity capacity,
+			ServiceCatalog catalog, ApplicationAuthority application, ObjectMapper json) {
+		this.businessCases = businessCases;
+		this.objectives = objectives;
+		this.capacity = capacity;
+		this.catalog = catalog;
+		this.application = application;
+		this.json = json;
+	}
+
+	/** When a design task opens: the objectives to score and the services to name, with the last estimate. */
+	public void prepare(DelegateTask task) {
+		String code = task.getExecution().getProcessBusinessKey();
+		Optional<BusinessCaseView> last = this.businessCases.find(code);
+		List<Map<String, Object>> rows = new ArrayList<>();
+		for (StrategicObjective objective : this.objectives.current()) {
+			Map<String, Object> row = new LinkedHashMap<>();
+			row.put("objective", objective.getId());
+			row.put("objectiveName", objective.getName());
+			row.put("weight", objective.getWeight());
+			row.put("score", last.map((view) -> scoreOf(view, objective.getId())).orElse(0));
+			rows.add(row);
+		}
+		List<Map<String, Object>> options = new ArrayList<>();
+		for (PmoService service : this.catalog.inStages(PortfolioScope.ALL)) {
+			if (!service.getCode().equals(code)) {
+				options.add(Map.of("label", service.getCode() + " " + service.getName(), "value", service.getCode()));
+			}
+		}
+		task.setVariable(CONTRIBUTIONS, jsonValue(rows));
+		task.setVariable(SERVICE_OPTIONS, jsonValue(options));
+		last.ifPresent((view) -> {
+			task.setVariable(ANNUAL_COST, view.annualCost());
+			task.setVariable(EFFORT_DAYS, view.effortDays());
+			task.setVariable(REQUIRES, jsonValue(view.requires()));
+			task.setVariable(COMPLEMENTS, jsonValue(view.complements()));
+		});
+	}
+
+	/** When a design task completes with cost and effort: the estimate, and the figures the board will read. */
+	public void record(DelegateTask task) {
+		Object cost = task.getVariable(ANNUAL_COST);
+		Object effort = task.getVariable(EFFORT_DAYS);
+		if (!(cost instanceof Number annualCost) || !(effort instanceof Number effortDays)) {
+			return;
+		}
+		String code = task.getExecution().getProcessBusinessKey();
+		BusinessCaseTerms terms = new BusinessCaseTerms(annualCost.doubleValue(), effortDays.doubleValue(),
+				contributions(task.getVariable(CONTRIBUTIONS)), codes(task.getVariable(REQUIRES), REQUIRES),
+				codes(task.getVariable(COMPLEMENTS), COMPLEMENTS));
+		String actor = (this.application.currentUserId() != null) ? this.application.currentUserId()
+				: task.getAssignee();
+		BusinessCaseView view;
+		try {
+			view = this.businessCases.estimate(code, terms, actor);
+		}
+		catch (InvalidInputException ex) {
+			throw new InvalidLifecycleInputException(formFieldOf(ex.getField()), problemOf(ex));
+		}
+		task.setVariable(SUMMARY, summary(view, code));
+	}
+
+	private String summary(BusinessCaseView view, String code) {
+		List<String> lines = new ArrayList<>();
+		lines.add(String.format(Locale.ROOT, "Strategic value %s of 100 (%s: %s)", number(view.strategicValue()),
+				view.strength(), view.strengthReason()));
+		lines.add(String.format(Locale.ROOT, "Annual cost %s, value per 1,000 of cost %s, effort %s person-days a year",
+				number(view.annualCost()), (view.valuePerCost() != null) ? number(view.valuePerCost()) : "-",
+				number(view.effortDays())));
+		Optional<CapacityView> year = this.capacity.find(this.capacity.thisYear());
+		if (year.isPresent()) {
+			boolean counted = PmoCapacity.COMMITTED.contains(this.catalog.find(code).getStage());
+			double left = year.get().availableDays() - (counted ? 0 : view.effortDays());
+			lines.add(String.format(Locale.ROOT, "Capacity %d: %s of %s person-days left once this service runs",
+					year.get().year(), number(left), number(year.get().capacityDays())));
+		}
+		else {
+			lines.add("No capacity planned for " + this.capacity.thisYear());
+		}
+		return String.join("\n", lines);
+	}
+
+	private List<BusinessCaseTerms.Contribution> contributions(Object value) {
+		List<BusinessCaseTerms.Contribution> contributions = new ArrayList<>();
+		for (JsonNode row : rows(value, CONTRIBUTIONS)) {
+			if (row.path("objective").canConvertToLong() && row.path("score").canConvertToInt()
+					&& row.path("score").asInt() > 0) {
+				contributions.add(new BusinessCaseTerms.Contribution(row.path("objective").asLong(),
+						row.path("score").asInt()));
+			}
+		}
+		return contributions;
+	}
+
+	private List<String> codes(Object value, String field) {
+		List<String> codes = new ArrayList<>();
+		rows(value, field).forEach((item) -> codes.add(item.asText()));
+		return codes;
+	}
+
+	private List<JsonNode> rows(Object value, String field) {
+		if (value == null) {
+			return List.of();
+		}
+		try {
+			JsonNode node = this.json.readTree((value instanceof SpinJsonNode spin) ? spin.toString()
+					: (value instanceof String text) ? text : this.json.writeValueAsString(value));
+			if (!node.isArray()) {
+				throw new InvalidLifecycleInputException(field, "must be a list");
+			}
+			List<JsonNode> rows = new ArrayList<>();
+			node.forEach(rows::add);
+			return rows;
+		}
+		catch (JsonProcessingException ex) {
+			throw new InvalidLifecycleInputException(field, "must be a list");
+		}
+	}
+
+	private static int scoreOf(BusinessCaseView view, Long objective) {
+		return view.contributions()
+			.stream()
+			.filter((score) -> score.objective().equals(objective))
+			.mapToInt(BusinessCaseView.ObjectiveScore::score)
+			.findFirst()
+			.orElse(0);
+	}
+
+	/** The API's field as the design form names it. */
+	private static String formFieldOf(String field) {
+		if (field.startsWith("contributions")) {
+			return CONTRIBUTIONS;
+		}
+		if (field.startsWith("requires")) {
+			return REQUIRES;
+		}
+		if (field.startsWith("complements")) {
+			return COMPLEMENTS;
+		}
+		return field;
+	}
+
+	private static String problemOf(InvalidInputException ex) {
+		String message = String.valueOf(ex.getMessage());
+		String prefix = ex.getField() + ": ";
+		return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
+	}
+
+	private Object jsonValue(Object value) {
+		try {
+			return SpinValues.jsonValue(this.json.writeValueAsString(value)).create();
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String number(double value) {
+		return ServiceMixSolver.number(value);
+	}
+
+}
