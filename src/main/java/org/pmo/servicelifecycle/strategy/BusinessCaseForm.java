@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,11 +31,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class BusinessCaseForm {
 
+	/** "Predictable delivery (weight 8): 4": the name, the weight as shown (ignored), the score. */
+	private static final Pattern CONTRIBUTION = Pattern.compile("^(.+?)\\s*(?:\\(weight\\s*\\d+\\))?\\s*:\\s*(\\d{1,2})$");
+
 	public static final String ANNUAL_COST = "annualCost";
 
 	public static final String EFFORT_DAYS = "effortDays";
 
-	/** Rows of the design form's list: objective id, name, weight (shown), score (entered). */
+	/** One line per objective valid today: "name (weight w): score", the score entered from 0 to 5. */
 	public static final String CONTRIBUTIONS = "objectiveContributions";
 
 	public static final String REQUIRES = "requiresServices";
@@ -72,14 +77,10 @@ public class BusinessCaseForm {
 	public void prepare(DelegateTask task) {
 		String code = task.getExecution().getProcessBusinessKey();
 		Optional<BusinessCaseView> last = this.businessCases.find(code);
-		List<Map<String, Object>> rows = new ArrayList<>();
+		List<String> lines = new ArrayList<>();
 		for (StrategicObjective objective : this.objectives.current()) {
-			Map<String, Object> row = new LinkedHashMap<>();
-			row.put("objective", objective.getId());
-			row.put("objectiveName", objective.getName());
-			row.put("weight", objective.getWeight());
-			row.put("score", last.map((view) -> scoreOf(view, objective.getId())).orElse(0));
-			rows.add(row);
+			lines.add(objective.getName() + " (weight " + objective.getWeight() + "): "
+					+ last.map((view) -> scoreOf(view, objective.getId())).orElse(0));
 		}
 		List<Map<String, Object>> options = new ArrayList<>();
 		for (PmoService service : this.catalog.inStages(PortfolioScope.ALL)) {
@@ -87,7 +88,7 @@ public class BusinessCaseForm {
 				options.add(Map.of("label", service.getCode() + " " + service.getName(), "value", service.getCode()));
 			}
 		}
-		task.setVariable(CONTRIBUTIONS, jsonValue(rows));
+		task.setVariable(CONTRIBUTIONS, String.join("\n", lines));
 		task.setVariable(SERVICE_OPTIONS, jsonValue(options));
 		last.ifPresent((view) -> {
 			task.setVariable(ANNUAL_COST, view.annualCost());
@@ -140,13 +141,37 @@ public class BusinessCaseForm {
 		return String.join("\n", lines);
 	}
 
+	/** The form's lines, "name (weight w): score", as contributions to today's objectives. */
 	private List<BusinessCaseTerms.Contribution> contributions(Object value) {
 		List<BusinessCaseTerms.Contribution> contributions = new ArrayList<>();
-		for (JsonNode row : rows(value, CONTRIBUTIONS)) {
-			if (row.path("objective").canConvertToLong() && row.path("score").canConvertToInt()
-					&& row.path("score").asInt() > 0) {
-				contributions.add(new BusinessCaseTerms.Contribution(row.path("objective").asLong(),
-						row.path("score").asInt()));
+		if (!(value instanceof String text)) {
+			return contributions;
+		}
+		Map<String, StrategicObjective> byName = new LinkedHashMap<>();
+		this.objectives.current().forEach((objective) -> byName.put(objective.getName().toLowerCase(Locale.ROOT), objective));
+		String[] lines = text.split("\\R");
+		for (int i = 0; i < lines.length; i++) {
+			String line = lines[i].strip();
+			if (line.isEmpty()) {
+				continue;
+			}
+			Matcher matcher = CONTRIBUTION.matcher(line);
+			if (!matcher.matches()) {
+				throw new InvalidLifecycleInputException(CONTRIBUTIONS,
+						"line " + (i + 1) + ": write the objective's name, a colon and a score from 0 to 5");
+			}
+			StrategicObjective objective = byName.get(matcher.group(1).strip().toLowerCase(Locale.ROOT));
+			if (objective == null) {
+				throw new InvalidLifecycleInputException(CONTRIBUTIONS,
+						"line " + (i + 1) + ": no objective '" + matcher.group(1).strip() + "' is valid today");
+			}
+			int score = Integer.parseInt(matcher.group(2));
+			if (score > 5) {
+				throw new InvalidLifecycleInputException(CONTRIBUTIONS,
+						"line " + (i + 1) + ": the score is a whole number from 0 to 5");
+			}
+			if (score > 0) {
+				contributions.add(new BusinessCaseTerms.Contribution(objective.getId(), score));
 			}
 		}
 		return contributions;

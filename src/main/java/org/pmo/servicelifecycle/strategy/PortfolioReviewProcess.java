@@ -48,10 +48,16 @@ public final class PortfolioReviewProcess {
 		/** Why the board asks for a review now (start form), or the schedule's reason. */
 		public static final String REASON = "portfolioReviewReason";
 
-		/** The board's form: one line per service, with the recommendation and the board's decision. */
+		/** The advice as data: one row per service with its recommendation and why (see {@link LineFields}). */
 		public static final String LINES = "portfolioLines";
 
 		public static final String SUMMARY = "portfolioSummary";
+
+		/** The advice as the board's form shows it: one line per service. */
+		public static final String ADVICE = "portfolioAdvice";
+
+		/** What the board decides otherwise: one line per service, "code decision reason". */
+		public static final String CHANGES = "portfolioChanges";
 
 		public static final String DECISION_COMMENT = "decisionComment";
 
@@ -75,10 +81,6 @@ public final class PortfolioReviewProcess {
 		public static final String RECOMMENDATION = "recommendation";
 
 		public static final String RECOMMENDATION_REASON = "recommendationReason";
-
-		public static final String DECISION = "decision";
-
-		public static final String REASON = "reason";
 
 		private LineFields() {
 		}

@@ -13,20 +13,16 @@ import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.pmo.servicelifecycle.catalog.HistoryDetails;
 import org.pmo.servicelifecycle.catalog.HistoryKind;
 import org.pmo.servicelifecycle.catalog.ServiceCatalog;
-import org.pmo.servicelifecycle.catalog.Stage;
 import org.pmo.servicelifecycle.lifecycle.ApplicationAuthority;
-import org.pmo.servicelifecycle.lifecycle.InvalidLifecycleInputException;
 import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess;
 import org.springframework.stereotype.Component;
 
@@ -111,41 +107,46 @@ public class PortfolioReviewSteps {
 			row.put(LineFields.STAGE, line.stage());
 			row.put(LineFields.RECOMMENDATION, line.recommendation().value());
 			row.put(LineFields.RECOMMENDATION_REASON, line.reason());
-			row.put(LineFields.DECISION, line.recommendation().value());
-			row.put(LineFields.REASON, "");
 			lines.add(row);
 		}
 		execution.setVariable(Variables.LINES, SpinValues.jsonValue(write(lines)).create());
+		execution.setVariable(Variables.ADVICE, String.join("\n", recommendation.lines()
+			.stream()
+			.map((line) -> line.code() + " " + line.name() + " (" + line.stage() + "): " + line.recommendation().value()
+					+ " — " + line.reason())
+			.toList()));
 		execution.setVariable(Variables.SUMMARY,
 				PortfolioAdvice.summary(snapshot, recommendation, previous(review), review.getId()));
 	}
 
 	/**
-	 * "Act on portfolio decisions": each line's decision is checked against the advice, services to transform or
-	 * retire get an unscheduled review, pipeline requests are re-prioritised, and each service's history keeps the
-	 * decision. A decision that differs from the advice needs its reason.
+	 * "Act on portfolio decisions": every line of the advice holds unless the board's changes name the service with
+	 * another decision and its reason; then services to transform or retire get an unscheduled review, pipeline
+	 * requests are re-prioritised, and each service's history keeps the decision. Nothing is done unless every change
+	 * is valid.
 	 */
 	public void act(DelegateExecution execution) {
 		PortfolioReview review = review(execution);
 		PortfolioRecommendation recommendation = read(review.getRecommendation(), PortfolioRecommendation.class);
 		PortfolioSnapshot snapshot = read(review.getSnapshot(), PortfolioSnapshot.class);
-		List<JsonNode> submitted = submittedLines(execution.getVariable(Variables.LINES),
-				recommendation.lines().size());
+		Object changes = execution.getVariable(Variables.CHANGES);
+		Map<String, String[]> overrides = PortfolioChanges.parse((changes instanceof String text) ? text : "",
+				recommendation.lines());
 		String actor = this.application.currentUserId();
 		List<PortfolioDecisions.Line> decided = new ArrayList<>();
 		Set<String> stays = new HashSet<>();
-		for (int i = 0; i < submitted.size(); i++) {
-			PortfolioRecommendation.Line advice = recommendation.lines().get(i);
-			decided.add(decide(i, submitted.get(i), advice));
-		}
-		// every line is valid before anything is done
-		for (PortfolioDecisions.Line line : decided) {
-			String action = carryOut(review, line, actor);
-			decided.set(decided.indexOf(line), new PortfolioDecisions.Line(line.code(), line.name(),
-					line.recommendation(), line.decision(), line.accepted(), line.reason(), action));
-			if (line.decision() == PortfolioChoice.KEEP || line.decision() == PortfolioChoice.TRANSFORM
-					|| line.decision() == PortfolioChoice.START) {
-				stays.add(line.code());
+		for (PortfolioRecommendation.Line advice : recommendation.lines()) {
+			String[] change = overrides.get(advice.code());
+			PortfolioChoice decision = (change != null) ? PortfolioChoice.of(change[0]) : advice.recommendation();
+			boolean accepted = decision == advice.recommendation();
+			String reason = (change != null && !change[1].isEmpty()) ? change[1] : advice.reason();
+			PortfolioDecisions.Line line = new PortfolioDecisions.Line(advice.code(), advice.name(),
+					advice.recommendation(), decision, accepted, reason, null);
+			decided.add(new PortfolioDecisions.Line(line.code(), line.name(), line.recommendation(), line.decision(),
+					line.accepted(), line.reason(), carryOut(review, line, actor)));
+			if (decision == PortfolioChoice.KEEP || decision == PortfolioChoice.TRANSFORM
+					|| decision == PortfolioChoice.START) {
+				stays.add(advice.code());
 			}
 		}
 		Object comment = execution.getVariable(Variables.DECISION_COMMENT);
@@ -154,32 +155,6 @@ public class PortfolioReviewSteps {
 				recommendation.coverageNow(), PortfolioSnapshots.coverage(snapshot, stays));
 		review.recordDecisions(write(decisions), actor, this.clock.instant());
 		this.reviews.save(review);
-	}
-
-	private PortfolioDecisions.Line decide(int index, JsonNode line, PortfolioRecommendation.Line advice) {
-		String field = Variables.LINES + "[" + index + "].";
-		if (!advice.code().equals(line.path(LineFields.CODE).asText())) {
-			throw new InvalidLifecycleInputException(field + LineFields.CODE,
-					"the lines must stay as the review listed them (expected " + advice.code() + ")");
-		}
-		PortfolioChoice decision = PortfolioChoice.of(line.path(LineFields.DECISION).asText());
-		Set<PortfolioChoice> allowed = PortfolioScope.choicesFor(Stage.valueOf(advice.stage()));
-		if (decision == null || !allowed.contains(decision)) {
-			throw new InvalidLifecycleInputException(field + LineFields.DECISION, "for " + advice.code() + " in "
-					+ advice.stage() + " choose one of " + allowed.stream().map(PortfolioChoice::value).toList());
-		}
-		String reason = line.path(LineFields.REASON).asText("").strip();
-		if (reason.length() > MAX_REASON) {
-			throw new InvalidLifecycleInputException(field + LineFields.REASON,
-					"is longer than " + MAX_REASON + " characters");
-		}
-		boolean accepted = decision == advice.recommendation();
-		if (!accepted && reason.isEmpty()) {
-			throw new InvalidLifecycleInputException(field + LineFields.REASON, "say why " + advice.code() + " is to "
-					+ decision.value() + " rather than " + advice.recommendation().value() + " as recommended");
-		}
-		return new PortfolioDecisions.Line(advice.code(), advice.name(), advice.recommendation(), decision, accepted,
-				accepted && reason.isEmpty() ? advice.reason() : reason, null);
 	}
 
 	/** Does what the decision asks, as the application; tells what was done. */
@@ -212,24 +187,6 @@ public class PortfolioReviewSteps {
 		List<Task> tasks = this.taskService.createTaskQuery().processInstanceBusinessKey(code).list();
 		tasks.forEach((task) -> this.taskService.setPriority(task.getId(), priority));
 		return String.format(Locale.ROOT, "%d open task(s) now priority %d", tasks.size(), priority);
-	}
-
-	private List<JsonNode> submittedLines(Object value, int expected) {
-		JsonNode lines;
-		try {
-			lines = (value instanceof SpinJsonNode node) ? this.json.readTree(node.toString())
-					: (value instanceof String text) ? this.json.readTree(text) : null;
-		}
-		catch (JsonProcessingException ex) {
-			lines = null;
-		}
-		if (lines == null || !lines.isArray() || lines.size() != expected) {
-			throw new InvalidLifecycleInputException(Variables.LINES,
-					"must list the " + expected + " services of the review, one decision each");
-		}
-		List<JsonNode> list = new ArrayList<>();
-		lines.forEach(list::add);
-		return list;
 	}
 
 	private PortfolioReview previous(PortfolioReview review) {

@@ -76,10 +76,11 @@ public final class CamundaForm {
 	@SuppressWarnings("unchecked")
 	public List<String> values(String label) {
 		return (List<String>) this.browser.script("""
+				var label = arguments[1];
 				return Array.from(document.querySelectorAll(arguments[0] + ' .fjs-form-field'))
 				  .filter(function (field) {
 				    var name = field.querySelector('label');
-				    return name && name.childNodes[0] && name.childNodes[0].textContent.trim() === arguments[1];
+				    return name && name.childNodes[0] && name.childNodes[0].textContent.trim() === label;
 				  })
 				  .map(function (field) {
 				    var display = field.querySelector('.fjs-select-display');

@@ -227,10 +227,10 @@ class TasklistBrowserIT {
 			.text("Performance agreements (SLAs) per customer segment",
 					"Project managers: register set up within 10 days of closure. Senior executives: quarterly report.")
 			.text("Service owner (user id)", "anna")
-			.select("Pilot period", "2 weeks")
-			.select("Periodic review cycle", "Quarterly")
 			.number("Estimated annual cost", 18000)
-			.number("Effort in PMO capacity (person-days a year)", 35);
+			.number("Effort in PMO capacity (person-days a year)", 35)
+			.select("Pilot period", "2 weeks")
+			.select("Periodic review cycle", "Quarterly");
 		assertThat(form.errors()).isEmpty();
 		anna.settle();
 		anna.screenshot("tasklist/03-anna-design-service");

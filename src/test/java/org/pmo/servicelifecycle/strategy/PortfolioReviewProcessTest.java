@@ -6,7 +6,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.pmo.servicelifecycle.strategy.PortfolioReviewProcess.LineFields;
 import static org.pmo.servicelifecycle.strategy.PortfolioReviewProcess.Variables;
 
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
@@ -16,14 +15,11 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.variable.Variables.SerializationDataFormats;
 import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -257,13 +253,14 @@ class PortfolioReviewProcessTest extends ProcessTestSupport {
 		ProcessInstance review = requestReview("Yearly round");
 
 		assertThatThrownBy(() -> decide(review, Map.of(this.portfolio.weak(), new String[] { "keep", "" })))
-			.hasMessageContaining(Variables.LINES)
-			.hasMessageContaining("reason")
+			.hasMessageContaining(Variables.CHANGES)
+			.hasMessageContaining("line 1: say why")
 			.hasMessageContaining("rather than retire");
 		assertThatThrownBy(() -> decide(review,
 				Map.of(this.portfolio.valuable(), new String[] { "start", "Start it again" })))
-			.hasMessageContaining("decision")
 			.hasMessageContaining("choose one of [keep, transform, retire]");
+		assertThatThrownBy(() -> decide(review, Map.of("SVC-9999", new String[] { "keep", "Unknown" })))
+			.hasMessageContaining("SVC-9999 is not in this review");
 
 		// nothing was done: the board's task is still open, no service was reviewed
 		assertThat(review).isWaitingAt(PortfolioReviewProcess.TASK_REVIEW_PORTFOLIO);
@@ -307,21 +304,13 @@ class PortfolioReviewProcessTest extends ProcessTestSupport {
 			.submitStartForm(definition, Map.of(Variables.REASON, reason)));
 	}
 
-	/** The board submits its form: every line as advised except the given ones (decision, reason). */
+	/** The board submits its form: the advice holds except where its changes say otherwise (decision, reason). */
 	private void decide(ProcessInstance review, Map<String, String[]> overrides) {
-		Task task = boardTask(review);
-		ArrayNode lines = lines(review);
-		for (int i = 0; i < lines.size(); i++) {
-			ObjectNode line = (ObjectNode) lines.get(i);
-			String[] override = overrides.get(line.get(LineFields.CODE).asText());
-			if (override != null) {
-				line.put(LineFields.DECISION, override[0]);
-				line.put(LineFields.REASON, override[1]);
-			}
-		}
-		this.engineApi.completeTask("sara", task.getId(),
-				Map.of(Variables.LINES, SpinValues.jsonValue(lines.toString()).create(), Variables.DECISION_COMMENT,
-						"Reviewed with the PMO's heads"));
+		StringBuilder changes = new StringBuilder();
+		overrides.forEach((code, change) -> changes.append(code).append(' ').append(change[0]).append(' ')
+			.append(change[1]).append('\n'));
+		this.engineApi.completeTask("sara", boardTask(review).getId(), Map.of(Variables.CHANGES, changes.toString(),
+				Variables.DECISION_COMMENT, "Reviewed with the PMO's heads"));
 	}
 
 	private ArrayNode lines(ProcessInstance review) {

@@ -218,6 +218,38 @@ class StrategyApiTests extends WebTestSupport {
 			.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 	}
 
+	@Test
+	void theDesignFormEstimatesTheBusinessCaseAndTheBoardReadsItsFigures() {
+		String objective = unique("Design objective");
+		objective(objective, 6);
+		String other = this.lifecycle.request(unique("Prerequisite"));
+		String code = this.lifecycle.request(unique("Designed with numbers"));
+		this.lifecycle.evaluateNeed(code, Decision.APPROVE);
+		org.camunda.bpm.engine.task.Task design = this.engineApi.task(code,
+				org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Lifecycle.TASK_DESIGN_SERVICE);
+		String prepared = (String) this.engine.getTaskService().getVariable(design.getId(), BusinessCaseForm.CONTRIBUTIONS);
+		assertThat(prepared).contains(objective + " (weight 6): 0");
+
+		Map<String, Object> form = new java.util.HashMap<>(org.pmo.servicelifecycle.demo.LifecycleForms.design("anna",
+				"P4W", "R/P3M"));
+		form.put(BusinessCaseForm.CONTRIBUTIONS, prepared.replace(objective + " (weight 6): 0", objective + " (weight 6): 4"));
+		form.put(BusinessCaseForm.REQUIRES, org.camunda.spin.plugin.variable.SpinValues.jsonValue("[\"" + other + "\"]").create());
+		Map<String, Object> wrong = new java.util.HashMap<>(form);
+		wrong.put(BusinessCaseForm.CONTRIBUTIONS, "No such objective: 3");
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> this.engineApi.completeTask("anna", design.getId(), wrong))
+			.hasMessageContaining("objectiveContributions: line 1: no objective 'No such objective' is valid today");
+		this.engineApi.completeTask("anna", design.getId(), form);
+
+		Map<String, Object> businessCase = send("sara", HttpMethod.GET, "/api/services/" + code + "/business-case", null)
+			.getBody();
+		assertThat(businessCase).containsEntry("annualCost", 25000.0).containsEntry("requires", List.of(other));
+		assertThat(((Number) businessCase.get("strategicValue")).doubleValue()).isGreaterThan(0);
+		org.camunda.bpm.engine.task.Task justification = this.engineApi.task(code,
+				org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Lifecycle.TASK_JUSTIFY_SERVICE);
+		assertThat((String) this.engine.getTaskService().getVariable(justification.getId(), BusinessCaseForm.SUMMARY))
+			.contains("Strategic value", "Annual cost 25000", "effort 50 person-days");
+	}
+
 	private void assertEstimateRefused(String code, String body, String field) {
 		assertRefused("anna", HttpMethod.PUT, "/api/services/" + code + "/business-case", body, field);
 	}
