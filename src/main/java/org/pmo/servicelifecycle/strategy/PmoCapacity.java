@@ -16,14 +16,15 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The PMO's capacity and budget per year, and what the services commit of them: every service whose business case
- * the board approved and that is not yet retired (pilot, implementation, operation, transformation, retirement).
+ * the board approved and that is not leaving (pilot, implementation, operation, transformation). A service being
+ * retired frees its share, as the portfolio review counts it.
  */
 @Service
 public class PmoCapacity {
 
-	/** Approved and not yet gone: these services hold their share of capacity and budget. */
+	/** Approved and staying: these services hold their share of capacity and budget. */
 	public static final Set<Stage> COMMITTED = EnumSet.of(Stage.PILOT, Stage.IMPLEMENTATION, Stage.OPERATION,
-			Stage.TRANSFORM, Stage.RETIREMENT);
+			Stage.TRANSFORM);
 
 	static final int FIRST_YEAR = 2000;
 

@@ -48,13 +48,10 @@ public final class PortfolioReviewProcess {
 		/** Why the board asks for a review now (start form), or the schedule's reason. */
 		public static final String REASON = "portfolioReviewReason";
 
-		/** The advice as data: one row per service with its recommendation and why (see {@link LineFields}). */
+		/** The advice: one row per service with its recommendation and why (see {@link LineFields}); the form's table. */
 		public static final String LINES = "portfolioLines";
 
 		public static final String SUMMARY = "portfolioSummary";
-
-		/** The advice as the board's form shows it: one line per service. */
-		public static final String ADVICE = "portfolioAdvice";
 
 		/** What the board decides otherwise: one line per service, "code decision reason". */
 		public static final String CHANGES = "portfolioChanges";

@@ -40,6 +40,9 @@ public class PortfolioReviewSteps {
 
 	static final int MAX_REASON = 500;
 
+	/** The longest text variable the engine stores. */
+	static final int MAX_TEXT = 4000;
+
 	private final PortfolioReviewRepository reviews;
 
 	private final PortfolioSnapshots snapshots;
@@ -110,13 +113,9 @@ public class PortfolioReviewSteps {
 			lines.add(row);
 		}
 		execution.setVariable(Variables.LINES, SpinValues.jsonValue(write(lines)).create());
-		execution.setVariable(Variables.ADVICE, String.join("\n", recommendation.lines()
-			.stream()
-			.map((line) -> line.code() + " " + line.name() + " (" + line.stage() + "): " + line.recommendation().value()
-					+ " — " + line.reason())
-			.toList()));
-		execution.setVariable(Variables.SUMMARY,
-				PortfolioAdvice.summary(snapshot, recommendation, previous(review), review.getId()));
+		// a text variable holds 4,000 characters at most; the lines themselves are JSON, which has no such limit
+		execution.setVariable(Variables.SUMMARY, shorten(
+				PortfolioAdvice.summary(snapshot, recommendation, previous(review), review.getId()), MAX_TEXT));
 	}
 
 	/**

@@ -48,8 +48,13 @@ class ServiceStrategyBrowserIT {
 		String summary = form.value("The portfolio, the recommended mix and what changed");
 		assertThat(summary).contains("Solver: proven optimal", "Capacity", "Binding: capacity",
 				"Coverage per objective");
-		List<String> advice = List.of(form.value("The advice, one line per service: code, name (stage): recommendation — why")
-			.split("\n"));
+		@SuppressWarnings("unchecked")
+		List<String> advice = (List<String>) sara.script("""
+				return Array.from(document.querySelectorAll('[cam-tasklist-task] .fjs-form-field-table tbody tr'))
+				  .map(function (row) {
+				    var cells = Array.from(row.querySelectorAll('td')).map(function (cell) { return cell.innerText.trim(); });
+				    return cells[0] + ' ' + cells[1] + ' (' + cells[2] + '): ' + cells[3] + ' — ' + cells[4];
+				  });""");
 		assertThat(lineOf(advice, report)).contains(": keep — Kept: a mandated service");
 		assertThat(lineOf(advice, stageGate)).contains(": keep — Kept: a mandated service");
 		assertThat(lineOf(advice, templates)).contains(": retire — Left out", "person-days", "capacity binds");
