@@ -11,6 +11,7 @@ CREATE TABLE strategic_objective (
     valid_from  DATE          NOT NULL,
     valid_to    DATE,
     revision    INTEGER       NOT NULL,
+    row_version BIGINT        NOT NULL,
     CONSTRAINT strategic_objective_name_uk UNIQUE (name)
 );
 

@@ -333,8 +333,8 @@ public final class EngineAllowlist {
 						"a review starts the current version, " + latest.getId());
 			}
 		}
-		if (businessKey != null && !businessKey.isBlank()) {
-			throw new InvalidLifecycleInputException("businessKey", "leave it empty: a portfolio review has none");
+		if (businessKey != null) {
+			throw new InvalidLifecycleInputException("businessKey", "leave it out: a portfolio review has none");
 		}
 	}
 

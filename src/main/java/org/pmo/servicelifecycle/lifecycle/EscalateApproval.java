@@ -50,7 +50,7 @@ class EscalateApproval implements JavaDelegate {
 				this.taskService.setPriority(task.getId(), this.settings.escalatedPriority());
 			}
 			String due = (task.getDueDate() != null) ? " since " + DUE.format(task.getDueDate().toInstant()) : "";
-			if (execution.getProcessBusinessKey() == null) {
+			if (execution.getProcessBusinessKey() == null || execution.getProcessBusinessKey().isBlank()) {
 				// an approval about no one service (the portfolio review): the task itself shows it
 				continue;
 			}

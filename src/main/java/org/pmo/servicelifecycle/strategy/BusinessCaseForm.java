@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,9 +28,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class BusinessCaseForm {
-
-	/** "Predictable delivery (weight 8): 4": the name, the weight as shown (ignored), the score. */
-	private static final Pattern CONTRIBUTION = Pattern.compile("^(.+?)\\s*(?:\\(weight\\s*\\d+\\))?\\s*:\\s*(\\d{1,2})$");
 
 	public static final String ANNUAL_COST = "annualCost";
 
@@ -155,17 +150,24 @@ public class BusinessCaseForm {
 			if (line.isEmpty()) {
 				continue;
 			}
-			Matcher matcher = CONTRIBUTION.matcher(line);
-			if (!matcher.matches()) {
+			// "Predictable delivery (weight 8): 4": the name, the weight as shown, a colon and the score
+			int colon = line.lastIndexOf(':');
+			String scoreText = (colon > 0) ? line.substring(colon + 1).strip() : "";
+			if (colon <= 0 || scoreText.isEmpty() || scoreText.length() > 2 || !scoreText.chars().allMatch(Character::isDigit)) {
 				throw new InvalidLifecycleInputException(CONTRIBUTIONS,
 						"line " + (i + 1) + ": write the objective's name, a colon and a score from 0 to 5");
 			}
-			StrategicObjective objective = byName.get(matcher.group(1).strip().toLowerCase(Locale.ROOT));
+			String name = line.substring(0, colon).strip();
+			int weight = name.lastIndexOf(" (weight ");
+			if (weight > 0 && name.endsWith(")")) {
+				name = name.substring(0, weight).strip();
+			}
+			StrategicObjective objective = byName.get(name.toLowerCase(Locale.ROOT));
 			if (objective == null) {
 				throw new InvalidLifecycleInputException(CONTRIBUTIONS,
-						"line " + (i + 1) + ": no objective '" + matcher.group(1).strip() + "' is valid today");
+						"line " + (i + 1) + ": no objective '" + name + "' is valid today");
 			}
-			int score = Integer.parseInt(matcher.group(2));
+			int score = Integer.parseInt(scoreText);
 			if (score > 5) {
 				throw new InvalidLifecycleInputException(CONTRIBUTIONS,
 						"line " + (i + 1) + ": the score is a whole number from 0 to 5");

@@ -16,6 +16,7 @@ import java.util.Set;
 import org.pmo.servicelifecycle.catalog.PmoService;
 import org.pmo.servicelifecycle.catalog.ServiceCatalog;
 import org.pmo.servicelifecycle.catalog.ServiceNotFoundException;
+import org.pmo.servicelifecycle.catalog.Stage;
 import org.pmo.servicelifecycle.strategy.BusinessCaseView.ObjectiveScore;
 import org.pmo.servicelifecycle.strategy.ServiceDependency.DependencyKind;
 import org.pmo.servicelifecycle.web.InvalidInputException;
@@ -28,6 +29,10 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class BusinessCases {
+
+	/** The stages in which a business case is estimated: before the board's approval, and in a transformation. */
+	static final Set<Stage> ESTIMATED_IN = java.util.EnumSet.of(Stage.PROPOSED, Stage.DESIGN, Stage.JUSTIFICATION,
+			Stage.TRANSFORM);
 
 	private final BusinessCaseRepository cases;
 
@@ -60,6 +65,20 @@ public class BusinessCases {
 			.orElseGet(() -> new BusinessCaseRecord(service.getId()));
 		record.apply(terms.annualCost(), terms.effortDays(), contributions, dependencies, this.clock.instant(), actor);
 		return view(service, this.cases.save(record), this.objectives.current());
+	}
+
+	/**
+	 * An estimate over the API: while the board has not approved the service yet, or while it is transformed (the
+	 * redesign re-estimates); an approved service's numbers are what the board approved.
+	 */
+	@Transactional
+	public BusinessCaseView estimateBeforeApproval(String code, BusinessCaseTerms terms, String actor) {
+		Stage stage = this.catalog.find(code).getStage();
+		if (!ESTIMATED_IN.contains(stage)) {
+			throw new InvalidInputException("code", code + " is in " + stage + ": its business case is re-estimated by a "
+					+ "transformation, not changed directly");
+		}
+		return estimate(code, terms, actor);
 	}
 
 	@Transactional(readOnly = true)
@@ -135,6 +154,10 @@ public class BusinessCases {
 			}
 			catch (ServiceNotFoundException ex) {
 				throw new InvalidInputException(field + "[" + i + "]", "no service with code '" + code + "'");
+			}
+			if (other.getStage().isFinal()) {
+				throw new InvalidInputException(field + "[" + i + "]",
+						code + " is " + other.getStage() + ": nothing can depend on it");
 			}
 			dependencies.add(new ServiceDependency(other.getId(), kind));
 		}

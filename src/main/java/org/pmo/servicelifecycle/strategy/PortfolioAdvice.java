@@ -21,14 +21,31 @@ final class PortfolioAdvice {
 	}
 
 	static PortfolioRecommendation recommend(PortfolioSnapshot snapshot, ServiceMixSolver solver) {
+		Set<String> weighed = new HashSet<>();
+		Set<String> inScope = new HashSet<>();
+		for (PortfolioSnapshot.ServiceLine service : snapshot.services()) {
+			inScope.add(service.code());
+			if (service.businessCase()) {
+				weighed.add(service.code());
+			}
+		}
 		List<MixCandidate> candidates = new ArrayList<>();
 		for (PortfolioSnapshot.ServiceLine service : snapshot.services()) {
-			if (service.businessCase()) {
-				candidates.add(new MixCandidate(service.code(), service.name(), service.strategicValue(),
-						service.effortDays(), service.annualCost(), service.mandated(),
-						PortfolioScope.UNDER_WAY.contains(service.stage()), Set.copyOf(service.requires()),
-						Set.copyOf(service.complements())));
+			if (!service.businessCase()) {
+				continue;
 			}
+			boolean mustStay = service.mandated() || PortfolioScope.UNDER_WAY.contains(service.stage());
+			// a prerequisite without numbers stays as it is; one that left the portfolio rules a service out,
+			// unless the service must stay anyway
+			Set<String> requires = new HashSet<>();
+			for (String prerequisite : service.requires()) {
+				if (weighed.contains(prerequisite) || (!inScope.contains(prerequisite) && !mustStay)) {
+					requires.add(prerequisite);
+				}
+			}
+			candidates.add(new MixCandidate(service.code(), service.name(), service.strategicValue(),
+					service.effortDays(), service.annualCost(), service.mandated(),
+					PortfolioScope.UNDER_WAY.contains(service.stage()), requires, Set.copyOf(service.complements())));
 		}
 		CapacityView capacity = snapshot.capacity();
 		MixLimits limits = (capacity != null) ? new MixLimits(capacity.capacityDays(), capacity.budget())
@@ -47,9 +64,17 @@ final class PortfolioAdvice {
 			ServiceMix.Line line = mixLines.get(service.code());
 			PortfolioChoice choice;
 			String reason;
+			if (line == null && pipeline) {
+				// a request without numbers is weighed once designed: nothing to decide yet (the summary names it)
+				continue;
+			}
 			if (line == null) {
-				choice = pipeline ? PortfolioChoice.DEFER : PortfolioChoice.KEEP;
+				choice = PortfolioChoice.KEEP;
 				reason = "No business case in numbers yet: it is weighed once it has one";
+			}
+			else if (!mix.feasible()) {
+				choice = pipeline ? PortfolioChoice.DEFER : PortfolioChoice.KEEP;
+				reason = line.reason() + (pipeline ? ": nothing new starts" : ": kept until the board decides");
 			}
 			else if (pipeline) {
 				choice = line.chosen() ? PortfolioChoice.START : PortfolioChoice.DEFER;
@@ -127,6 +152,14 @@ final class PortfolioAdvice {
 		}
 		lines.add(unserved.isEmpty() ? "Every customer segment has a service"
 				: "Segments no service serves: " + String.join(", ", unserved.stream().map(Enum::name).toList()));
+		List<String> unweighed = snapshot.services()
+			.stream()
+			.filter((service) -> !service.businessCase() && PortfolioScope.PIPELINE_REQUESTS.contains(service.stage()))
+			.map(PortfolioSnapshot.ServiceLine::code)
+			.toList();
+		if (!unweighed.isEmpty()) {
+			lines.add("Requests not weighed yet (no business case in numbers): " + String.join(", ", unweighed));
+		}
 		lines.add(changesSince(previous, snapshot));
 		return String.join("\n", lines);
 	}

@@ -80,11 +80,12 @@ public class ServiceMixSolver {
 			}
 		}
 		if (limits.capacityDays() != null) {
-			model.addLessOrEqual(sum(candidates, in, (candidate) -> scaled(candidate.effortDays())),
+			// rounded up per service, so the mix never needs more than the PMO has
+			model.addLessOrEqual(sum(candidates, in, (candidate) -> (long) Math.ceil(candidate.effortDays() * SCALE - 1e-9)),
 					(long) Math.floor(limits.capacityDays() * SCALE + 1e-6));
 		}
 		if (limits.budget() != null) {
-			model.addLessOrEqual(sum(candidates, in, (candidate) -> Math.round(candidate.annualCost())),
+			model.addLessOrEqual(sum(candidates, in, (candidate) -> (long) Math.ceil(candidate.annualCost() - 1e-9)),
 					(long) Math.floor(limits.budget() + 1e-6));
 		}
 		model.maximize(LinearExpr.weightedSum(terms.toArray(LinearArgument[]::new),
@@ -149,12 +150,14 @@ public class ServiceMixSolver {
 							"Left out: it costs %s a year and the mix leaves %s of the budget of %s (budget binds)",
 							number(candidate.annualCost()), number(Math.max(0, budgetLeft)), number(limits.budget()));
 				}
-				else {
+				else if (limits.capacityDays() != null || limits.budget() != null) {
 					reason = String.format(Locale.ROOT,
-							"Left out: services of more value per person-day use the capacity (its value %s is %s "
-									+ "per person-day)",
+							"Left out: a mix of more value uses the capacity and budget (its value %s is %s per "
+									+ "person-day)",
 							number(candidate.value()), number(perDay(candidate)));
-					capacityBinds = capacityBinds || limits.capacityDays() != null;
+				}
+				else {
+					reason = "Left out: it adds too little to the mix's value";
 				}
 			}
 			lines.add(new ServiceMix.Line(candidate.code(), candidate.name(), chosen, candidate.value(),

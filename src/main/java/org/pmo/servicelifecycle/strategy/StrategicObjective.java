@@ -8,6 +8,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 /**
  * An objective of the organisation the PMO's services serve, weighted against the others; it counts in the business
@@ -33,6 +34,9 @@ public class StrategicObjective {
 	private LocalDate validTo;
 
 	private int revision;
+
+	@Version
+	private Long rowVersion;
 
 	protected StrategicObjective() {
 	}

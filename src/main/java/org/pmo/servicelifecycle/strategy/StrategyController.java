@@ -98,7 +98,7 @@ class StrategyController {
 	@PutMapping("/services/{code}/business-case")
 	@ApiPermission(ApiOperation.ESTIMATE_BUSINESS_CASES)
 	BusinessCaseView estimate(@PathVariable String code, @RequestBody JsonNode body) {
-		return this.businessCases.estimate(code, object(body, BusinessCaseTerms.class),
+		return this.businessCases.estimateBeforeApproval(code, object(body, BusinessCaseTerms.class),
 				this.application.currentUserId());
 	}
 

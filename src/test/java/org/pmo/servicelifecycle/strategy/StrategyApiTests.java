@@ -69,6 +69,12 @@ class StrategyApiTests extends WebTestSupport {
 		assertRefused("sara", HttpMethod.POST, "/api/objectives",
 				"{\"name\": \"Odd\", \"description\": \"d\", \"weight\": 3, \"validFrom\": \"someday\"}", "validFrom");
 		assertRefused("sara", HttpMethod.POST, "/api/objectives", "[]", "body");
+		assertRefused("sara", HttpMethod.POST, "/api/objectives",
+				"{\"name\": \"Two\\nlines\", \"description\": \"d\", \"weight\": 3, \"validFrom\": \"2025-01-01\"}", "name");
+		assertRefused("sara", HttpMethod.POST, "/api/objectives",
+				"{\"name\": \"\\u2003\", \"description\": \"d\", \"weight\": 3, \"validFrom\": \"2025-01-01\"}", "name");
+		assertRefused("sara", HttpMethod.POST, "/api/objectives",
+				"{\"name\": \"Far\", \"description\": \"d\", \"weight\": 3, \"validFrom\": \"+9999999-01-01\"}", "validFrom");
 		assertThat(list("sara", "/api/objectives")).hasSize(before);
 		assertThat(send("sara", HttpMethod.PUT, "/api/objectives/999999",
 				"{\"name\": \"X\", \"description\": \"d\", \"weight\": 3, \"validFrom\": \"2025-01-01\"}").getStatusCode())
@@ -101,15 +107,17 @@ class StrategyApiTests extends WebTestSupport {
 		assertThat(planned.getStatusCode()).isEqualTo(HttpStatus.OK);
 		double committedBefore = ((Number) planned.getBody().get("committedDays")).doubleValue();
 
+		// the design form estimated 50 person-days for the live service; the request is estimated over the API
 		String live = this.lifecycle.live(unique("Health check"));
 		String proposed = this.lifecycle.request(unique("Coaching"));
-		estimate("anna", live, "{\"annualCost\": 30000, \"effortDays\": 60}");
 		estimate("anna", proposed, "{\"annualCost\": 10000, \"effortDays\": 25}");
+		assertRefused("anna", HttpMethod.PUT, "/api/services/" + live + "/business-case",
+				"{\"annualCost\": 1, \"effortDays\": 1}", "code");
 
 		Map<String, Object> capacity = send("mark", HttpMethod.GET, "/api/capacity/" + year, null).getBody();
 		// the live service counts, the request that is not yet approved does not
-		assertThat(((Number) capacity.get("committedDays")).doubleValue()).isEqualTo(committedBefore + 60);
-		assertThat(((Number) capacity.get("availableDays")).doubleValue()).isEqualTo(500 - committedBefore - 60);
+		assertThat(((Number) capacity.get("committedDays")).doubleValue()).isEqualTo(committedBefore + 50);
+		assertThat(((Number) capacity.get("availableDays")).doubleValue()).isEqualTo(500 - committedBefore - 50);
 
 		assertRefused("sara", HttpMethod.PUT, "/api/capacity/" + year, "{\"capacityDays\": -1, \"budget\": 1}", "capacityDays");
 		assertRefused("sara", HttpMethod.PUT, "/api/capacity/" + year, "{\"capacityDays\": 1}", "budget");
@@ -160,6 +168,10 @@ class StrategyApiTests extends WebTestSupport {
 		assertEstimateRefused(code, "{\"annualCost\": 5, \"effortDays\": 1, \"requires\": [\"%s\"]}".formatted(first),
 				"requires");
 		assertEstimateRefused(code, "{\"annualCost\": 5, \"effortDays\": 1, \"budget\": 3}", "budget");
+		String declined = this.lifecycle.request(unique("Coffee rota"));
+		this.lifecycle.evaluateNeed(declined, Decision.REJECT);
+		assertEstimateRefused(code, "{\"annualCost\": 5, \"effortDays\": 1, \"requires\": [\"%s\"]}".formatted(declined),
+				"requires[0]");
 		assertThat(send("anna", HttpMethod.GET, "/api/services/" + code + "/business-case", null).getStatusCode())
 			.isEqualTo(HttpStatus.NOT_FOUND);
 		assertThat(estimate("anna", "SVC-9999", "{\"annualCost\": 5, \"effortDays\": 1}").getStatusCode())
@@ -205,6 +217,9 @@ class StrategyApiTests extends WebTestSupport {
 			.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(send("sara", HttpMethod.POST, "/engine-rest/process-definition/" + definition + "/submit-form",
 				"{\"variables\": {\"portfolioReviewReason\": {\"value\": \"Mid-year\"}}, \"businessKey\": \"SVC-0001\"}")
+			.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(send("sara", HttpMethod.POST, "/engine-rest/process-definition/" + definition + "/submit-form",
+				"{\"variables\": {\"portfolioReviewReason\": {\"value\": \"Mid-year\"}}, \"businessKey\": \" \"}")
 			.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(send("sara", HttpMethod.POST, "/engine-rest/process-definition/" + definition + "/submit-form", form)
 			.getStatusCode()).isEqualTo(HttpStatus.OK);
