@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param portfolioReviewCycle when the portfolio review starts by itself, an ISO-8601 repeating interval (yearly
  * by default, {@code R/P1Y}); read when the model is deployed
- * @param solverSeconds the longest the service mix solver may search before it answers with its gap (default 5)
+ * @param solverSeconds the longest the service mix solver may search before it answers with its gap (default 2)
  */
 @ConfigurationProperties("pmo.strategy")
 public record StrategySettings(String portfolioReviewCycle, Double solverSeconds) {
@@ -18,7 +18,7 @@ public record StrategySettings(String portfolioReviewCycle, Double solverSeconds
 	}
 
 	public double solverSecondsOrDefault() {
-		return (this.solverSeconds != null && this.solverSeconds > 0) ? this.solverSeconds : 5;
+		return (this.solverSeconds != null && this.solverSeconds > 0) ? this.solverSeconds : 2;
 	}
 
 }
