@@ -26,6 +26,7 @@ import org.pmo.servicelifecycle.catalog.ServiceRequest;
 import org.pmo.servicelifecycle.identity.Groups;
 import org.pmo.servicelifecycle.identity.Organisation;
 import org.pmo.servicelifecycle.lifecycle.ServiceRequests;
+import org.pmo.servicelifecycle.strategy.BusinessCaseForm;
 import org.pmo.servicelifecycle.strategy.BusinessCaseTerms;
 import org.pmo.servicelifecycle.strategy.BusinessCases;
 import org.pmo.servicelifecycle.strategy.CapacityTerms;
@@ -69,9 +70,12 @@ class DemoData {
 
 	private final BusinessCases businessCases;
 
+	private final BusinessCaseForm businessCaseForm;
+
 	DemoData(Organisation organisation, ServiceCatalog catalog, AgreementBook agreements, ProcessEngine engine,
 			ServiceRequests requests, StrategicObjectives objectives, PmoCapacity capacity,
-			BusinessCases businessCases, DemoSettings settings) {
+			BusinessCases businessCases, BusinessCaseForm businessCaseForm, DemoSettings settings) {
+		this.businessCaseForm = businessCaseForm;
 		this.enabled = settings.enabled();
 		this.organisation = organisation;
 		this.catalog = catalog;
@@ -190,6 +194,7 @@ class DemoData {
 			.toList();
 		this.businessCases.estimate(code,
 				new BusinessCaseTerms(annualCost, effortDays, scores, requires, complements), People.DEMO.analyst());
+		this.businessCaseForm.refresh(code);
 	}
 
 	private void createUsers() {

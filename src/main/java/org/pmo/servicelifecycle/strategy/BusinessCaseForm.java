@@ -10,6 +10,7 @@ import java.util.Optional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.spin.plugin.variable.SpinValues;
@@ -18,6 +19,7 @@ import org.pmo.servicelifecycle.catalog.ServiceCatalog;
 import org.pmo.servicelifecycle.lifecycle.ApplicationAuthority;
 import org.pmo.servicelifecycle.lifecycle.InvalidLifecycleInputException;
 import org.pmo.servicelifecycle.web.InvalidInputException;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -58,8 +60,12 @@ public class BusinessCaseForm {
 
 	private final ObjectMapper json;
 
+	private final RuntimeService runtimeService;
+
 	BusinessCaseForm(BusinessCases businessCases, StrategicObjectives objectives, PmoCapacity capacity,
-			ServiceCatalog catalog, ApplicationAuthority application, ObjectMapper json) {
+			ServiceCatalog catalog, ApplicationAuthority application, ObjectMapper json,
+			@Lazy RuntimeService runtimeService) {
+		this.runtimeService = runtimeService;
 		this.businessCases = businessCases;
 		this.objectives = objectives;
 		this.capacity = capacity;
@@ -114,6 +120,25 @@ public class BusinessCaseForm {
 			throw new InvalidLifecycleInputException(formFieldOf(ex.getField()), problemOf(ex));
 		}
 		task.setVariable(SUMMARY, summary(view, code));
+	}
+
+	/**
+	 * After an estimate outside the design form (the API, the demo data): the figures a waiting business-case form
+	 * shows are those of the new estimate.
+	 */
+	public void refresh(String code) {
+		Optional<BusinessCaseView> view = this.businessCases.find(code);
+		if (view.isEmpty()) {
+			return;
+		}
+		String figures = summary(view.get(), code);
+		this.application.run(() -> this.runtimeService.createProcessInstanceQuery()
+			.processInstanceBusinessKey(code)
+			.active()
+			.list()
+			.stream()
+			.filter((instance) -> this.runtimeService.getVariable(instance.getId(), SUMMARY) != null)
+			.forEach((instance) -> this.runtimeService.setVariable(instance.getId(), SUMMARY, figures)));
 	}
 
 	private String summary(BusinessCaseView view, String code) {

@@ -35,8 +35,12 @@ class StrategyController {
 
 	private final ApplicationAuthority application;
 
+	private final BusinessCaseForm businessCaseForm;
+
 	StrategyController(StrategicObjectives objectives, PmoCapacity capacity, BusinessCases businessCases,
-			PortfolioReviews reviews, JsonBodies bodies, ApplicationAuthority application) {
+			PortfolioReviews reviews, JsonBodies bodies, ApplicationAuthority application,
+			BusinessCaseForm businessCaseForm) {
+		this.businessCaseForm = businessCaseForm;
 		this.objectives = objectives;
 		this.capacity = capacity;
 		this.businessCases = businessCases;
@@ -98,8 +102,10 @@ class StrategyController {
 	@PutMapping("/services/{code}/business-case")
 	@ApiPermission(ApiOperation.ESTIMATE_BUSINESS_CASES)
 	BusinessCaseView estimate(@PathVariable String code, @RequestBody JsonNode body) {
-		return this.businessCases.estimateBeforeApproval(code, object(body, BusinessCaseTerms.class),
-				this.application.currentUserId());
+		BusinessCaseView estimated = this.businessCases.estimateBeforeApproval(code,
+				object(body, BusinessCaseTerms.class), this.application.currentUserId());
+		this.businessCaseForm.refresh(code);
+		return estimated;
 	}
 
 	@GetMapping("/portfolio-reviews")

@@ -263,6 +263,12 @@ class StrategyApiTests extends WebTestSupport {
 				org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Lifecycle.TASK_JUSTIFY_SERVICE);
 		assertThat((String) this.engine.getTaskService().getVariable(justification.getId(), BusinessCaseForm.SUMMARY))
 			.contains("Strategic value", "Annual cost 25000", "effort 50 person-days");
+
+		// re-estimated over the API while the board has it: the board's form shows the new figures
+		assertThat(estimate("anna", code, "{\"annualCost\": 40000, \"effortDays\": 80}").getStatusCode())
+			.isEqualTo(HttpStatus.OK);
+		assertThat((String) this.engine.getTaskService().getVariable(justification.getId(), BusinessCaseForm.SUMMARY))
+			.contains("Annual cost 40000", "effort 80 person-days");
 	}
 
 	private void assertEstimateRefused(String code, String body, String field) {
