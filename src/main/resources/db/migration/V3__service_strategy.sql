@@ -6,13 +6,15 @@ CREATE SEQUENCE strategic_objective_seq START WITH 1 INCREMENT BY 1;
 CREATE TABLE strategic_objective (
     id          BIGINT        NOT NULL PRIMARY KEY,
     name        VARCHAR(120)  NOT NULL,
+    -- the name in lower case: two objectives may not differ only in case
+    name_key    VARCHAR(120)  NOT NULL,
     description VARCHAR(2000) NOT NULL,
     weight      INTEGER       NOT NULL,
     valid_from  DATE          NOT NULL,
     valid_to    DATE,
     revision    INTEGER       NOT NULL,
     row_version BIGINT        NOT NULL,
-    CONSTRAINT strategic_objective_name_uk UNIQUE (name)
+    CONSTRAINT strategic_objective_name_uk UNIQUE (name_key)
 );
 
 CREATE SEQUENCE strategic_objective_change_seq START WITH 1 INCREMENT BY 1;

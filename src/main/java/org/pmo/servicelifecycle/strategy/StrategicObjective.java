@@ -25,6 +25,8 @@ public class StrategicObjective {
 
 	private String name;
 
+	private String nameKey;
+
 	private String description;
 
 	private int weight;
@@ -47,11 +49,16 @@ public class StrategicObjective {
 
 	void apply(ObjectiveTerms terms) {
 		this.name = terms.name().strip();
+		this.nameKey = keyOf(this.name);
 		this.description = terms.description().strip();
 		this.weight = terms.weight();
 		this.validFrom = terms.validFrom();
 		this.validTo = terms.validTo();
 		this.revision++;
+	}
+
+	static String keyOf(String name) {
+		return name.strip().toLowerCase(java.util.Locale.ROOT);
 	}
 
 	public boolean isValidOn(LocalDate day) {

@@ -8,8 +8,8 @@ interface StrategicObjectiveRepository extends JpaRepository<StrategicObjective,
 
 	List<StrategicObjective> findAllByOrderById();
 
-	boolean existsByNameIgnoreCase(String name);
+	boolean existsByNameKey(String nameKey);
 
-	boolean existsByNameIgnoreCaseAndIdNot(String name, Long id);
+	boolean existsByNameKeyAndIdNot(String nameKey, Long id);
 
 }

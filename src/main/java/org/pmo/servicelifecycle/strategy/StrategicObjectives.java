@@ -48,7 +48,7 @@ public class StrategicObjectives {
 	@Transactional
 	public StrategicObjective create(ObjectiveTerms terms, String actor) {
 		check(terms);
-		if (this.objectives.existsByNameIgnoreCase(terms.name().strip())) {
+		if (this.objectives.existsByNameKey(StrategicObjective.keyOf(terms.name()))) {
 			throw new InvalidInputException("name", "an objective named '" + terms.name().strip() + "' exists");
 		}
 		StrategicObjective objective = this.objectives.save(new StrategicObjective(terms));
@@ -60,7 +60,7 @@ public class StrategicObjectives {
 	public StrategicObjective update(Long id, ObjectiveTerms terms, String actor) {
 		StrategicObjective objective = find(id);
 		check(terms);
-		if (this.objectives.existsByNameIgnoreCaseAndIdNot(terms.name().strip(), id)) {
+		if (this.objectives.existsByNameKeyAndIdNot(StrategicObjective.keyOf(terms.name()), id)) {
 			throw new InvalidInputException("name", "an objective named '" + terms.name().strip() + "' exists");
 		}
 		objective.apply(terms);

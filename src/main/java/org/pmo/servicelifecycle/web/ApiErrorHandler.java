@@ -3,17 +3,18 @@ package org.pmo.servicelifecycle.web;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import jakarta.validation.ConstraintViolationException;
-
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import jakarta.validation.ConstraintViolationException;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.ErrorResponse;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -106,6 +107,13 @@ class ApiErrorHandler {
 		log.error("Unexpected failure of a catalog API call", ex);
 		return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
 			.body(ApiError.of(HttpStatus.INTERNAL_SERVER_ERROR, "Unexpected error; it has been logged"));
+	}
+
+	/** Two requests stored the same thing at the same moment (a unique key, a row changed meanwhile). */
+	@ExceptionHandler({ DataIntegrityViolationException.class, OptimisticLockingFailureException.class })
+	ResponseEntity<ApiError> conflict(RuntimeException ex) {
+		return ResponseEntity.status(HttpStatus.CONFLICT)
+			.body(ApiError.of(HttpStatus.CONFLICT, "Changed by another request at the same moment: read it again and retry"));
 	}
 
 	@ExceptionHandler(NotFoundException.class)

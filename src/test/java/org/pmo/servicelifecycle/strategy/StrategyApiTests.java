@@ -50,6 +50,11 @@ class StrategyApiTests extends WebTestSupport {
 		assertThat(history).extracting((change) -> change.get("weight"), (change) -> change.get("changedBy"))
 			.containsExactly(org.assertj.core.groups.Tuple.tuple(8, "sara"), org.assertj.core.groups.Tuple.tuple(9, "sara"));
 		assertThat(list("mark", "/api/objectives")).anySatisfy((objective) -> assertThat(objective.get("name")).isEqualTo(name));
+		assertThat(list("mark", "/api/objectives")).allSatisfy((objective) -> assertThat(objective).doesNotContainKey("nameKey"));
+		// another objective of the same name in other letters' case is the same objective
+		assertRefused("sara", HttpMethod.POST, "/api/objectives", """
+				{"name": "%s", "description": "Again", "weight": 2, "validFrom": "2025-01-01"}"""
+			.formatted(name.toUpperCase(java.util.Locale.ROOT)), "name");
 	}
 
 	@Test
