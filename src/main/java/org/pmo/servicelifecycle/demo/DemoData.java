@@ -192,9 +192,8 @@ class DemoData {
 			.stream()
 			.map((entry) -> new BusinessCaseTerms.Contribution(entry.getKey(), entry.getValue()))
 			.toList();
-		this.businessCases.estimate(code,
-				new BusinessCaseTerms(annualCost, effortDays, scores, requires, complements), People.DEMO.analyst());
-		this.businessCaseForm.refresh(code);
+		this.businessCaseForm.refresh(this.businessCases.estimate(code,
+				new BusinessCaseTerms(annualCost, effortDays, scores, requires, complements), People.DEMO.analyst()));
 	}
 
 	private void createUsers() {

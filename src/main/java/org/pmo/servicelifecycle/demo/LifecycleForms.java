@@ -9,6 +9,10 @@ import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Variabl
 import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Variables.REVIEW_CYCLE;
 import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Variables.REVIEW_OUTCOME;
 import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Variables.SERVICE_OWNER;
+import static org.pmo.servicelifecycle.review.ReviewDecisions.STRATEGIC_FIT;
+import static org.pmo.servicelifecycle.review.ReviewDecisions.VALUE_TO_ORGANISATION;
+import static org.pmo.servicelifecycle.strategy.BusinessCaseForm.ANNUAL_COST;
+import static org.pmo.servicelifecycle.strategy.BusinessCaseForm.EFFORT_DAYS;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -21,11 +25,7 @@ import org.pmo.servicelifecycle.catalog.ReviewOutcome;
 /** The lifecycle's task forms filled in as people do: each payload is written here once. */
 public final class LifecycleForms {
 
-	// fields of the forms that the process does not read itself
-	public static final String STRATEGIC_FIT = "strategicFit";
-
-	public static final String VALUE_TO_ORGANISATION = "valueToOrganisation";
-
+	// fields of the forms that no other part of the application names
 	public static final String DESIGN_SUMMARY = "designSummary";
 
 	public static final String SLA_SUMMARY = "slaSummary";
@@ -35,10 +35,6 @@ public final class LifecycleForms {
 	public static final String REVIEW_FINDINGS = "reviewFindings";
 
 	public static final String SUCCESSOR_SERVICE = "successorService";
-
-	public static final String ANNUAL_COST = "annualCost";
-
-	public static final String EFFORT_DAYS = "effortDays";
 
 	public static final String CUSTOMER_NOTICE_TEXT = "Please use the successor service.";
 

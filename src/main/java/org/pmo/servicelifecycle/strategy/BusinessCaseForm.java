@@ -126,12 +126,9 @@ public class BusinessCaseForm {
 	 * After an estimate outside the design form (the API, the demo data): the figures a waiting business-case form
 	 * shows are those of the new estimate.
 	 */
-	public void refresh(String code) {
-		Optional<BusinessCaseView> view = this.businessCases.find(code);
-		if (view.isEmpty()) {
-			return;
-		}
-		String figures = summary(view.get(), code);
+	public void refresh(BusinessCaseView view) {
+		String code = view.code();
+		String figures = summary(view, code);
 		this.application.run(() -> this.runtimeService.createProcessInstanceQuery()
 			.processInstanceBusinessKey(code)
 			.active()

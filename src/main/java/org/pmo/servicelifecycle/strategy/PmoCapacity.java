@@ -26,6 +26,7 @@ public class PmoCapacity {
 	public static final Set<Stage> COMMITTED = EnumSet.of(Stage.PILOT, Stage.IMPLEMENTATION, Stage.OPERATION,
 			Stage.TRANSFORM);
 
+	/** The years the strategy plans for: capacity, and the objectives' dates. */
 	static final int FIRST_YEAR = 2000;
 
 	static final int LAST_YEAR = 2100;

@@ -23,13 +23,4 @@ public enum PortfolioChoice {
 		return null;
 	}
 
-	public boolean forLiveServices() {
-		return this == KEEP || this == TRANSFORM || this == RETIRE;
-	}
-
-	/** A live service's review is asked for: the service review decides how to transform or retire it. */
-	public boolean asksForAReview() {
-		return this == TRANSFORM || this == RETIRE;
-	}
-
 }

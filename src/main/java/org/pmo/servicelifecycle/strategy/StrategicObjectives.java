@@ -12,10 +12,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class StrategicObjectives {
 
-	static final int FIRST_YEAR = 2000;
-
-	static final int LAST_YEAR = 2100;
-
 	private final StrategicObjectiveRepository objectives;
 
 	private final ObjectiveChangeRepository changes;
@@ -81,11 +77,11 @@ public class StrategicObjectives {
 		if (terms.description().strip().isEmpty()) {
 			throw new InvalidInputException("description", "must not be blank");
 		}
-		if (terms.validFrom().getYear() < FIRST_YEAR || terms.validFrom().getYear() > LAST_YEAR) {
-			throw new InvalidInputException("validFrom", "must lie between " + FIRST_YEAR + " and " + LAST_YEAR);
+		if (terms.validFrom().getYear() < PmoCapacity.FIRST_YEAR || terms.validFrom().getYear() > PmoCapacity.LAST_YEAR) {
+			throw new InvalidInputException("validFrom", "must lie between " + PmoCapacity.FIRST_YEAR + " and " + PmoCapacity.LAST_YEAR);
 		}
-		if (terms.validTo() != null && (terms.validTo().getYear() > LAST_YEAR)) {
-			throw new InvalidInputException("validTo", "must lie before " + (LAST_YEAR + 1));
+		if (terms.validTo() != null && (terms.validTo().getYear() > PmoCapacity.LAST_YEAR)) {
+			throw new InvalidInputException("validTo", "must lie before " + (PmoCapacity.LAST_YEAR + 1));
 		}
 		if (terms.validTo() != null && terms.validTo().isBefore(terms.validFrom())) {
 			throw new InvalidInputException("validTo", "must not be before validFrom " + terms.validFrom());

@@ -104,7 +104,7 @@ class StrategyController {
 	BusinessCaseView estimate(@PathVariable String code, @RequestBody JsonNode body) {
 		BusinessCaseView estimated = this.businessCases.estimateBeforeApproval(code,
 				object(body, BusinessCaseTerms.class), this.application.currentUserId());
-		this.businessCaseForm.refresh(code);
+		this.businessCaseForm.refresh(estimated);
 		return estimated;
 	}
 

@@ -19,9 +19,9 @@ import org.pmo.servicelifecycle.catalog.HistoryKind;
 import org.pmo.servicelifecycle.catalog.PmoService;
 import org.pmo.servicelifecycle.catalog.ServiceHistoryEntry;
 import org.pmo.servicelifecycle.catalog.Stage;
-import org.pmo.servicelifecycle.demo.LifecycleForms;
 import org.pmo.servicelifecycle.identity.Groups;
 import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Lifecycle;
+import org.pmo.servicelifecycle.review.ReviewDecisions;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -317,7 +317,7 @@ class TransformProcessTest extends ProcessTestSupport {
 		assertThat(formService().getTaskFormVariables(task(TASK_JUSTIFY_TRANSFORMATION, transform).getId()))
 			.containsEntry("valueScore", 82)
 			.containsEntry("priority", "high")
-			.containsEntry(LifecycleForms.STRATEGIC_FIT, "high");
+			.containsEntry(ReviewDecisions.STRATEGIC_FIT, "high");
 	}
 
 	private void assertEscalated(ProcessInstance lifecycle, Task approval, String activity) {
