@@ -18,6 +18,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.pmo.servicelifecycle.catalog.ServiceRequest;
 import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess;
 
@@ -85,8 +86,16 @@ public final class ApiClient {
 	public void completeTask(String taskId, Map<String, ?> fields) {
 		post("/engine-rest/task/" + taskId + "/claim", Map.of("userId", this.user)).expect(204);
 		Map<String, Object> variables = new LinkedHashMap<>();
-		fields.forEach((name, value) -> variables.put(name, Map.of("value", value)));
+		fields.forEach((name, value) -> variables.put(name, variable(value)));
 		post("/engine-rest/task/" + taskId + "/complete", Map.of("variables", variables)).expect(204, 200);
+	}
+
+	/** A value as the engine REST API takes it; JSON values (a form's lists) typed as Tasklist sends them. */
+	public static Map<String, Object> variable(Object value) {
+		if (value instanceof SerializableValue json && json.getType() != null && "json".equals(json.getType().getName())) {
+			return Map.of("value", json.getValueSerialized(), "type", "Json");
+		}
+		return Map.of("value", value);
 	}
 
 	public void requestReview(String code, String reason) {

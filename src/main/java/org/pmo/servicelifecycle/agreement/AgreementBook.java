@@ -20,17 +20,15 @@ import org.pmo.servicelifecycle.catalog.HistoryDetails;
 import org.pmo.servicelifecycle.catalog.HistoryKind;
 import org.pmo.servicelifecycle.catalog.PmoService;
 import org.pmo.servicelifecycle.catalog.ServiceCatalog;
-import org.pmo.servicelifecycle.catalog.ServiceVersionReleased;
 import org.pmo.servicelifecycle.catalog.Stage;
 import org.pmo.servicelifecycle.lifecycle.ReviewRequests;
 import org.pmo.servicelifecycle.web.InvalidInputException;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The performance agreements of each service version, their measurements, and what follows from them: attainment
- * per period, and a breach on a live service asking its lifecycle for one unscheduled review.
+ * per period, per offering and per customer, and a breach on a live service asking its lifecycle for a review.
  */
 @Service
 @Transactional
@@ -49,10 +47,17 @@ public class AgreementBook implements AgreementDirectory {
 
 	private final ReviewRequests reviews;
 
+	private final OfferingBook offerings;
+
+	private final CustomerParties customers;
+
 	private final Clock clock;
 
 	AgreementBook(PerformanceAgreementRepository agreements, MeasurementRepository measurements,
-			SlaBreachRepository breaches, ServiceCatalog catalog, ReviewRequests reviews, Clock clock) {
+			SlaBreachRepository breaches, ServiceCatalog catalog, ReviewRequests reviews, OfferingBook offerings,
+			CustomerParties customers, Clock clock) {
+		this.offerings = offerings;
+		this.customers = customers;
 		this.agreements = agreements;
 		this.measurements = measurements;
 		this.breaches = breaches;
@@ -89,10 +94,11 @@ public class AgreementBook implements AgreementDirectory {
 		return result;
 	}
 
-	/** Adds one agreement to the service's current version. */
+	/** Adds one agreement to the service's current version, for one of its offerings or for all of them. */
 	public AgreementView add(String code, AgreementTerms terms, String actor) {
 		PmoService service = open(code);
-		checkTarget(terms, "");
+		OfferingBook.checkTarget(terms, "");
+		checkOffered(service, terms.segment(), "segment");
 		if (current(service).stream().anyMatch((a) -> a.covers(terms.metric(), terms.segment()))) {
 			throw new InvalidInputException("metric",
 					"the service already has an agreement on '" + terms.metric() + "' for "
@@ -109,7 +115,8 @@ public class AgreementBook implements AgreementDirectory {
 		PmoService service = open(code);
 		Set<String> seen = new HashSet<>();
 		for (int i = 0; i < terms.size(); i++) {
-			checkTarget(terms.get(i), "[" + i + "].");
+			OfferingBook.checkTarget(terms.get(i), "[" + i + "].");
+			checkOffered(service, terms.get(i).segment(), "[" + i + "].segment");
 			if (!seen.add(terms.get(i).metric() + "/" + terms.get(i).segment())) {
 				throw new InvalidInputException("[" + i + "].metric",
 						"a second agreement on '" + terms.get(i).metric() + "' for " + segmentName(terms.get(i).segment()));
@@ -118,7 +125,7 @@ public class AgreementBook implements AgreementDirectory {
 		List<PerformanceAgreement> existing = this.agreements
 			.findByServiceIdAndServiceVersionOrderById(service.getId(), service.getServiceVersion());
 		for (PerformanceAgreement agreement : existing) {
-			if (terms.stream().noneMatch((t) -> agreement.covers(t.metric(), t.segment()))) {
+			if (agreement.isActive() && terms.stream().noneMatch((t) -> agreement.covers(t.metric(), t.segment()))) {
 				agreement.withdraw(this.clock.instant());
 			}
 		}
@@ -134,29 +141,18 @@ public class AgreementBook implements AgreementDirectory {
 		return agreementsOf(code);
 	}
 
-	/** A target the unit cannot take (NaN, a percentage above 100, ...) could never be met or missed. */
-	private static void checkTarget(AgreementTerms terms, String at) {
-		if (terms.target() != null && terms.unit() != null && !terms.unit().admits(terms.target())) {
-			throw new InvalidInputException(at + "target",
-					"must be " + terms.unit().range() + " for " + terms.unit());
+	/** An agreement for a segment belongs to the service's offering for it. */
+	private void checkOffered(PmoService service, CustomerSegment segment, String field) {
+		if (segment != null && this.offerings.offeringFor(service, segment).isEmpty()) {
+			throw new InvalidInputException(field, "the service makes no offering for " + segment
+					+ "; add the offering first (PUT /api/services/" + service.getCode() + "/offerings)");
 		}
 	}
 
-	/** A new version of the service starts with the agreements of the version before. */
-	@EventListener
-	void carryOver(ServiceVersionReleased release) {
-		PmoService service = this.catalog.find(release.code());
-		for (PerformanceAgreement previous : this.agreements
-			.findByServiceIdAndServiceVersionAndActiveTrueOrderById(service.getId(), release.previousVersion())) {
-			this.agreements.save(new PerformanceAgreement(service.getId(), service.getServiceVersion(),
-					new AgreementTerms(previous.getSegment(), previous.getMetric(), previous.getUnit(),
-							previous.getDirection(), previous.getTarget(), previous.getPeriod(),
-							previous.getDescription()),
-					this.clock.instant()));
-		}
-	}
-
-	/** Records measured values; a period that now misses its target on a live service asks for one review. */
+	/**
+	 * Records measured values; a period that now misses its target on a live service asks for a review (or joins the
+	 * one open). A measurement may name the customer it was taken for: one that receives the offering.
+	 */
 	public MeasurementResult record(String code, List<MeasurementInput> inputs, String actor) {
 		PmoService service = open(code);
 		List<PerformanceAgreement> current = current(service);
@@ -165,11 +161,27 @@ public class AgreementBook implements AgreementDirectory {
 		for (int i = 0; i < inputs.size(); i++) {
 			MeasurementInput input = inputs.get(i);
 			String at = "[" + i + "].";
-			PerformanceAgreement agreement = current.stream()
-				.filter((a) -> a.covers(input.metric(), input.segment()))
-				.findFirst()
+			CustomerSegment segment = input.segment();
+			if (input.customer() != null) {
+				CustomerSegment customerSegment = this.customers.segmentOf(input.customer())
+					.orElseThrow(() -> new InvalidInputException(at + "customer", "no customer " + input.customer()));
+				if (segment != null && segment != customerSegment) {
+					throw new InvalidInputException(at + "segment", "customer " + input.customer() + " belongs to "
+							+ customerSegment + ", not " + segment);
+				}
+				segment = customerSegment;
+			}
+			PerformanceAgreement agreement = agreementFor(current, input.metric(), segment)
 				.orElseThrow(() -> new InvalidInputException(at + "metric", "no agreement on '" + input.metric()
 						+ "' for " + segmentName(input.segment()) + " in version " + service.getServiceVersion()));
+			if (input.customer() != null) {
+				CustomerSegment receiving = segment;
+				Offering offering = this.offerings.offeringFor(service, receiving).orElse(null);
+				if (offering == null || !this.customers.receives(input.customer(), offering)) {
+					throw new InvalidInputException(at + "customer", "customer " + input.customer()
+							+ " does not receive the offering of " + code + " for " + receiving);
+				}
+			}
 			if (!agreement.getUnit().admits(input.value())) {
 				throw new InvalidInputException(at + "value",
 						"must be " + agreement.getUnit().range() + " for " + agreement.getUnit());
@@ -182,7 +194,8 @@ public class AgreementBook implements AgreementDirectory {
 			if (periodStart.isAfter(today)) {
 				throw new InvalidInputException(at + "period", "'" + input.period() + "' has not begun yet");
 			}
-			this.measurements.save(new Measurement(agreement, periodStart, input.value(), this.clock.instant(), actor));
+			this.measurements.save(new Measurement(agreement, periodStart, input.value(), this.clock.instant(), actor,
+					input.customer()));
 			touched.putIfAbsent(agreement.getId() + "@" + periodStart, new PeriodOfAgreement(agreement, periodStart));
 		}
 		this.measurements.flush();
@@ -193,29 +206,88 @@ public class AgreementBook implements AgreementDirectory {
 		return new MeasurementResult(inputs.size(), found);
 	}
 
+	/** The offering's own agreement on the metric, or else the service's agreement for every segment. */
+	private static java.util.Optional<PerformanceAgreement> agreementFor(List<PerformanceAgreement> current,
+			String metric, CustomerSegment segment) {
+		java.util.Optional<PerformanceAgreement> own = current.stream().filter((a) -> a.covers(metric, segment)).findFirst();
+		return (own.isPresent() || segment == null) ? own
+				: current.stream().filter((a) -> a.covers(metric, null)).findFirst();
+	}
+
 	@Transactional(readOnly = true)
 	public PerformanceReport performance(String code) {
 		PmoService service = this.catalog.find(code);
 		List<PerformanceReport.AgreementPerformance> rows = new ArrayList<>();
 		Attainment health = null;
 		for (PerformanceAgreement agreement : current(service)) {
-			TreeMap<LocalDate, List<Double>> byPeriod = new TreeMap<>(Comparator.reverseOrder());
+			TreeMap<LocalDate, List<Measurement>> byPeriod = new TreeMap<>(Comparator.reverseOrder());
 			LocalDate from = latestPeriods(agreement);
 			this.measurements.findByAgreementIdAndPeriodStartGreaterThanEqualOrderByPeriodStart(agreement.getId(), from)
-				.forEach((m) -> byPeriod.computeIfAbsent(m.getPeriodStart(), (k) -> new ArrayList<>())
-					.add(m.getMeasuredValue()));
-			List<PerformanceReport.PeriodFigure> figures = byPeriod.entrySet().stream().map((entry) -> {
-				double mean = mean(entry.getValue());
-				return new PerformanceReport.PeriodFigure(Periods.name(entry.getKey(), agreement.getPeriod()), mean,
-						entry.getValue().size(), Attainment.of(mean, agreement.getTarget(), agreement.getDirection()));
-			}).toList();
-			Attainment status = figures.isEmpty() ? null : figures.get(0).attainment();
-			if (status != null && (health == null || status.compareTo(health) > 0)) {
-				health = status;
+				.forEach((m) -> byPeriod.computeIfAbsent(m.getPeriodStart(), (k) -> new ArrayList<>()).add(m));
+			List<LocalDate> starts = new ArrayList<>(byPeriod.keySet());
+			double[] means = starts.stream().mapToDouble((start) -> meanOf(byPeriod.get(start))).toArray();
+			List<PerformanceReport.PeriodFigure> figures = new ArrayList<>();
+			for (int i = 0; i < starts.size(); i++) {
+				double[] fromHere = java.util.Arrays.copyOfRange(means, i, means.length);
+				figures.add(new PerformanceReport.PeriodFigure(Periods.name(starts.get(i), agreement.getPeriod()),
+						means[i], byPeriod.get(starts.get(i)).size(), attainment(agreement, fromHere)));
 			}
-			rows.add(new PerformanceReport.AgreementPerformance(AgreementView.of(agreement), status, figures));
+			Attainment status = figures.isEmpty() ? null : figures.get(0).attainment();
+			health = worse(health, status);
+			rows.add(new PerformanceReport.AgreementPerformance(AgreementView.of(agreement), status, figures,
+					(status == Attainment.AT_RISK) ? warning(agreement, means) : null,
+					starts.isEmpty() ? List.of() : customerFigures(agreement, starts.get(0), byPeriod.get(starts.get(0)))));
 		}
-		return new PerformanceReport(service.getCode(), service.getServiceVersion(), health, rows);
+		List<PerformanceReport.OfferingPerformance> offered = new ArrayList<>();
+		for (Offering offering : this.offerings.offerings(service, service.getServiceVersion())) {
+			Attainment attainment = null;
+			for (PerformanceReport.AgreementPerformance row : rows) {
+				if (row.agreement().segment() == null || row.agreement().segment() == offering.getSegment()) {
+					attainment = worse(attainment, row.status());
+				}
+			}
+			offered.add(new PerformanceReport.OfferingPerformance(offering.getSegment(), offering.getLevel(), attainment));
+		}
+		return new PerformanceReport(service.getCode(), service.getServiceVersion(), health, rows, offered);
+	}
+
+	private static Attainment attainment(PerformanceAgreement agreement, double[] newestFirst) {
+		return Attainment.of(newestFirst, agreement.getTarget(), agreement.getDirection(), agreement.getRiskMargin());
+	}
+
+	private static String warning(PerformanceAgreement agreement, double[] newestFirst) {
+		if (Attainment.projectedMiss(newestFirst, agreement.getTarget(), agreement.getDirection())) {
+			return "worse for " + Attainment.Trend.PERIODS + " periods: at this pace the next period misses "
+					+ Labels.number(agreement.getTarget());
+		}
+		return "within the agreement's risk margin of " + Labels.number(agreement.getRiskMargin()) + " of the target";
+	}
+
+	private List<PerformanceReport.CustomerFigure> customerFigures(PerformanceAgreement agreement, LocalDate start,
+			List<Measurement> newest) {
+		Map<Long, List<Measurement>> byCustomer = new TreeMap<>();
+		newest.stream()
+			.filter((m) -> m.getCustomerId() != null)
+			.forEach((m) -> byCustomer.computeIfAbsent(m.getCustomerId(), (k) -> new ArrayList<>()).add(m));
+		List<PerformanceReport.CustomerFigure> figures = new ArrayList<>();
+		byCustomer.forEach((customer, values) -> {
+			double mean = meanOf(values);
+			figures.add(new PerformanceReport.CustomerFigure(customer, this.customers.nameOf(customer),
+					Periods.name(start, agreement.getPeriod()), mean,
+					attainment(agreement, new double[] { mean })));
+		});
+		return figures;
+	}
+
+	private static Attainment worse(Attainment one, Attainment other) {
+		if (one == null) {
+			return other;
+		}
+		return (other != null && other.compareTo(one) > 0) ? other : one;
+	}
+
+	private static double meanOf(List<Measurement> values) {
+		return mean(values.stream().map(Measurement::getMeasuredValue).toList());
 	}
 
 	private java.util.Optional<MeasurementResult.Breach> detectBreach(PmoService service, PeriodOfAgreement period) {
@@ -224,7 +296,7 @@ public class AgreementBook implements AgreementDirectory {
 			.stream()
 			.map(Measurement::getMeasuredValue)
 			.toList());
-		if (Attainment.of(mean, agreement.getTarget(), agreement.getDirection()) != Attainment.BREACHED
+		if (agreement.getDirection().meets(mean, agreement.getTarget())
 				|| this.breaches.existsByAgreementIdAndPeriodStart(agreement.getId(), period.start())) {
 			return java.util.Optional.empty();
 		}

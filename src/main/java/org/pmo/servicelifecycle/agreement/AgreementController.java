@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.pmo.servicelifecycle.lifecycle.ApplicationAuthority;
 import org.pmo.servicelifecycle.web.ApiOperation;
 import org.pmo.servicelifecycle.web.ApiPermission;
+import org.pmo.servicelifecycle.web.InvalidInputException;
 import org.pmo.servicelifecycle.web.JsonBodies;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,21 +18,41 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A service's performance agreements, measurements and attainment. */
+/** A service's offerings, performance agreements, measurements and attainment. */
 @RestController
 @RequestMapping("/api/services/{code}")
 class AgreementController {
 
 	private final AgreementBook book;
 
+	private final OfferingBook offerings;
+
 	private final JsonBodies bodies;
 
 	private final ApplicationAuthority application;
 
-	AgreementController(AgreementBook book, JsonBodies bodies, ApplicationAuthority application) {
+	AgreementController(AgreementBook book, OfferingBook offerings, JsonBodies bodies,
+			ApplicationAuthority application) {
 		this.book = book;
+		this.offerings = offerings;
 		this.bodies = bodies;
 		this.application = application;
+	}
+
+	@GetMapping("/offerings")
+	@ApiPermission(ApiOperation.READ_CATALOG)
+	List<OfferingView> offerings(@PathVariable String code) {
+		return this.offerings.offeringsOf(code);
+	}
+
+	@PutMapping("/offerings")
+	@ApiPermission(ApiOperation.MANAGE_AGREEMENTS)
+	List<OfferingView> replaceOfferings(@PathVariable String code, @RequestBody JsonNode body) {
+		if (body == null || !body.isArray()) {
+			throw new InvalidInputException("body", "must be an array of offerings");
+		}
+		List<OfferingTerms> terms = body.isEmpty() ? List.of() : this.bodies.items(body, OfferingTerms.class);
+		return this.offerings.replace(code, terms, this.application.currentUserId());
 	}
 
 	@GetMapping("/agreements")

@@ -30,11 +30,15 @@ public class Measurement {
 
 	private String recordedBy;
 
+	/** The customer the value was taken for; null: the offering as a whole. */
+	private Long customerId;
+
 	protected Measurement() {
 	}
 
 	Measurement(PerformanceAgreement agreement, LocalDate periodStart, double value, Instant recordedAt,
-			String recordedBy) {
+			String recordedBy, Long customerId) {
+		this.customerId = customerId;
 		this.agreementId = agreement.getId();
 		this.periodStart = periodStart;
 		this.measuredValue = value;
@@ -56,6 +60,10 @@ public class Measurement {
 
 	public Instant getRecordedAt() {
 		return this.recordedAt;
+	}
+
+	public Long getCustomerId() {
+		return this.customerId;
 	}
 
 	public String getRecordedBy() {

@@ -53,6 +53,9 @@ public class PerformanceAgreement {
 
 	private String description;
 
+	/** Null: no warning before the target is missed but a falling trend. */
+	private Double riskMargin;
+
 	private boolean active;
 
 	private Instant updatedAt;
@@ -77,6 +80,7 @@ public class PerformanceAgreement {
 		this.target = terms.target();
 		this.period = terms.periodOrDefault();
 		this.description = terms.description();
+		this.riskMargin = terms.riskMargin();
 		this.active = true;
 		this.updatedAt = now;
 	}
@@ -128,6 +132,16 @@ public class PerformanceAgreement {
 
 	public String getDescription() {
 		return this.description;
+	}
+
+	public Double getRiskMargin() {
+		return this.riskMargin;
+	}
+
+	/** The terms this agreement was made on, for another version or segment. */
+	AgreementTerms terms() {
+		return new AgreementTerms(this.segment, this.metric, this.unit, this.direction, this.target, this.period,
+				this.description, this.riskMargin);
 	}
 
 	public boolean isActive() {

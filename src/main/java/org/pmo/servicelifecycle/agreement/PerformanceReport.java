@@ -2,15 +2,35 @@ package org.pmo.servicelifecycle.agreement;
 
 import java.util.List;
 
-/** How a service stands against its agreements over the last periods. */
-public record PerformanceReport(String code, int version, Attainment health, List<AgreementPerformance> agreements) {
+import org.pmo.servicelifecycle.catalog.CustomerSegment;
+import org.pmo.servicelifecycle.catalog.OfferingLevel;
 
-	/** One agreement's recent periods, newest first; {@code status} is that of the newest measured period. */
-	public record AgreementPerformance(AgreementView agreement, Attainment status, List<PeriodFigure> periods) {
+/**
+ * How a service stands against its agreements over the last periods: per agreement, per offering, and for the
+ * service ({@code health}, the worst of its agreements).
+ */
+public record PerformanceReport(String code, int version, Attainment health, List<AgreementPerformance> agreements,
+		List<OfferingPerformance> offerings) {
+
+	/**
+	 * One agreement's recent periods, newest first; {@code status} is that of the newest measured period,
+	 * {@code warning} says why a met agreement is at risk; {@code customers}: the newest period per customer named by
+	 * its measurements.
+	 */
+	public record AgreementPerformance(AgreementView agreement, Attainment status, List<PeriodFigure> periods,
+			String warning, List<CustomerFigure> customers) {
 	}
 
 	/** The mean of a period's measurements and how it stands against the target. */
 	public record PeriodFigure(String period, double value, int measurements, Attainment attainment) {
+	}
+
+	/** The newest period's mean of the measurements taken for one customer. */
+	public record CustomerFigure(long customer, String name, String period, double value, Attainment attainment) {
+	}
+
+	/** An offering's attainment: the worst of the agreements that hold for it; null while none is measured. */
+	public record OfferingPerformance(CustomerSegment segment, OfferingLevel level, Attainment attainment) {
 	}
 
 }

@@ -121,6 +121,13 @@ public class PmoService {
 		this.updatedAt = now;
 	}
 
+	void summarizeOfferings(Set<CustomerSegment> segments, OfferingLevel level, Instant now) {
+		this.customerSegments.clear();
+		this.customerSegments.addAll(segments);
+		this.offeringLevel = level;
+		this.updatedAt = now;
+	}
+
 	void linkLifecycle(String processInstanceId) {
 		this.lifecycleInstanceId = processInstanceId;
 	}

@@ -66,6 +66,7 @@ public class ServiceCatalog {
 		this.history.save(new ServiceHistoryEntry(service, now, HistoryKind.REQUESTED,
 				HistoryDetails.of("Service requested", requestedBy))
 			.withStages(null, Stage.PROPOSED));
+		this.events.publishEvent(new ServiceRegistered(service.getCode()));
 		return service;
 	}
 
@@ -96,7 +97,17 @@ public class ServiceCatalog {
 	}
 
 	public void updateTerms(String code, ServiceTerms terms) {
-		find(code).updateTerms(terms, this.clock.instant());
+		PmoService service = find(code);
+		OfferingLevel before = service.getOfferingLevel();
+		service.updateTerms(terms, this.clock.instant());
+		if (terms.offeringLevel() != null && terms.offeringLevel() != before) {
+			this.events.publishEvent(new OfferingLevelSet(code, terms.offeringLevel()));
+		}
+	}
+
+	/** The offerings of the service's version in force, in brief: the segments offered and the level. */
+	public void summarizeOfferings(String code, Set<CustomerSegment> segments, OfferingLevel level) {
+		find(code).summarizeOfferings(segments, level, this.clock.instant());
 	}
 
 	public void scheduleNextReview(String code, Instant due) {

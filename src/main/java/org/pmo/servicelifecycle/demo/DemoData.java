@@ -17,12 +17,17 @@ import org.pmo.servicelifecycle.agreement.AgreementTerms;
 import org.pmo.servicelifecycle.agreement.Direction;
 import org.pmo.servicelifecycle.agreement.MeasurementInput;
 import org.pmo.servicelifecycle.agreement.MetricUnit;
+import org.pmo.servicelifecycle.agreement.OfferingBook;
+import org.pmo.servicelifecycle.agreement.OfferingTerms;
 import org.pmo.servicelifecycle.catalog.CustomerSegment;
 import org.pmo.servicelifecycle.catalog.Decision;
 import org.pmo.servicelifecycle.catalog.OfferingLevel;
 import org.pmo.servicelifecycle.catalog.ReviewOutcome;
 import org.pmo.servicelifecycle.catalog.ServiceCatalog;
 import org.pmo.servicelifecycle.catalog.ServiceRequest;
+import org.pmo.servicelifecycle.customer.CustomerTerms;
+import org.pmo.servicelifecycle.customer.Customers;
+import org.pmo.servicelifecycle.customer.Subscriptions;
 import org.pmo.servicelifecycle.identity.Groups;
 import org.pmo.servicelifecycle.identity.Organisation;
 import org.pmo.servicelifecycle.lifecycle.ServiceRequests;
@@ -60,6 +65,12 @@ class DemoData {
 
 	private final AgreementBook agreements;
 
+	private final OfferingBook offerings;
+
+	private final Customers customers;
+
+	private final Subscriptions subscriptions;
+
 	private final LifecycleDriver lifecycle;
 
 	private final ProcessEngine engine;
@@ -72,9 +83,13 @@ class DemoData {
 
 	private final BusinessCaseForm businessCaseForm;
 
-	DemoData(Organisation organisation, ServiceCatalog catalog, AgreementBook agreements, ProcessEngine engine,
-			ServiceRequests requests, StrategicObjectives objectives, PmoCapacity capacity,
-			BusinessCases businessCases, BusinessCaseForm businessCaseForm, DemoSettings settings) {
+	DemoData(Organisation organisation, ServiceCatalog catalog, AgreementBook agreements, OfferingBook offerings,
+			Customers customers, Subscriptions subscriptions, ProcessEngine engine, ServiceRequests requests,
+			StrategicObjectives objectives, PmoCapacity capacity, BusinessCases businessCases,
+			BusinessCaseForm businessCaseForm, DemoSettings settings) {
+		this.offerings = offerings;
+		this.customers = customers;
+		this.subscriptions = subscriptions;
 		this.businessCaseForm = businessCaseForm;
 		this.enabled = settings.enabled();
 		this.organisation = organisation;
@@ -103,20 +118,25 @@ class DemoData {
 		String healthCheck = live("Project health check",
 				"Independent review of a project's schedule, budget, risks and governance, reported within 5 working days of the request.",
 				OfferingLevel.ADDITIONAL, Set.of(PROJECT_MANAGERS, SENIOR_EXECUTIVES), "R/P3M");
-		agree(healthCheck, "on-time-delivery", MetricUnit.PERCENT, Direction.AT_LEAST, 95,
-				"Reports within 5 working days of the request");
-		this.agreements.record(healthCheck, List.of(new MeasurementInput("on-time-delivery", null,
+		offer(healthCheck,
+				offering(PROJECT_MANAGERS, OfferingLevel.ADDITIONAL, 12, agreement("on-time-delivery", MetricUnit.PERCENT,
+						Direction.AT_LEAST, 95, 2.0, "Reports within 5 working days of the request")),
+				offering(SENIOR_EXECUTIVES, OfferingLevel.ADDITIONAL, null, agreement("customer-satisfaction",
+						MetricUnit.SCORE_1_TO_5, Direction.AT_LEAST, 4, null, "Executives rate the report")));
+		this.agreements.record(healthCheck, List.of(new MeasurementInput("on-time-delivery", PROJECT_MANAGERS,
 				YearMonth.now().toString(), 97.0)), People.DEMO.analyst());
 		String portfolioReport = live("Monthly portfolio report",
 				"Consolidated status of all projects and programmes for the executive board, published by working day 3 every month.",
 				OfferingLevel.MANDATED, Set.of(SENIOR_EXECUTIVES), "R/P6M");
-		agree(portfolioReport, "publication-working-day", MetricUnit.DAYS, Direction.AT_MOST, 3,
-				"Published by working day 3 of every month");
+		offer(portfolioReport, offering(SENIOR_EXECUTIVES, OfferingLevel.MANDATED, null, agreement(
+				"publication-working-day", MetricUnit.DAYS, Direction.AT_MOST, 3, null, "Published by working day 3 of every month")));
 		String stageGate = live("Stage-gate assurance review",
 				"Assurance review held before each stage gate of a project or programme, checking readiness to proceed.",
 				OfferingLevel.MANDATED, Set.of(PROJECT_MANAGERS, PROGRAMME_MANAGERS), "R/P12M");
-		agree(stageGate, "reviews-before-gate", MetricUnit.PERCENT, Direction.AT_LEAST, 100,
-				"Review held before each gate");
+		AgreementTerms beforeEachGate = agreement("reviews-before-gate", MetricUnit.PERCENT, Direction.AT_LEAST, 100,
+				null, "Review held before each gate");
+		offer(stageGate, offering(PROJECT_MANAGERS, OfferingLevel.MANDATED, null, beforeEachGate),
+				offering(PROGRAMME_MANAGERS, OfferingLevel.MANDATED, null, beforeEachGate));
 		String capacityPlanning = live("Resource capacity planning",
 				"Quarterly capacity plan of project staff across the portfolio, published two weeks before the quarter starts.",
 				OfferingLevel.MANDATED, Set.of(PROGRAMME_MANAGERS, SENIOR_EXECUTIVES), "R/P3M");
@@ -145,6 +165,38 @@ class DemoData {
 		this.lifecycle.planRetirement(capacityPlanning, LocalDate.now().plusMonths(3));
 
 		strategy(healthCheck, portfolioReport, stageGate, coaching, riskWorkshops, templates);
+		customers(healthCheck, templates);
+	}
+
+	/**
+	 * Three customer organisations; the executives take the health check, the delivery office the template library,
+	 * and paul's delivery office asks for one of the health check's limited places: the PMO manager decides.
+	 */
+	private void customers(String healthCheck, String templates) {
+		String pmo = People.DEMO.manager();
+		this.customers.create(new CustomerTerms("Finance change programme", PROGRAMME_MANAGERS,
+				"finance-change@example.org", List.of()), pmo);
+		long delivery = this.customers.create(new CustomerTerms("Digital delivery office", PROJECT_MANAGERS,
+				"delivery-office@example.org", List.of(People.DEMO.customer())), pmo).id();
+		long executives = this.customers.create(new CustomerTerms("Executive leadership team", SENIOR_EXECUTIVES,
+				"leadership-office@example.org", List.of()), pmo).id();
+		this.subscriptions.subscribe(executives, healthCheck, pmo);
+		this.subscriptions.subscribe(delivery, templates, People.DEMO.customer());
+		this.subscriptions.subscribe(delivery, healthCheck, People.DEMO.customer());
+	}
+
+	private void offer(String code, OfferingTerms... offerings) {
+		this.offerings.replace(code, List.of(offerings), People.DEMO.analyst());
+	}
+
+	private static OfferingTerms offering(CustomerSegment segment, OfferingLevel level, Integer places,
+			AgreementTerms... agreements) {
+		return new OfferingTerms(segment, level, places, null, List.of(agreements));
+	}
+
+	private static AgreementTerms agreement(String metric, MetricUnit unit, Direction direction, double target,
+			Double riskMargin, String description) {
+		return new AgreementTerms(null, metric, unit, direction, target, null, description, riskMargin);
 	}
 
 	/**
@@ -208,12 +260,6 @@ class DemoData {
 	private String live(String name, String description, OfferingLevel level, Set<CustomerSegment> segments,
 			String reviewCycle) {
 		return this.lifecycle.live(new ServiceRequest(name, description, segments, level), reviewCycle);
-	}
-
-	private void agree(String code, String metric, MetricUnit unit, Direction direction, double target,
-			String description) {
-		this.agreements.add(code, new AgreementTerms(null, metric, unit, direction, target, null, description),
-				People.DEMO.analyst());
 	}
 
 }

@@ -1,7 +1,9 @@
 package org.pmo.servicelifecycle.demo;
 
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.pmo.servicelifecycle.catalog.CustomerSegment;
 import org.pmo.servicelifecycle.catalog.Decision;
@@ -28,13 +30,21 @@ public final class LifecycleDriver {
 
 	private final People people;
 
+	/** What each request raised here asked for: its design offers those segments at that level. */
+	private final Map<String, Offered> requested;
+
 	public LifecycleDriver(LifecycleTransport transport, People people) {
+		this(transport, people, new ConcurrentHashMap<>());
+	}
+
+	private LifecycleDriver(LifecycleTransport transport, People people, Map<String, Offered> requested) {
 		this.transport = transport;
 		this.people = people;
+		this.requested = requested;
 	}
 
 	public LifecycleDriver with(People others) {
-		return new LifecycleDriver(this.transport, others);
+		return new LifecycleDriver(this.transport, others, this.requested);
 	}
 
 	public People people() {
@@ -61,7 +71,9 @@ public final class LifecycleDriver {
 	}
 
 	public String request(ServiceRequest request) {
-		return this.transport.request(this.people.customer(), request);
+		String code = this.transport.request(this.people.customer(), request);
+		this.requested.put(code, new Offered(request.customerSegments(), request.offeringLevelOrDefault()));
+		return code;
 	}
 
 	public void evaluateNeed(String code, Decision decision) {
@@ -71,6 +83,9 @@ public final class LifecycleDriver {
 	public void evaluateNeed(String code, Decision decision, OfferingLevel offeringLevel) {
 		this.transport.complete(this.people.manager(), code, Lifecycle.TASK_EVALUATE_NEED,
 				LifecycleForms.needEvaluation(decision, offeringLevel));
+		if (offeringLevel != null) {
+			this.requested.computeIfPresent(code, (key, offered) -> new Offered(offered.segments(), offeringLevel));
+		}
 	}
 
 	public void design(String code) {
@@ -79,7 +94,14 @@ public final class LifecycleDriver {
 
 	public void design(String code, String pilotPeriod, String reviewCycle) {
 		this.transport.complete(this.people.analyst(), code, Lifecycle.TASK_DESIGN_SERVICE,
-				LifecycleForms.design(this.people.analyst(), pilotPeriod, reviewCycle));
+				designFields(code, this.people.analyst(), pilotPeriod, reviewCycle));
+	}
+
+	/** The design form: the requested segments at the requested level, each on time 90 %; else the standard offering. */
+	private Map<String, Object> designFields(String code, String owner, String pilotPeriod, String reviewCycle) {
+		Offered offered = this.requested.get(code);
+		return (offered == null) ? LifecycleForms.design(owner, pilotPeriod, reviewCycle)
+				: LifecycleForms.design(owner, pilotPeriod, reviewCycle, offered.segments(), offered.level());
 	}
 
 	public void justify(String code, Decision decision) {
@@ -159,7 +181,7 @@ public final class LifecycleDriver {
 
 	public void redesign(String code, String owner, String pilotPeriod, String reviewCycle) {
 		this.transport.complete(this.people.analyst(), code, Transform.TASK_REDESIGN_SERVICE,
-				LifecycleForms.design(owner, pilotPeriod, reviewCycle));
+				LifecycleForms.redesign(owner, pilotPeriod, reviewCycle));
 	}
 
 	public void justifyTransformation(String code, Decision decision) {
@@ -210,6 +232,9 @@ public final class LifecycleDriver {
 		review(code, reason, ReviewOutcome.RETIRE);
 		planRetirement(code, retirementDate);
 		approveRetirement(code, retirementDate, Decision.APPROVE);
+	}
+
+	private record Offered(Set<CustomerSegment> segments, OfferingLevel level) {
 	}
 
 }

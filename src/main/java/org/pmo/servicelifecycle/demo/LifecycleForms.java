@@ -17,7 +17,12 @@ import static org.pmo.servicelifecycle.strategy.BusinessCaseForm.EFFORT_DAYS;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
 
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.pmo.servicelifecycle.agreement.OfferingDesign;
+import org.pmo.servicelifecycle.catalog.CustomerSegment;
 import org.pmo.servicelifecycle.catalog.Decision;
 import org.pmo.servicelifecycle.catalog.OfferingLevel;
 import org.pmo.servicelifecycle.catalog.ReviewOutcome;
@@ -51,11 +56,59 @@ public final class LifecycleForms {
 		return fields;
 	}
 
-	/** "Design service" and "Redesign service". */
+	/** The offering a design makes unless it says otherwise: mandated for project managers, on time 90 %. */
+	public static final String STANDARD_OFFERINGS = "[{\"segment\":\"PROJECT_MANAGERS\",\"level\":\"MANDATED\"}]";
+
+	public static final String STANDARD_AGREEMENTS = "[" + agreementRow("PROJECT_MANAGERS", "on-time-delivery", "PERCENT",
+			"AT_LEAST", 90, null) + "]";
+
+	/** "Design service" and "Redesign service", with the standard offering. */
 	public static Map<String, Object> design(String owner, String pilotPeriod, String reviewCycle) {
+		return design(owner, pilotPeriod, reviewCycle, STANDARD_OFFERINGS, STANDARD_AGREEMENTS);
+	}
+
+	/** "Redesign service" keeping the offerings and agreements the form shows (those of the live version). */
+	public static Map<String, Object> redesign(String owner, String pilotPeriod, String reviewCycle) {
+		Map<String, Object> fields = design(owner, pilotPeriod, reviewCycle);
+		fields.remove(OfferingDesign.OFFERINGS);
+		fields.remove(OfferingDesign.AGREEMENTS);
+		return fields;
+	}
+
+	/** "Design service" with offerings and agreements as the form's rows (JSON arrays, as Tasklist sends them). */
+	public static Map<String, Object> design(String owner, String pilotPeriod, String reviewCycle, String offerings,
+			String agreements) {
 		return fields(DESIGN_SUMMARY, "Delivered by the PMO team with a standard template and a named lead.",
-				SLA_SUMMARY, "Report within 5 working days for 95 % of requests.", SERVICE_OWNER, owner, PILOT_PERIOD,
-				pilotPeriod, REVIEW_CYCLE, reviewCycle, ANNUAL_COST, 25_000.0, EFFORT_DAYS, 50.0);
+				SLA_SUMMARY, "Measured by the PMO office from the delivery log.", OfferingDesign.OFFERINGS,
+				SpinValues.jsonValue(offerings).create(), OfferingDesign.AGREEMENTS,
+				SpinValues.jsonValue(agreements).create(), SERVICE_OWNER, owner, PILOT_PERIOD, pilotPeriod,
+				REVIEW_CYCLE, reviewCycle, ANNUAL_COST, 25_000.0, EFFORT_DAYS, 50.0);
+	}
+
+	/** "Design service" offering each segment at the level, each with an on-time agreement of 90 %. */
+	public static Map<String, Object> design(String owner, String pilotPeriod, String reviewCycle,
+			Set<CustomerSegment> segments, OfferingLevel level) {
+		StringJoiner offerings = new StringJoiner(",", "[", "]");
+		StringJoiner agreements = new StringJoiner(",", "[", "]");
+		segments.stream().sorted().forEach((segment) -> {
+			offerings.add(offeringRow(segment.name(), level.name(), null));
+			agreements.add(agreementRow(segment.name(), "on-time-delivery", "PERCENT", "AT_LEAST", 90, null));
+		});
+		return design(owner, pilotPeriod, reviewCycle, offerings.toString(), agreements.toString());
+	}
+
+	/** One row of the design form's offerings; {@code places} null for no limit. */
+	public static String offeringRow(String segment, String level, Integer places) {
+		return "{\"segment\":\"" + segment + "\",\"level\":\"" + level + "\""
+				+ ((places != null) ? ",\"capacity\":" + places : "") + "}";
+	}
+
+	/** One row of the design form's agreements, measured monthly; {@code riskMargin} null for none. */
+	public static String agreementRow(String segment, String metric, String unit, String direction, double target,
+			Double riskMargin) {
+		return "{\"segment\":\"" + segment + "\",\"metric\":\"" + metric + "\",\"unit\":\"" + unit
+				+ "\",\"direction\":\"" + direction + "\",\"target\":" + target + ",\"period\":\"MONTH\""
+				+ ((riskMargin != null) ? ",\"riskMargin\":" + riskMargin : "") + "}";
 	}
 
 	/** A board's gate: business case, go-live, their transformation counterparts. */

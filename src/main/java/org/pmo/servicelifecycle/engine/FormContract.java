@@ -61,6 +61,14 @@ final class FormContract {
 
 	private static void collect(JsonNode components, Map<String, Field> fields) {
 		for (JsonNode component : components) {
+			if ("dynamiclist".equals(component.path("type").asText()) && component.hasNonNull("path")) {
+				// a list of rows under one variable: its fields belong to each row, not to the form
+				Map<String, Field> row = new LinkedHashMap<>();
+				collect(component.path("components"), row);
+				Field list = Field.rows(component, row);
+				fields.put(list.key(), list);
+				continue;
+			}
 			if (component.has("components")) {
 				collect(component.path("components"), fields);
 			}
@@ -101,6 +109,10 @@ final class FormContract {
 				}
 				continue;
 			}
+			if (field.row() != null) {
+				field.checkRows(value, plain(current.apply(field.key())));
+				continue;
+			}
 			field.checkValue(value);
 		}
 		for (Field field : this.fields.values()) {
@@ -127,6 +139,10 @@ final class FormContract {
 						"is not a field of the form '" + this.formId + "'");
 			}
 			refuseOpaque(field.key(), entry.getValue());
+			if (field.row() != null) {
+				field.checkRows(plain(entry.getValue()), null);
+				continue;
+			}
 			field.checkValue(plain(entry.getValue()));
 		}
 	}
@@ -203,7 +219,7 @@ final class FormContract {
 	/** One keyed form field and its validation rules. */
 	private record Field(String key, String type, String subtype, boolean disabled, boolean required,
 			Set<String> values, Integer minLength, Integer maxLength, BigDecimal min, BigDecimal max,
-			Integer decimalDigits) {
+			Integer decimalDigits, Map<String, Field> row, boolean fixedRows) {
 
 		static Field of(JsonNode component) {
 			JsonNode validate = component.path("validate");
@@ -214,7 +230,75 @@ final class FormContract {
 							|| component.path("readonly").asBoolean(false),
 					validate.path("required").asBoolean(false), values, integer(validate, "minLength"),
 					integer(validate, "maxLength"), decimal(validate, "min"), decimal(validate, "max"),
-					integer(component, "decimalDigits"));
+					integer(component, "decimalDigits"), null, false);
+		}
+
+		/** A dynamic list: rows of the given fields; without add and remove, the rows are those it was given. */
+		static Field rows(JsonNode component, Map<String, Field> row) {
+			return new Field(component.path("path").asText(), "dynamiclist", null,
+					component.path("disabled").asBoolean(false) || component.path("readonly").asBoolean(false),
+					false, Set.of(), null, null, null, null, null, row,
+					!component.path("allowAddRemove").asBoolean(false));
+		}
+
+		/** Each row holds only the row's fields; what a row shows for information comes back unchanged. */
+		void checkRows(Object value, Object current) {
+			if (value == null) {
+				return;
+			}
+			List<Object> rows = items(value);
+			List<Object> shown = (current != null) ? items(current) : null;
+			if (this.fixedRows && shown != null && rows.size() != shown.size()) {
+				throw invalid("must keep its " + shown.size() + " rows");
+			}
+			for (int i = 0; i < rows.size(); i++) {
+				Map<String, Object> cells = cells(rows.get(i), this.key + "[" + i + "]");
+				Map<String, Object> before = (shown != null && i < shown.size())
+						? cells(shown.get(i), this.key + "[" + i + "]") : Map.of();
+				for (Map.Entry<String, Object> cell : cells.entrySet()) {
+					Field field = this.row.get(cell.getKey());
+					String name = this.key + "[" + i + "]." + cell.getKey();
+					if (field == null) {
+						throw new InvalidLifecycleInputException(name, "is not a field of the list");
+					}
+					if (field.disabled()) {
+						if (shown != null && !sameValue(cell.getValue(), before.get(cell.getKey()))) {
+							throw new InvalidLifecycleInputException(name,
+									"is shown for information only and cannot be changed");
+						}
+						continue;
+					}
+					try {
+						field.checkValue(cell.getValue());
+					}
+					catch (InvalidLifecycleInputException ex) {
+						throw new InvalidLifecycleInputException(name, ex.getMessage().substring(field.key().length() + 2));
+					}
+				}
+				for (Field field : this.row.values()) {
+					if (field.required() && !field.disabled() && isEmpty(cells.get(field.key()))) {
+						throw new InvalidLifecycleInputException(this.key + "[" + i + "]." + field.key(), "is required");
+					}
+				}
+			}
+		}
+
+		/** A row's values as plain Java values: text, numbers, true/false, lists as JSON. */
+		private static Map<String, Object> cells(Object row, String name) {
+			Map<String, Object> cells = new LinkedHashMap<>();
+			if (row instanceof SpinJsonNode json && json.isObject()) {
+				for (String field : json.fieldNames()) {
+					SpinJsonNode cell = json.prop(field);
+					cells.put(field, cell.isNull() ? null : cell.isString() ? cell.stringValue()
+							: cell.isNumber() ? cell.numberValue() : cell.isBoolean() ? cell.boolValue() : cell);
+				}
+				return cells;
+			}
+			if (row instanceof Map<?, ?> map) {
+				map.forEach((field, cell) -> cells.put(String.valueOf(field), cell));
+				return cells;
+			}
+			throw new InvalidLifecycleInputException(name, "must be a row of the list's fields");
 		}
 
 		private static Integer integer(JsonNode node, String name) {

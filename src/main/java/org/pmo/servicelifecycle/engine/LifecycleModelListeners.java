@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.pmo.servicelifecycle.agreement.OfferingDesign;
 import org.pmo.servicelifecycle.lifecycle.ModelStages;
 import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess;
 import org.pmo.servicelifecycle.lifecycle.ServiceStage;
@@ -24,7 +25,8 @@ import org.pmo.servicelifecycle.strategy.BusinessCaseForm;
  * Adds the task audit to every user task of the lifecycle models when they are deployed, so a task a process owner
  * adds in Modeler is audited without extra set-up; makes every element whose extension property {@code stage} names
  * a stage move the catalog there when it is entered ({@link ModelStages}); puts the business case on every task with
- * the design form ({@link BusinessCaseForm}); and checks every form submission against its Camunda Form. Other
+ * the design form ({@link BusinessCaseForm}) with its offerings ({@link OfferingDesign}), and the offerings' go-live
+ * gate on every task with the go-live form; and checks every form submission against its Camunda Form. Other
  * processes are left alone.
  */
 class LifecycleModelListeners extends AbstractProcessEnginePlugin {
@@ -35,7 +37,11 @@ class LifecycleModelListeners extends AbstractProcessEnginePlugin {
 
 	private final BusinessCaseForm businessCaseForm;
 
-	LifecycleModelListeners(TaskAudit taskAudit, ServiceStage serviceStage, BusinessCaseForm businessCaseForm) {
+	private final OfferingDesign offeringDesign;
+
+	LifecycleModelListeners(TaskAudit taskAudit, ServiceStage serviceStage, BusinessCaseForm businessCaseForm,
+			OfferingDesign offeringDesign) {
+		this.offeringDesign = offeringDesign;
 		this.taskAudit = taskAudit;
 		this.serviceStage = serviceStage;
 		this.businessCaseForm = businessCaseForm;
@@ -57,12 +63,21 @@ class LifecycleModelListeners extends AbstractProcessEnginePlugin {
 					TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
 					task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, LifecycleModelListeners.this.taskAudit.clearEarlierChoices);
 					task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, LifecycleModelListeners.this.taskAudit.recordCompletion);
-					if (isDesignForm(task)) {
-						// the business case in numbers is part of every design and redesign
+					if (hasForm(task, ServiceLifecycleProcess.Forms.DESIGN_SERVICE)) {
+						// the offerings and the business case in numbers are part of every design and redesign
+						task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE,
+								LifecycleModelListeners.this.offeringDesign::prepare);
 						task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE,
 								LifecycleModelListeners.this.businessCaseForm::prepare);
 						task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE,
+								LifecycleModelListeners.this.offeringDesign::record);
+						task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE,
 								LifecycleModelListeners.this.businessCaseForm::record);
+					}
+					if (hasForm(task, ServiceLifecycleProcess.Forms.APPROVE_GO_LIVE)) {
+						// whatever the model, no version goes live with an offering nobody measures
+						task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE,
+								LifecycleModelListeners.this.offeringDesign::checkGoLive);
 					}
 				}
 				enterStage(userTaskElement, activity);
@@ -136,9 +151,9 @@ class LifecycleModelListeners extends AbstractProcessEnginePlugin {
 		return null;
 	}
 
-	private static boolean isDesignForm(TaskDefinition task) {
+	private static boolean hasForm(TaskDefinition task, String formId) {
 		return task.getCamundaFormDefinitionKey() != null
-				&& ServiceLifecycleProcess.Forms.DESIGN_SERVICE.equals(task.getCamundaFormDefinitionKey().getExpressionText());
+				&& formId.equals(task.getCamundaFormDefinitionKey().getExpressionText());
 	}
 
 	/** An element of one of the lifecycle models: the only models the engine seam's listeners are added to. */

@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.impl.cfg.CompositeProcessEnginePlugin;
 import org.pmo.servicelifecycle.lifecycle.ServiceStage;
 import org.pmo.servicelifecycle.lifecycle.TaskAudit;
 import org.pmo.servicelifecycle.security.FourEyesPrinciple;
+import org.pmo.servicelifecycle.agreement.OfferingDesign;
 import org.pmo.servicelifecycle.strategy.BusinessCaseForm;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
@@ -29,11 +30,12 @@ class PmoEnginePlugin extends CompositeProcessEnginePlugin {
 
 	// the engine's parse listeners are wired before the catalog exists
 	PmoEnginePlugin(TaskAudit taskAudit, @Lazy ServiceStage serviceStage, @Lazy BusinessCaseForm businessCaseForm,
+			@Lazy OfferingDesign offeringDesign,
 			FourEyesPrinciple fourEyes, EngineSettings engineSettings, NodeSettings nodeSettings) {
 		addProcessEnginePlugin(new JdkDatatypeFactory());
 		addProcessEnginePlugin(new ClusterNodeName(nodeSettings));
 		addProcessEnginePlugin(new JobAcquisitionIndex());
-		addProcessEnginePlugin(new LifecycleModelListeners(taskAudit, serviceStage, businessCaseForm));
+		addProcessEnginePlugin(new LifecycleModelListeners(taskAudit, serviceStage, businessCaseForm, offeringDesign));
 		addProcessEnginePlugin(new GovernanceSettings(fourEyes, engineSettings));
 	}
 

@@ -175,6 +175,12 @@ public final class ServiceLifecycleProcess {
 
 		public static final String REVIEW_REASON = "reviewReason";
 
+		/** Every reason the open review has: the one that opened it, and the breaches and requests it took in. */
+		public static final String REVIEW_REASONS = "reviewReasons";
+
+		/** True while a review of the live service is open: a later request or periodic review joins it. */
+		public static final String REVIEW_OPEN = "reviewOpen";
+
 		public static final String RETIREMENT_DECISION = "retirementDecision";
 
 		public static final String RETIREMENT_DATE = "retirementDate";
@@ -225,6 +231,8 @@ public final class ServiceLifecycleProcess {
 	public static final class Forms {
 
 		public static final String DESIGN_SERVICE = "design-service";
+
+		public static final String APPROVE_GO_LIVE = "approve-go-live";
 
 		private Forms() {
 		}

@@ -7,7 +7,9 @@ import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Variabl
 import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Variables.RELEASED_VERSION;
 import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Variables.REVIEW_CYCLE;
 import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Variables.REVIEW_OUTCOME;
+import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Variables.REVIEW_OPEN;
 import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Variables.REVIEW_REASON;
+import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Variables.REVIEW_REASONS;
 import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Variables.SERVICE_OWNER;
 import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Variables.TRANSFORMED_PILOT_PERIOD;
 import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Variables.TRANSFORMED_REVIEW_CYCLE;
@@ -35,6 +37,11 @@ import org.springframework.stereotype.Component;
 public class ServiceStage {
 
 	static final String PERIODIC = "periodic";
+
+	/** A text variable holds 4,000 characters. */
+	static final int MAX_REASONS_LENGTH = 4000;
+
+	static final String MORE_REASONS = "(more requests joined: see the service's history)";
 
 	/** What a transformation hands back, and the lifecycle variable each stands for once released. */
 	private static final String[][] TRANSFORMED_TERMS = { { TRANSFORMED_SERVICE_OWNER, SERVICE_OWNER },
@@ -68,6 +75,8 @@ public class ServiceStage {
 		this.catalog.moveToStage(code, stage, new HistoryDetails(execution.getCurrentActivityName(), decision,
 				this.application.currentUserId(), LifecycleVariables.text(execution, DECISION_COMMENT)));
 		if (stage == Stage.OPERATION) {
+			// the flag exists from go-live on, so two reviews opened at the same moment collide on it
+			execution.setVariable(REVIEW_OPEN, false);
 			scheduleNextReview(execution, code);
 		}
 	}
@@ -107,21 +116,63 @@ public class ServiceStage {
 		this.releasedTerms.check(execution, terms);
 	}
 
-	/** A periodic timer fired or an unscheduled review was asked for. */
+	/** A periodic timer fired or an unscheduled review was asked for, and no other review is open: this one opens. */
 	public void reviewOpened(DelegateExecution execution, String trigger) {
-		String code = execution.getProcessBusinessKey();
-		String reason;
+		String reason = reasonOf(execution, trigger);
+		execution.setVariable(REVIEW_REASONS, reason);
+		execution.setVariable(REVIEW_OPEN, true);
+		this.catalog.record(execution.getProcessBusinessKey(), HistoryKind.REVIEW_OPENED,
+				new HistoryDetails(triggerName(trigger), null, this.application.currentUserId(), reason));
+	}
+
+	/**
+	 * A review is open already: the request (a breach, a manager's message) or the periodic review falling due joins
+	 * it, and its form lists the reason with the others. A live service has one review at a time.
+	 */
+	public void joinOpenReview(DelegateExecution execution, String trigger) {
+		String reason = reasonOf(execution, trigger);
 		if (PERIODIC.equals(trigger)) {
-			reason = "Periodic review (cycle " + LifecycleVariables.text(execution, REVIEW_CYCLE) + ")";
-			scheduleNextReview(execution, code);
+			reason = reason + ": taken into the review already open";
 		}
-		else {
-			String given = LifecycleVariables.text(execution, REVIEW_REASON);
-			reason = (given != null) ? given : "Unscheduled review requested";
+		String reasons = LifecycleVariables.text(execution, REVIEW_REASONS);
+		execution.setVariable(REVIEW_REASONS, joined(reasons, reason));
+		this.catalog.record(execution.getProcessBusinessKey(), HistoryKind.REVIEW_JOINED,
+				new HistoryDetails(triggerName(trigger), null, this.application.currentUserId(), reason));
+	}
+
+	/** The review's decision is taken: the next request opens a review of its own. */
+	public void reviewClosed(DelegateExecution execution) {
+		execution.setVariable(REVIEW_OPEN, false);
+	}
+
+	/** What asked for the review, as the history names it. */
+	private static String triggerName(String trigger) {
+		return PERIODIC.equals(trigger) ? "Periodic review due" : "Unscheduled review requested";
+	}
+
+	private String reasonOf(DelegateExecution execution, String trigger) {
+		if (PERIODIC.equals(trigger)) {
+			scheduleNextReview(execution, execution.getProcessBusinessKey());
+			return "Periodic review (cycle " + LifecycleVariables.text(execution, REVIEW_CYCLE) + ")";
 		}
-		execution.setVariable(REVIEW_REASON, reason);
-		this.catalog.record(code, HistoryKind.REVIEW_OPENED,
-				new HistoryDetails(execution.getCurrentActivityName(), null, this.application.currentUserId(), reason));
+		String given = LifecycleVariables.text(execution, REVIEW_REASON);
+		// the request's reason is taken into the review's reasons; a later request brings its own
+		execution.removeVariable(REVIEW_REASON);
+		return (given != null) ? given : "Unscheduled review requested";
+	}
+
+	/** One reason a line, within what a text variable holds; reasons beyond that are left to the history. */
+	static String joined(String reasons, String reason) {
+		if (reasons == null || reasons.isBlank()) {
+			return reason;
+		}
+		if (reasons.endsWith(MORE_REASONS)) {
+			return reasons;
+		}
+		String all = reasons + "\n" + reason;
+		return (all.length() <= MAX_REASONS_LENGTH) ? all
+				: reasons.substring(0, Math.min(reasons.length(), MAX_REASONS_LENGTH - MORE_REASONS.length() - 1))
+						+ "\n" + MORE_REASONS;
 	}
 
 	private void scheduleNextReview(DelegateExecution execution, String code) {

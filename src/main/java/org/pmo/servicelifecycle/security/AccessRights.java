@@ -14,11 +14,12 @@ import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess;
-import org.pmo.servicelifecycle.strategy.PortfolioReviewProcess;
+import org.pmo.servicelifecycle.customer.SubscriptionProcess;
 import org.pmo.servicelifecycle.identity.Groups;
 import org.pmo.servicelifecycle.identity.Organisation;
 import org.pmo.servicelifecycle.identity.OrganisationEnsured;
+import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess;
+import org.pmo.servicelifecycle.strategy.PortfolioReviewProcess;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -95,6 +96,11 @@ class AccessRights {
 				ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE,
 				ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.TASK_WORK);
 		grant(Groups.PMO_MANAGERS, Resources.PROCESS_DEFINITION, PortfolioReviewProcess.KEY,
+				ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_TASK,
+				ProcessDefinitionPermissions.TASK_WORK, ProcessDefinitionPermissions.READ_INSTANCE,
+				ProcessDefinitionPermissions.READ_HISTORY);
+		// PMO managers approve subscriptions to offerings with limited places (the application starts them)
+		grant(Groups.PMO_MANAGERS, Resources.PROCESS_DEFINITION, SubscriptionProcess.KEY,
 				ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_TASK,
 				ProcessDefinitionPermissions.TASK_WORK, ProcessDefinitionPermissions.READ_INSTANCE,
 				ProcessDefinitionPermissions.READ_HISTORY);

@@ -116,6 +116,11 @@ class ApiErrorHandler {
 			.body(ApiError.of(HttpStatus.CONFLICT, "Changed by another request at the same moment: read it again and retry"));
 	}
 
+	@ExceptionHandler(ConflictException.class)
+	ResponseEntity<ApiError> contradiction(ConflictException ex) {
+		return ResponseEntity.status(HttpStatus.CONFLICT).body(ApiError.of(HttpStatus.CONFLICT, ex.getMessage()));
+	}
+
 	@ExceptionHandler(NotFoundException.class)
 	ResponseEntity<ApiError> notFound(NotFoundException ex) {
 		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiError.of(HttpStatus.NOT_FOUND, ex.getMessage()));

@@ -32,6 +32,16 @@ public enum ApiOperation {
 	/** Record measurements against an agreement (SLA attainment). */
 	RECORD_MEASUREMENTS("record measurements", PMO_ANALYSTS, PMO_MANAGERS, CAMUNDA_ADMIN),
 
+	/** Read customer organisations and their subscriptions (a customer: his own organisation only). */
+	READ_CUSTOMERS("read customers and subscriptions", SERVICE_CUSTOMERS, PMO_ANALYSTS, PMO_MANAGERS, PORTFOLIO_BOARD,
+			CAMUNDA_ADMIN),
+
+	/** Add customer organisations and name their people. */
+	MANAGE_CUSTOMERS("add customers", PMO_MANAGERS, CAMUNDA_ADMIN),
+
+	/** Subscribe to an additional offering and end a subscription (a customer: for his own organisation only). */
+	SUBSCRIBE("subscribe to offerings", SERVICE_CUSTOMERS, PMO_MANAGERS, CAMUNDA_ADMIN),
+
 	/** Read the strategy: objectives, capacity, business cases, portfolio reviews (every work group). */
 	READ_STRATEGY("read the service strategy", PMO_ANALYSTS, PMO_MANAGERS, PORTFOLIO_BOARD, CAMUNDA_ADMIN),
 

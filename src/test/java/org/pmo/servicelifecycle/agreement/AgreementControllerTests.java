@@ -64,6 +64,7 @@ class AgreementControllerTests extends WebTestSupport {
 	private MeasurementRepository measurements;
 
 	@Test
+	@SuppressWarnings("unchecked")
 	void shouldDefineAgreementAndShowItWithTheService() {
 		String code = this.lifecycle.live("Project health check", Set.of(CustomerSegment.PROJECT_MANAGERS));
 
@@ -75,7 +76,9 @@ class AgreementControllerTests extends WebTestSupport {
 			.containsEntry("serviceVersion", 1)
 			.containsEntry("segment", null);
 		Map<String, Object> service = get("/api/services/" + code, JSON_OBJECT);
-		assertThat((List<?>) service.get("agreements")).hasSize(1);
+		// the design's agreement for its offering, and the one for every segment added now
+		assertThat((List<Map<String, Object>>) service.get("agreements")).extracting((a) -> a.get("segment"))
+			.containsExactlyInAnyOrder("PROJECT_MANAGERS", null);
 		assertThat(this.catalog.history(code)).extracting((h) -> h.getKind().name()).contains("AGREEMENTS_CHANGED");
 	}
 
@@ -101,7 +104,15 @@ class AgreementControllerTests extends WebTestSupport {
 				{"metric": "completeness", "unit": "PERCENT", "direction": "AT_LEAST", "target": "NaN"}""", "target");
 		assertRefused(HttpMethod.PUT, code + "/agreements", """
 				[{"metric": "turnaround", "unit": "DAYS", "direction": "AT_MOST", "target": -1}]""", "[0].target");
-		assertThat(get("/api/services/" + code + "/agreements", JSON_ARRAY)).hasSize(1);
+		// an agreement for a segment the service makes no offering to
+		assertRefused(HttpMethod.POST, code + "/agreements", """
+				{"metric": "turnaround", "segment": "END_USERS", "unit": "DAYS", "direction": "AT_MOST", "target": 5}""",
+				"segment");
+		assertRefused(HttpMethod.POST, code + "/agreements", """
+				{"metric": "turnaround", "unit": "DAYS", "direction": "AT_MOST", "target": 5, "riskMargin": -1}""",
+				"riskMargin");
+		// the design's agreement and the one added first
+		assertThat(get("/api/services/" + code + "/agreements", JSON_ARRAY)).hasSize(2);
 	}
 
 	@Test
@@ -122,15 +133,16 @@ class AgreementControllerTests extends WebTestSupport {
 
 	@Test
 	void shouldAskForExactlyOneReviewWhenAnAgreementIsBreached() {
-		// given a live service that agreed on-time delivery of at least 90 %
+		// given a live service whose design agreed on-time delivery of at least 90 % for project managers
 		String code = this.lifecycle.live("Health check", Set.of(CustomerSegment.PROJECT_MANAGERS));
-		send(HttpMethod.POST, code + "/agreements", ON_TIME_DELIVERY);
 
 		// when 70 % is measured, and then 60 % in the same month
 		ResponseEntity<Map<String, Object>> first = send(HttpMethod.POST, code + "/measurements",
-				"{\"metric\": \"on-time-delivery\", \"period\": \"" + THIS_MONTH + "\", \"value\": 70}");
+				"{\"metric\": \"on-time-delivery\", \"segment\": \"PROJECT_MANAGERS\", \"period\": \"" + THIS_MONTH
+						+ "\", \"value\": 70}");
 		ResponseEntity<Map<String, Object>> second = send(HttpMethod.POST, code + "/measurements",
-				"{\"metric\": \"on-time-delivery\", \"period\": \"" + THIS_MONTH + "\", \"value\": 60}");
+				"{\"metric\": \"on-time-delivery\", \"segment\": \"PROJECT_MANAGERS\", \"period\": \"" + THIS_MONTH
+						+ "\", \"value\": 60}");
 
 		// then one breach, one unscheduled review that says why
 		assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
@@ -141,19 +153,19 @@ class AgreementControllerTests extends WebTestSupport {
 			.taskDefinitionKey(Lifecycle.TASK_REVIEW_SERVICE)
 			.list();
 		assertThat(reviews).hasSize(1);
-		assertThat((String) this.taskService.getVariable(reviews.get(0).getId(), "reviewReason"))
+		assertThat((String) this.taskService.getVariable(reviews.get(0).getId(), "reviewReasons"))
 			.startsWith("SLA breach: on-time-delivery 70 in " + THIS_MONTH);
 		assertThat(this.catalog.history(code)).filteredOn((h) -> h.getKind().name().equals("SLA_BREACHED")).hasSize(1);
 		Map<String, Object> performance = get("/api/services/" + code + "/performance", JSON_OBJECT);
 		assertThat(performance).containsEntry("health", "BREACHED");
 		// the review form shows the breach and the decision's recommendation
 		Map<String, Object> form = this.formService.getTaskFormVariables(reviews.get(0).getId());
-		assertThat((String) form.get("reviewReason")).startsWith("SLA breach: on-time-delivery 70");
+		assertThat((String) form.get("reviewReasons")).startsWith("SLA breach: on-time-delivery 70");
 		assertThat(form).containsEntry("slaHealth", "breached")
 			.containsEntry("recommendation", "transform")
 			.containsEntry("recommendationReason", "Agreements breached: redesign the service so that it can keep them")
 			.containsEntry("performanceSummary",
-					"on-time-delivery, agreed at least 90 %: 70 in " + THIS_MONTH + ", breached");
+					"on-time-delivery (PROJECT_MANAGERS), agreed at least 90 %: 70 in " + THIS_MONTH + ", breached");
 	}
 
 	@Test
@@ -174,15 +186,15 @@ class AgreementControllerTests extends WebTestSupport {
 
 	@Test
 	void shouldReportAttainmentPerPeriod() {
+		// the design agreed on-time delivery of at least 90 % for programme managers, with no risk margin
 		String code = this.lifecycle.live("Stage-gate review", Set.of(CustomerSegment.PROGRAMME_MANAGERS));
-		send(HttpMethod.POST, code + "/agreements", ON_TIME_DELIVERY);
 		YearMonth now = YearMonth.now();
 
 		ResponseEntity<Map<String, Object>> recorded = send(HttpMethod.POST, code + "/measurements", """
-				[{"metric": "on-time-delivery", "period": "%s", "value": 99},
-				 {"metric": "on-time-delivery", "period": "%s", "value": 92},
-				 {"metric": "on-time-delivery", "period": "%s", "value": 96},
-				 {"metric": "on-time-delivery", "period": "%s", "value": 88}]""".formatted(now.minusMonths(2),
+				[{"metric": "on-time-delivery", "segment": "PROGRAMME_MANAGERS", "period": "%s", "value": 99},
+				 {"metric": "on-time-delivery", "segment": "PROGRAMME_MANAGERS", "period": "%s", "value": 92},
+				 {"metric": "on-time-delivery", "segment": "PROGRAMME_MANAGERS", "period": "%s", "value": 96},
+				 {"metric": "on-time-delivery", "segment": "PROGRAMME_MANAGERS", "period": "%s", "value": 88}]""".formatted(now.minusMonths(2),
 				now.minusMonths(1), now.minusMonths(1), now));
 
 		assertThat(recorded.getBody()).containsEntry("recorded", 4);
@@ -192,7 +204,7 @@ class AgreementControllerTests extends WebTestSupport {
 		assertThat(row).containsEntry("status", "BREACHED");
 		assertThat((List<Map<String, Object>>) row.get("periods")).extracting(
 				(p) -> p.get("period") + "=" + p.get("value") + "/" + p.get("attainment"))
-			.containsExactly(now + "=88.0/BREACHED", now.minusMonths(1) + "=94.0/AT_RISK",
+			.containsExactly(now + "=88.0/BREACHED", now.minusMonths(1) + "=94.0/MET",
 					now.minusMonths(2) + "=99.0/MET");
 	}
 

@@ -1,5 +1,6 @@
 package org.pmo.servicelifecycle.lifecycle;
 
+import static org.pmo.servicelifecycle.catalog.CustomerSegment.PROJECT_MANAGERS;
 import static org.assertj.core.api.Assertions.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 import static org.pmo.servicelifecycle.lifecycle.ProcessTestDriver.ANALYST;
@@ -550,26 +551,26 @@ class LifecycleProcessTest extends ProcessTestSupport {
 			.containsEntry(ReviewDecisions.STRATEGIC_FIT, "high")
 			.containsEntry(ReviewDecisions.RECOMMENDATION, ReviewOutcome.CONTINUE.value())
 			.containsEntry(ReviewDecisions.RECOMMENDATION_REASON, "No warning signs: agreements met or not yet measured")
-			.containsEntry(ReviewDecisions.PERFORMANCE_SUMMARY, "No performance agreements for version 1 yet.");
+			.containsEntry(ReviewDecisions.PERFORMANCE_SUMMARY,
+					"on-time-delivery (PROJECT_MANAGERS), agreed at least 90 %: not measured yet");
 	}
 
 	@Test
 	void shouldOpenOneReviewWithRecommendationWhenAgreementIsBreached() {
-		// given a live service that agreed on-time delivery of at least 90 %
+		// given a live service whose design agreed on-time delivery of at least 90 % for project managers
 		ProcessInstance lifecycle = this.driver.live("Project health check service");
 		String code = lifecycle.getBusinessKey();
-		this.agreements.add(code, new AgreementTerms(null, "on-time-delivery", MetricUnit.PERCENT, Direction.AT_LEAST,
-				90.0, null, "Reports within 5 working days"), ANALYST);
 		String thisMonth = YearMonth.from(ClockUtil.now().toInstant().atZone(ZoneOffset.UTC)).toString();
 
 		// when 70 % is measured
-		this.agreements.record(code, List.of(new MeasurementInput("on-time-delivery", null, thisMonth, 70.0)), ANALYST);
+		this.agreements.record(code, List.of(new MeasurementInput("on-time-delivery", PROJECT_MANAGERS, thisMonth, 70.0)),
+				ANALYST);
 
 		// then one unscheduled review, whose form shows the breach, the figures and the recommendation
 		assertThat(lifecycle).hasPassedInOrder(EVENT_UNSCHEDULED_REVIEW_REQUESTED, TASK_RECOMMEND_REVIEW_OUTCOME)
 			.isWaitingAt(TASK_OPERATE_SERVICE, TASK_REVIEW_SERVICE);
 		Map<String, Object> form = formService().getTaskFormVariables(task(TASK_REVIEW_SERVICE, lifecycle).getId());
-		assertThat((String) form.get(ServiceLifecycleProcess.Variables.REVIEW_REASON))
+		assertThat((String) form.get(ServiceLifecycleProcess.Variables.REVIEW_REASONS))
 			.startsWith("SLA breach: on-time-delivery 70 in " + thisMonth);
 		assertThat(form).containsEntry(ReviewDecisions.SLA_HEALTH, "breached")
 			.containsEntry(ReviewDecisions.RECOMMENDATION, ReviewOutcome.TRANSFORM.value())
@@ -578,7 +579,7 @@ class LifecycleProcessTest extends ProcessTestSupport {
 			.containsEntry(ReviewDecisions.CUSTOMER_SATISFACTION, null)
 			.containsEntry(ReviewDecisions.UTILISATION, null)
 			.containsEntry(ReviewDecisions.PERFORMANCE_SUMMARY,
-					"on-time-delivery, agreed at least 90 %: 70 in " + thisMonth + ", breached");
+					"on-time-delivery (PROJECT_MANAGERS), agreed at least 90 %: 70 in " + thisMonth + ", breached");
 		assertThat(historyService().createHistoricDecisionInstanceQuery()
 			.decisionDefinitionKey(ReviewDecisions.REVIEW_RECOMMENDATION)
 			.processInstanceId(lifecycle.getId())
@@ -590,7 +591,8 @@ class LifecycleProcessTest extends ProcessTestSupport {
 					"Agreements breached: redesign the service so that it can keep them");
 
 		// when a second low value arrives in the same month
-		this.agreements.record(code, List.of(new MeasurementInput("on-time-delivery", null, thisMonth, 60.0)), ANALYST);
+		this.agreements.record(code, List.of(new MeasurementInput("on-time-delivery", PROJECT_MANAGERS, thisMonth, 60.0)),
+				ANALYST);
 
 		// then there is still one review
 		assertThat(taskQuery().processInstanceId(lifecycle.getId()).taskDefinitionKey(TASK_REVIEW_SERVICE).count())
@@ -691,7 +693,8 @@ class LifecycleProcessTest extends ProcessTestSupport {
 			.isWaitingAt(TASK_OPERATE_SERVICE, TASK_REVIEW_SERVICE);
 		assertThat(task(TASK_REVIEW_SERVICE, lifecycle)).hasCandidateGroup(Groups.PMO_MANAGERS);
 		assertThat(lifecycle).variables()
-			.containsEntry(ServiceLifecycleProcess.Variables.REVIEW_REASON, "SLA breached: two reports came late");
+			.containsEntry(ServiceLifecycleProcess.Variables.REVIEW_REASONS, "SLA breached: two reports came late")
+			.containsEntry(ServiceLifecycleProcess.Variables.REVIEW_OPEN, true);
 		// the periodic reviews go on as planned
 		assertThat(this.driver.periodicReviewTimer(lifecycle).getId()).isEqualTo(reviewDue.getId());
 		assertThat(this.driver.service(lifecycle).getStage()).isEqualTo(Stage.OPERATION);

@@ -37,9 +37,12 @@ class ProcessApiTests {
 
 	private static final Path DMN = Path.of("dmn");
 
-	/** Variables only the engine's Java side reads and writes (the four-eyes records, the service code's copy). */
+	/**
+	 * Variables only the engine's Java side reads and writes (the four-eyes records, the service code's copy), and
+	 * the reason a review request brings, which the review takes into its reasons.
+	 */
 	private static final Set<String> SET_BY_THE_ENGINE = Set.of(Variables.REQUESTED_BY, Variables.DESIGNED_BY,
-			Variables.RETIREMENT_PLANNED_BY, Variables.RETIREMENT_PLANNERS);
+			Variables.RETIREMENT_PLANNED_BY, Variables.RETIREMENT_PLANNERS, Variables.REVIEW_REASON);
 
 	@Test
 	void everyElementIdOfTheCodeIsInItsModel() {

@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.Set;
 
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.Test;
+import org.pmo.servicelifecycle.ApiClient;
 import org.pmo.servicelifecycle.WebTestSupport;
 import org.pmo.servicelifecycle.catalog.CustomerSegment;
 import org.pmo.servicelifecycle.catalog.Decision;
@@ -74,8 +76,19 @@ class FormSubmissionValidationTests extends WebTestSupport {
 		Task design = task(code, Lifecycle.TASK_DESIGN_SERVICE);
 		Map<String, Object> valid = LifecycleForms.design("anna", "P4W", "R/P6M");
 
-		assertRefused(design, "anna", without(valid, "slaSummary"), "slaSummary", "is required");
-		assertRefused(design, "anna", with(valid, "slaSummary", "   "), "slaSummary", "is required");
+		assertRefused(design, "anna", without(valid, "designSummary"), "designSummary", "is required");
+		assertRefused(design, "anna", with(valid, "agreements", SpinValues.jsonValue("[]").create()), "agreements",
+				"has no performance agreement");
+		assertRefused(design, "anna", with(valid, "agreements", SpinValues.jsonValue("["
+				+ LifecycleForms.agreementRow("PROJECT_MANAGERS", "on-time-delivery", "PERCENT", "AT_LEAST", 120, null)
+				+ "]").create()), "agreements[0].target", "between 0 and 100");
+		assertRefused(design, "anna", with(valid, "agreements", SpinValues.jsonValue("["
+				+ LifecycleForms.agreementRow("END_USERS", "on-time-delivery", "PERCENT", "AT_LEAST", 90, null) + "]")
+			.create()), "agreements[0].segment", "no offering for End users");
+		assertRefused(design, "anna", with(valid, "offerings", SpinValues.jsonValue("[{\"segment\":\"CLOWNS\",\"level\":\"MANDATED\"}]")
+			.create()), "offerings[0].segment", "unknown value");
+		assertRefused(design, "anna", with(valid, "offerings", SpinValues.jsonValue("[{\"segment\":\"PROJECT_MANAGERS\",\"level\":\"MANDATED\",\"price\":3}]")
+			.create()), "offerings[0].price", "not a field");
 		assertRefused(design, "anna", with(valid, "reviewCycle", "R/P2Y"), "reviewCycle", "unknown value");
 		assertRefused(design, "anna", with(valid, "serviceOwner", "o".repeat(65)), "serviceOwner", "longer than 64");
 		assertRefused(design, "anna", with(valid, "designSummary", 42), "designSummary", "must be text");
@@ -177,7 +190,7 @@ class FormSubmissionValidationTests extends WebTestSupport {
 	}
 
 	private static Map<String, Object> value(Object value) {
-		return Map.of("value", value);
+		return ApiClient.variable(value);
 	}
 
 	private static Map<String, Object> with(Map<String, Object> fields, String name, Object value) {

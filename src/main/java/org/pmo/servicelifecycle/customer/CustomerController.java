@@ -1,0 +1,129 @@
+package org.pmo.servicelifecycle.customer;
+
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.pmo.servicelifecycle.identity.Groups;
+import org.pmo.servicelifecycle.lifecycle.ApplicationAuthority;
+import org.pmo.servicelifecycle.web.ApiAccessDeniedException;
+import org.pmo.servicelifecycle.web.ApiOperation;
+import org.pmo.servicelifecycle.web.ApiPermission;
+import org.pmo.servicelifecycle.web.InvalidInputException;
+import org.pmo.servicelifecycle.web.JsonBodies;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Customer organisations and their subscriptions. The PMO's work groups see every customer; a person of
+ * service-customers sees and acts for his own organisation only.
+ */
+@RestController
+@RequestMapping("/api/customers")
+class CustomerController {
+
+	private final Customers customers;
+
+	private final Subscriptions subscriptions;
+
+	private final JsonBodies bodies;
+
+	private final ApplicationAuthority application;
+
+	CustomerController(Customers customers, Subscriptions subscriptions, JsonBodies bodies,
+			ApplicationAuthority application) {
+		this.customers = customers;
+		this.subscriptions = subscriptions;
+		this.bodies = bodies;
+		this.application = application;
+	}
+
+	@GetMapping
+	@ApiPermission(ApiOperation.READ_CUSTOMERS)
+	List<CustomerView> list() {
+		if (actsForOwnCustomerOnly()) {
+			return this.customers.customerOf(this.application.currentUserId())
+				.map((own) -> List.of(CustomerView.of(own, null, null)))
+				.orElse(List.of());
+		}
+		return this.customers.list();
+	}
+
+	@PostMapping
+	@ApiPermission(ApiOperation.MANAGE_CUSTOMERS)
+	@ResponseStatus(HttpStatus.CREATED)
+	CustomerView create(@RequestBody JsonNode body) {
+		return this.customers.create(this.bodies.item(body, CustomerTerms.class, ""), this.application.currentUserId());
+	}
+
+	@GetMapping("/{id}")
+	@ApiPermission(ApiOperation.READ_CUSTOMERS)
+	CustomerView customer(@PathVariable long id) {
+		visible(id);
+		return this.customers.details(id);
+	}
+
+	@GetMapping("/{id}/subscriptions")
+	@ApiPermission(ApiOperation.READ_CUSTOMERS)
+	List<SubscriptionView> subscriptions(@PathVariable long id) {
+		visible(id);
+		return this.subscriptions.of(id);
+	}
+
+	@PostMapping("/{id}/subscriptions")
+	@ApiPermission(ApiOperation.SUBSCRIBE)
+	@ResponseStatus(HttpStatus.CREATED)
+	SubscriptionView subscribe(@PathVariable long id, @RequestBody JsonNode body) {
+		visible(id);
+		SubscriptionRequest request = this.bodies.item(body, SubscriptionRequest.class, "");
+		return this.subscriptions.subscribe(id, request.service(), this.application.currentUserId());
+	}
+
+	@DeleteMapping("/{id}/subscriptions/{subscription}")
+	@ApiPermission(ApiOperation.SUBSCRIBE)
+	SubscriptionView endSubscription(@PathVariable long id, @PathVariable long subscription) {
+		visible(id);
+		return this.subscriptions.end(id, subscription, this.application.currentUserId());
+	}
+
+	/** Ends the open subscription to a service: {@code DELETE /api/customers/1/subscriptions?service=SVC-0009}. */
+	@DeleteMapping("/{id}/subscriptions")
+	@ApiPermission(ApiOperation.SUBSCRIBE)
+	SubscriptionView endSubscriptionTo(@PathVariable long id, @RequestParam(required = false) String service) {
+		visible(id);
+		if (service == null || service.isBlank()) {
+			throw new InvalidInputException("service", "name the service whose subscription ends, e.g. ?service=SVC-0009");
+		}
+		return this.subscriptions.end(id, this.subscriptions.openSubscriptionId(id, service),
+				this.application.currentUserId());
+	}
+
+	/** A person of service-customers sees his own organisation; any other is refused. */
+	private void visible(long id) {
+		this.customers.find(id);
+		if (actsForOwnCustomerOnly() && this.customers.customerOf(this.application.currentUserId())
+			.filter((own) -> own.getId() == id)
+			.isEmpty()) {
+			throw new ApiAccessDeniedException("you act for your own customer organisation only");
+		}
+	}
+
+	/** Customers without a PMO role act for their organisation only. */
+	private boolean actsForOwnCustomerOnly() {
+		List<String> groups = this.application.currentGroupIds();
+		return !this.application.currentUserIsAdministrator()
+				&& groups.stream().noneMatch((group) -> Groups.PMO_MANAGERS.equals(group)
+						|| Groups.PMO_ANALYSTS.equals(group) || Groups.PORTFOLIO_BOARD.equals(group));
+	}
+
+	record SubscriptionRequest(@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 16) String service) {
+	}
+
+}
