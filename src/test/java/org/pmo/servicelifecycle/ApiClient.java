@@ -135,6 +135,20 @@ public final class ApiClient {
 			.PUT(HttpRequest.BodyPublishers.ofString(write(body))));
 	}
 
+	public Response delete(String path) {
+		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + path)).DELETE());
+	}
+
+	/** A JSON body written as text, sent as it is. */
+	public static JsonNode json(String text) {
+		try {
+			return JSON.readTree(text);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	private Response send(HttpRequest.Builder request) {
 		try {
 			HttpResponse<String> response = HTTP.send(

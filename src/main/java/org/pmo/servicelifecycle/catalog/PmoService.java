@@ -128,6 +128,14 @@ public class PmoService {
 		this.updatedAt = now;
 	}
 
+	/**
+	 * The evaluation may set the level the request's segments are offered at; from the design on, the offerings
+	 * decide it and the level summarizes them.
+	 */
+	boolean offersAtRequestedLevel(ServiceTerms terms) {
+		return terms.offeringLevel() != null && this.stage == Stage.PROPOSED;
+	}
+
 	void linkLifecycle(String processInstanceId) {
 		this.lifecycleInstanceId = processInstanceId;
 	}
@@ -141,7 +149,7 @@ public class PmoService {
 		if (terms.owner() != null) {
 			this.owner = terms.owner();
 		}
-		if (terms.offeringLevel() != null) {
+		if (offersAtRequestedLevel(terms)) {
 			this.offeringLevel = terms.offeringLevel();
 		}
 		if (terms.reviewCycle() != null) {

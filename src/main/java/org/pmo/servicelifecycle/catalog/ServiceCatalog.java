@@ -99,8 +99,9 @@ public class ServiceCatalog {
 	public void updateTerms(String code, ServiceTerms terms) {
 		PmoService service = find(code);
 		OfferingLevel before = service.getOfferingLevel();
+		boolean levelSet = service.offersAtRequestedLevel(terms);
 		service.updateTerms(terms, this.clock.instant());
-		if (terms.offeringLevel() != null && terms.offeringLevel() != before) {
+		if (levelSet && terms.offeringLevel() != before) {
 			this.events.publishEvent(new OfferingLevelSet(code, terms.offeringLevel()));
 		}
 	}

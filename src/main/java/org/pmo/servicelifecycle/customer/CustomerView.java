@@ -2,9 +2,12 @@ package org.pmo.servicelifecycle.customer;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import org.pmo.servicelifecycle.catalog.CustomerSegment;
 
-/** A customer as the REST API shows it; {@code offerings}: what it receives, in detail views only. */
+/** A customer as the REST API shows it; {@code subscriptions} and {@code offerings} in detail views only. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record CustomerView(long id, String name, CustomerSegment segment, String contactEmail, List<String> members,
 		List<SubscriptionView> subscriptions, List<ReceivedOffering> offerings) {
 

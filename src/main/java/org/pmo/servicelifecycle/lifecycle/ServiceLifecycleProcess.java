@@ -68,6 +68,15 @@ public final class ServiceLifecycleProcess {
 
 		public static final String TASK_REVIEW_SERVICE = "Task_ReviewService";
 
+		/** A review is open already: the periodic review falling due, or a request, joins it. */
+		public static final String TASK_JOIN_PERIODIC_REVIEW = "Task_JoinPeriodicReview";
+
+		public static final String END_PERIODIC_REVIEW_JOINED = "End_PeriodicReviewJoined";
+
+		public static final String TASK_JOIN_UNSCHEDULED_REVIEW = "Task_JoinUnscheduledReview";
+
+		public static final String END_UNSCHEDULED_REVIEW_JOINED = "End_UnscheduledReviewJoined";
+
 		public static final String END_SERVICE_CONTINUES = "End_ServiceContinues";
 
 		public static final String CALL_TRANSFORM_SERVICE = "CallActivity_TransformService";

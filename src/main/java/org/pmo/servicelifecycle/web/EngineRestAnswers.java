@@ -104,6 +104,29 @@ class EngineRestAnswers implements ResourceConfigCustomizer {
 			.build();
 	}
 
+	/** Claiming, reading or submitting a task that is gone (completed, withdrawn, or never there). */
+	private static final Pattern TASK_GONE = Pattern.compile("Cannot find task (?:with id )?'?([\\w-]+)'?[.:].*",
+			Pattern.DOTALL);
+
+	static final String TASK_NOT_FOUND = "No open task %s: it was completed or withdrawn (a review it belonged to may "
+			+ "have taken in its request), or it never existed; nothing was stored.";
+
+	/** A task that is not there answers 404 with a message a person can act on. */
+	static Response missingTaskOrNull(Throwable error) {
+		for (Throwable cause = error; cause != null; cause = (cause.getCause() == cause) ? null : cause.getCause()) {
+			if (cause instanceof NullValueException || cause instanceof BadUserRequestException) {
+				Matcher matcher = TASK_GONE.matcher(String.valueOf(cause.getMessage()));
+				if (matcher.matches()) {
+					return Response.status(Response.Status.NOT_FOUND)
+						.type(MediaType.APPLICATION_JSON_TYPE)
+						.entity(Map.of("type", "TaskNotFound", "message", String.format(TASK_NOT_FOUND, matcher.group(1))))
+						.build();
+				}
+			}
+		}
+		return null;
+	}
+
 	static boolean isDatabaseFailure(Throwable error) {
 		for (Throwable cause = error; cause != null; cause = (cause.getCause() == cause) ? null : cause.getCause()) {
 			if (cause instanceof java.sql.SQLException || cause instanceof ProcessEnginePersistenceException) {
@@ -141,6 +164,9 @@ class EngineRestAnswers implements ResourceConfigCustomizer {
 				return conflict();
 			}
 			Response gone = goneOrNull(exception);
+			if (gone == null) {
+				gone = missingTaskOrNull(exception);
+			}
 			return (gone != null) ? gone : badInputOr(exception, this.camunda.toResponse(exception));
 		}
 
@@ -158,6 +184,10 @@ class EngineRestAnswers implements ResourceConfigCustomizer {
 		public Response toResponse(ProcessEngineException exception) {
 			if (isConcurrentChange(exception)) {
 				return conflict();
+			}
+			Response missing = missingTaskOrNull(exception);
+			if (missing != null) {
+				return missing;
 			}
 			Response answer = badInputOr(exception, this.camunda.toResponse(exception));
 			// a read changes nothing: when the engine cannot answer it as asked, the asking was wrong

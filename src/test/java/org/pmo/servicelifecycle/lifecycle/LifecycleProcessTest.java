@@ -703,6 +703,85 @@ class LifecycleProcessTest extends ProcessTestSupport {
 			.containsExactly("Unscheduled review requested", "SLA breached: two reports came late");
 	}
 
+	// operation: one review at a time
+
+	@Test
+	void shouldTakeASecondRequestIntoTheOpenReview() {
+		// given a review opened by a breach
+		ProcessInstance lifecycle = this.driver.live("Delivery assurance");
+		String code = lifecycle.getBusinessKey();
+		this.driver.requestReview(code, "SLA breach: on-time-delivery 70 in 2025-06");
+
+		// when another agreement is breached while it is open
+		this.driver.requestReview(code, "SLA breach: customer-satisfaction 3 in 2025-06");
+
+		// then one review, whose form lists both
+		assertThat(lifecycle).hasPassed(TASK_JOIN_UNSCHEDULED_REVIEW, END_UNSCHEDULED_REVIEW_JOINED)
+			.isWaitingAt(TASK_OPERATE_SERVICE, TASK_REVIEW_SERVICE);
+		assertThat(taskQuery().processInstanceId(lifecycle.getId()).taskDefinitionKey(TASK_REVIEW_SERVICE).count())
+			.isEqualTo(1);
+		assertThat(formService().getTaskFormVariables(task(TASK_REVIEW_SERVICE, lifecycle).getId()))
+			.containsEntry(ServiceLifecycleProcess.Variables.REVIEW_REASONS,
+					"SLA breach: on-time-delivery 70 in 2025-06\nSLA breach: customer-satisfaction 3 in 2025-06");
+		assertThat(this.driver.history(lifecycle, HistoryKind.REVIEW_OPENED)).hasSize(1);
+		assertThat(this.driver.lastEntry(lifecycle, HistoryKind.REVIEW_JOINED))
+			.extracting(ServiceHistoryEntry::getActivity, ServiceHistoryEntry::getComment)
+			.containsExactly("Unscheduled review requested", "SLA breach: customer-satisfaction 3 in 2025-06");
+		// the recommendation was made once, for the review
+		assertThat(historyService().createHistoricDecisionInstanceQuery()
+			.decisionDefinitionKey(ReviewDecisions.REVIEW_RECOMMENDATION)
+			.processInstanceId(lifecycle.getId())
+			.count()).isEqualTo(1);
+	}
+
+	@Test
+	void shouldTakeThePeriodicReviewIntoTheOpenUnscheduledReview() {
+		// given an unscheduled review waiting for the PMO managers
+		ProcessInstance lifecycle = this.driver.live("Benefits tracking");
+		Job reviewDue = this.driver.periodicReviewTimer(lifecycle);
+		this.driver.requestReview(lifecycle.getBusinessKey(), "Complaint from the finance programme");
+
+		// when the periodic review falls due meanwhile
+		ProcessTestDriver.fireTimer(reviewDue);
+
+		// then it joins the open review, and the next periodic review is planned as the cycle says
+		assertThat(lifecycle).hasPassed(TASK_JOIN_PERIODIC_REVIEW, END_PERIODIC_REVIEW_JOINED);
+		assertThat(taskQuery().processInstanceId(lifecycle.getId()).taskDefinitionKey(TASK_REVIEW_SERVICE).count())
+			.isEqualTo(1);
+		assertThat((String) formService().getTaskFormVariables(task(TASK_REVIEW_SERVICE, lifecycle).getId())
+			.get(ServiceLifecycleProcess.Variables.REVIEW_REASONS)).isEqualTo("Complaint from the finance programme\n"
+					+ "Periodic review (cycle " + REVIEW_CYCLE_FROM_DESIGN + "): taken into the review already open");
+		Job nextReview = this.driver.periodicReviewTimer(lifecycle);
+		assertThat(nextReview.getId()).isNotEqualTo(reviewDue.getId());
+		assertThat(this.driver.service(lifecycle).getNextReviewDue()).isEqualTo(nextReview.getDuedate().toInstant());
+		assertThat(this.driver.lastEntry(lifecycle, HistoryKind.REVIEW_JOINED).getActivity())
+			.isEqualTo("Periodic review due");
+	}
+
+	@Test
+	void shouldTakeARequestIntoTheOpenPeriodicReviewAndOpenANewOneAfterTheDecision() {
+		// given a periodic review waiting, and a manager's request that joined it
+		ProcessInstance lifecycle = this.driver.live("Schedule assurance");
+		String code = lifecycle.getBusinessKey();
+		this.driver.periodicReviewDue(lifecycle);
+		this.driver.requestReview(code, "Two projects asked for it");
+		assertThat(lifecycle).hasPassed(TASK_JOIN_UNSCHEDULED_REVIEW);
+		assertThat(taskQuery().processInstanceId(lifecycle.getId()).taskDefinitionKey(TASK_REVIEW_SERVICE).count())
+			.isEqualTo(1);
+
+		// when the review is decided and a new request comes
+		this.driver.reviewService(lifecycle, ReviewOutcome.CONTINUE);
+		assertThat(lifecycle).variables().containsEntry(ServiceLifecycleProcess.Variables.REVIEW_OPEN, false);
+		this.driver.requestReview(code, "A new complaint");
+
+		// then that one opens a review of its own, with only its own reason
+		assertThat(taskQuery().processInstanceId(lifecycle.getId()).taskDefinitionKey(TASK_REVIEW_SERVICE).count())
+			.isEqualTo(1);
+		assertThat(formService().getTaskFormVariables(task(TASK_REVIEW_SERVICE, lifecycle).getId()))
+			.containsEntry(ServiceLifecycleProcess.Variables.REVIEW_REASONS, "A new complaint");
+		assertThat(this.driver.history(lifecycle, HistoryKind.REVIEW_OPENED)).hasSize(2);
+	}
+
 	@Test
 	void shouldContinueServiceAfterReview() {
 		// given

@@ -1,0 +1,174 @@
+package org.pmo.servicelifecycle.agreement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.pmo.servicelifecycle.ApiClient.json;
+
+import java.util.List;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.pmo.servicelifecycle.ApiClient;
+import org.pmo.servicelifecycle.WebTestSupport;
+import org.pmo.servicelifecycle.catalog.CustomerSegment;
+import org.pmo.servicelifecycle.catalog.Decision;
+import org.pmo.servicelifecycle.demo.LifecycleForms;
+import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Lifecycle;
+
+/**
+ * A service's offerings over {@code /api/services/{code}/offerings}: one per segment at a level, each with its
+ * agreements; bad input answered 400 naming the field, nothing stored; the go-live gate refusing an offering nobody
+ * measures; the service's summary kept for existing clients.
+ */
+class OfferingApiTests extends WebTestSupport {
+
+	private static final String TWO_OFFERINGS = """
+			[{"segment": "PROJECT_MANAGERS", "level": "MANDATED",
+			  "agreements": [{"metric": "on-time-delivery", "unit": "PERCENT", "direction": "AT_LEAST", "target": 90}]},
+			 {"segment": "SENIOR_EXECUTIVES", "level": "ADDITIONAL", "capacity": 10,
+			  "agreements": [{"metric": "customer-satisfaction", "unit": "SCORE_1_TO_5", "direction": "AT_LEAST",
+			                  "target": 4, "riskMargin": 0.3}]}]""";
+
+	private ApiClient anna;
+
+	private ApiClient mark;
+
+	@BeforeEach
+	void clients() {
+		this.anna = new ApiClient("http://localhost:" + this.port, "anna", "anna");
+		this.mark = new ApiClient("http://localhost:" + this.port, "mark", "mark");
+	}
+
+	@Test
+	void shouldReplaceTheOfferingsAndKeepTheServiceSummary() {
+		String code = this.lifecycle.live("Delivery assurance", Set.of(CustomerSegment.PROGRAMME_MANAGERS));
+
+		JsonNode offerings = this.anna.put("/api/services/" + code + "/offerings", json(TWO_OFFERINGS)).expect(200).body();
+
+		assertThat(ApiClient.list(offerings)).extracting((o) -> o.get("segment").asText() + "/" + o.get("level").asText())
+			.containsExactly("PROJECT_MANAGERS/MANDATED", "SENIOR_EXECUTIVES/ADDITIONAL");
+		assertThat(offerings.get(1).get("capacity").asInt()).isEqualTo(10);
+		assertThat(offerings.get(1).get("agreements").get(0).get("riskMargin").asDouble()).isEqualTo(0.3);
+		JsonNode service = this.mark.get("/api/services/" + code).expect(200).body();
+		assertThat(service.get("offeringLevel").asText()).isEqualTo("MANDATED");
+		assertThat(ApiClient.list(service.get("customerSegments"))).extracting(JsonNode::asText)
+			.containsExactly("PROJECT_MANAGERS", "SENIOR_EXECUTIVES");
+		// the programme managers' offering and its agreement are withdrawn
+		assertThat(ApiClient.list(this.mark.get("/api/services/" + code + "/agreements").expect(200).body()))
+			.extracting((a) -> a.get("metric").asText()).containsExactlyInAnyOrder("on-time-delivery", "customer-satisfaction");
+		// measured per offering, attainment per offering
+		this.anna.post("/api/services/" + code + "/measurements", json("""
+				[{"metric": "customer-satisfaction", "segment": "SENIOR_EXECUTIVES", "period": "%s", "value": 4.1}]"""
+			.formatted(java.time.YearMonth.now()))).expect(201);
+		JsonNode performance = this.mark.get("/api/services/" + code + "/performance").expect(200).body();
+		assertThat(ApiClient.list(performance.get("offerings")))
+			.extracting((o) -> o.get("segment").asText() + "=" + o.get("attainment").asText())
+			.containsExactly("PROJECT_MANAGERS=null", "SENIOR_EXECUTIVES=AT_RISK");
+		assertThat(ApiClient.list(performance.get("agreements")))
+			.filteredOn((a) -> "AT_RISK".equals(a.get("status").asText()))
+			.extracting((a) -> a.get("warning").asText())
+			.containsExactly("within the agreement's risk margin of 0.30 of the target");
+	}
+
+	@Test
+	void shouldRefuseOfferingsOutsideTheContractAndStoreNothing() {
+		String code = this.lifecycle.live("Benefits reviews", Set.of(CustomerSegment.PROJECT_MANAGERS));
+		String before = this.mark.get("/api/services/" + code + "/offerings").expect(200).text();
+
+		refused(code, "[{\"segment\": \"CLOWNS\", \"level\": \"MANDATED\"}]", "[0].segment");
+		refused(code, "[{\"segment\": \"END_USERS\", \"level\": \"OPTIONAL\"}]", "[0].level");
+		refused(code, "[{\"level\": \"MANDATED\"}]", "[0].segment");
+		refused(code, "[{\"segment\": \"END_USERS\", \"level\": \"MANDATED\"}]", "[0].agreements");
+		refused(code, "[]", "body");
+		refused(code, "{\"segment\": \"END_USERS\"}", "body");
+		refused(code, TWO_OFFERINGS.replace("SENIOR_EXECUTIVES", "PROJECT_MANAGERS"), "[1].segment");
+		refused(code, TWO_OFFERINGS.replace("\"capacity\": 10", "\"capacity\": 0"), "[1].capacity");
+		refused(code, TWO_OFFERINGS.replace("\"target\": 90", "\"target\": 190"), "[0].agreements[0].target");
+		refused(code, TWO_OFFERINGS.replace("\"riskMargin\": 0.3", "\"riskMargin\": -1"), "[1].agreements[0].riskMargin");
+		refused(code, TWO_OFFERINGS.replace("\"metric\": \"on-time-delivery\", \"unit\"",
+				"\"metric\": \"on-time-delivery\", \"segment\": \"END_USERS\", \"unit\""), "[0].agreements[0].segment");
+		assertThat(this.mark.get("/api/services/" + code + "/offerings").expect(200).text()).isEqualTo(before);
+		// people outside the PMO's design work read them, and change nothing
+		new ApiClient("http://localhost:" + this.port, "paul", "paul")
+			.put("/api/services/" + code + "/offerings", json(TWO_OFFERINGS))
+			.expect(403);
+		new ApiClient("http://localhost:" + this.port, "paul", "paul").get("/api/services/" + code + "/offerings")
+			.expect(200);
+	}
+
+	@Test
+	void shouldRefuseTheGoLiveOfAnOfferingWithoutAnAgreement() {
+		// given a design whose agreements were withdrawn before the go-live
+		String code = this.lifecycle.request("Quality reviews");
+		this.lifecycle.toPilot(code, "P4W", "R/P3M");
+		this.lifecycle.endPilot(code);
+		this.lifecycle.reviewPilot(code, Decision.APPROVE);
+		this.anna.put("/api/services/" + code + "/agreements", json("[]")).expect(200);
+
+		// when the board approves the go-live
+		ApiClient sara = new ApiClient("http://localhost:" + this.port, "sara", "sara");
+		String task = sara.tasks(code, Lifecycle.TASK_APPROVE_GO_LIVE).get(0).get("id").asText();
+		sara.post("/engine-rest/task/" + task + "/claim", java.util.Map.of("userId", "sara")).expect(204);
+		ApiClient.Response refused = sara.post("/engine-rest/task/" + task + "/complete", java.util.Map.of("variables",
+				java.util.Map.of("decision", ApiClient.variable("approve"))));
+
+		// then it is refused, and the service waits for it
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.body().get("message").asText()).contains("offering for PROJECT_MANAGERS",
+				"no performance agreement");
+		assertThat(sara.tasks(code, Lifecycle.TASK_APPROVE_GO_LIVE)).hasSize(1);
+		assertThat(this.mark.stage(code)).isEqualTo("IMPLEMENTATION");
+	}
+
+	@Test
+	void shouldRefuseADesignWithAnOfferingWithoutAgreement() {
+		String code = this.lifecycle.request("Portfolio dashboards");
+		this.lifecycle.evaluateNeed(code, Decision.APPROVE);
+		String offerings = "[" + LifecycleForms.offeringRow("PROJECT_MANAGERS", "MANDATED", null) + ","
+				+ LifecycleForms.offeringRow("END_USERS", "ADDITIONAL", 5) + "]";
+
+		ApiClient.Response refused = completeDesign(code, offerings, LifecycleForms.STANDARD_AGREEMENTS);
+
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.body().get("message").asText()).contains("agreements",
+				"the offering for End users has no performance agreement");
+		assertThat(this.mark.stage(code)).isEqualTo("DESIGN");
+		assertThat(ApiClient.list(this.mark.get("/api/services/" + code + "/offerings").expect(200).body()))
+			.extracting((o) -> o.get("segment").asText())
+			.containsExactly("PROJECT_MANAGERS");
+	}
+
+	@Test
+	void shouldAnswerATaskThatIsGoneWithNotFound() {
+		for (String action : List.of("claim", "unclaim")) {
+			ApiClient.Response gone = this.mark.post("/engine-rest/task/no-such-task/" + action,
+					java.util.Map.of("userId", "mark"));
+			assertThat(gone.status()).as(action).isIn(404, 403);
+		}
+		ApiClient.Response claim = this.mark.post("/engine-rest/task/no-such-task/claim", java.util.Map.of("userId", "mark"));
+		assertThat(claim.status()).isEqualTo(404);
+		assertThat(claim.body().get("message").asText()).contains("No open task no-such-task");
+		assertThat(this.mark.get("/engine-rest/task/no-such-task/form-variables").status()).isEqualTo(404);
+		assertThat(this.mark.post("/engine-rest/task/no-such-task/submit-form", java.util.Map.of("variables",
+				java.util.Map.of())).status()).isIn(404, 409);
+	}
+
+	private ApiClient.Response completeDesign(String code, String offerings, String agreements) {
+		String task = this.anna.tasks(code, Lifecycle.TASK_DESIGN_SERVICE).get(0).get("id").asText();
+		this.anna.post("/engine-rest/task/" + task + "/claim", java.util.Map.of("userId", "anna")).expect(204);
+		java.util.Map<String, Object> variables = new java.util.LinkedHashMap<>();
+		LifecycleForms.design("anna", "P4W", "R/P3M", offerings, agreements)
+			.forEach((name, value) -> variables.put(name, ApiClient.variable(value)));
+		return this.anna.post("/engine-rest/task/" + task + "/complete", java.util.Map.of("variables", variables));
+	}
+
+	private void refused(String code, String body, String field) {
+		ApiClient.Response response = this.anna.put("/api/services/" + code + "/offerings", json(body));
+		assertThat(response.status()).as(body).isEqualTo(400);
+		assertThat(ApiClient.list(response.body().get("errors"))).as(body)
+			.extracting((e) -> e.get("field").asText())
+			.containsExactly(field);
+	}
+
+}
