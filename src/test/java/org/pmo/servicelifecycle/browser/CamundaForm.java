@@ -28,25 +28,67 @@ public final class CamundaForm {
 
 	/** A text field or text area. */
 	public CamundaForm text(String label, String value) {
-		this.browser.type(field(label).findElement(By.cssSelector("input, textarea")), value);
+		return text(label, 0, value);
+	}
+
+	/** The text field with this label in the given row of a dynamic list (0 for the first). */
+	public CamundaForm text(String label, int row, String value) {
+		this.browser.type(field(label, row).findElement(By.cssSelector("input, textarea")), value);
 		return this;
 	}
 
 	public CamundaForm number(String label, Number value) {
-		this.browser.type(field(label).findElement(By.cssSelector(".fjs-form-field-number input, input")),
+		return number(label, 0, value);
+	}
+
+	public CamundaForm number(String label, int row, Number value) {
+		this.browser.type(field(label, row).findElement(By.cssSelector(".fjs-form-field-number input, input")),
 				String.valueOf(value));
 		return this;
 	}
 
 	/** A select: opens its dropdown and picks the option with that label. */
 	public CamundaForm select(String label, String option) {
+		return select(label, 0, option);
+	}
+
+	public CamundaForm select(String label, int row, String option) {
 		this.browser.blurActiveElement();
-		this.browser.click(field(label).findElement(By.cssSelector(".fjs-input-group")));
+		this.browser.click(field(label, row).findElement(By.cssSelector(".fjs-input-group")));
 		By item = By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][normalize-space(.)=" + Xpath.literal(option)
 				+ "]");
 		this.browser.click(item);
-		this.browser.waitUntil(label + " shows " + option, (d) -> option.equals(value(label)));
+		this.browser.waitUntil(label + " shows " + option, (d) -> option.equals(values(label).get(row)));
 		return this;
+	}
+
+	/** Adds a row to the dynamic list whose label starts with {@code listLabel}, with its "Add new" button. */
+	public CamundaForm addRow(String listLabel) {
+		int before = rows(listLabel);
+		WebElement add = this.browser.waitUntil("the Add button of " + listLabel, (d) -> (WebElement) this.browser
+			.script("""
+					var label = arguments[1];
+					var lists = Array.from(document.querySelectorAll(arguments[0] + ' .fjs-form-field'))
+					  .filter(function (field) { return field.querySelector('.fjs-repeat-render-add'); })
+					  .filter(function (field) { return field.textContent.trim().indexOf(label) === 0; });
+					return lists.length ? lists[lists.length - 1].querySelector('.fjs-repeat-render-add') : null;""",
+					this.scope, listLabel));
+		this.browser.click(add);
+		this.browser.waitUntil(listLabel + " has a new row", (d) -> rows(listLabel) > before);
+		return this;
+	}
+
+	/** How many rows the dynamic list whose label starts with {@code listLabel} shows. */
+	public int rows(String listLabel) {
+		return ((Number) this.browser.script("""
+				var label = arguments[1];
+				var lists = Array.from(document.querySelectorAll(arguments[0] + ' .fjs-form-field'))
+				  .filter(function (field) { return field.querySelector('.fjs-repeat-row-container'); })
+				  .filter(function (field) { return field.textContent.trim().indexOf(label) === 0; });
+				if (!lists.length) { return 0; }
+				var list = lists[lists.length - 1];
+				return list.querySelectorAll('.fjs-repeat-row-container').length;""", this.scope, listLabel))
+			.intValue();
 	}
 
 	/** A radio group: picks the option with that label. */
@@ -134,13 +176,19 @@ public final class CamundaForm {
 	}
 
 	private WebElement field(String label) {
+		return field(label, 0);
+	}
+
+	/** The field with this label; in a dynamic list, the one of the given row. */
+	private WebElement field(String label, int row) {
 		By by = By.xpath(".//*[contains(concat(' ', normalize-space(@class), ' '), ' fjs-form-field ')]"
 				+ "[label[1][normalize-space(text()[1])=" + Xpath.literal(label) + "]]");
-		return this.browser.waitUntil("field " + label + " in " + this.scope, (d) -> d
+		return this.browser.waitUntil("field " + label + " (" + row + ") in " + this.scope, (d) -> d
 			.findElements(By.cssSelector(this.scope))
 			.stream()
 			.filter(WebElement::isDisplayed)
 			.flatMap((scope) -> scope.findElements(by).stream())
+			.skip(row)
 			.findFirst()
 			.orElse(null));
 	}

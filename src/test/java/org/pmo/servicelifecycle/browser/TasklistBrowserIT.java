@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.pmo.servicelifecycle.TestUsers;
+import org.pmo.servicelifecycle.agreement.OfferingBook;
 import org.pmo.servicelifecycle.catalog.CustomerSegment;
 import org.pmo.servicelifecycle.catalog.Decision;
 import org.pmo.servicelifecycle.catalog.HistoryKind;
@@ -66,6 +67,9 @@ class TasklistBrowserIT {
 	private ServiceCatalog catalog;
 
 	@Autowired
+	private OfferingBook offerings;
+
+	@Autowired
 	private ServiceRequests requests;
 
 	@Autowired
@@ -109,6 +113,14 @@ class TasklistBrowserIT {
 		PmoService designed = this.catalog.find(code);
 		assertThat(designed.getStage()).isEqualTo(Stage.JUSTIFICATION);
 		assertThat(designed.getOwner()).isEqualTo("anna");
+		// the rows became the version's offerings and agreements, shown to the board in words
+		assertThat(this.offerings.offeringsOf(code)).extracting((o) -> o.segment() + "/" + o.level() + "/" + o.capacity()
+				+ "/" + o.agreements().stream().map((a) -> a.metric() + ">=" + a.target()).toList())
+			.containsExactly("PROJECT_MANAGERS/MANDATED/null/[on-time-delivery>=90.0]",
+					"SENIOR_EXECUTIVES/ADDITIONAL/25/[customer-satisfaction>=4.0]");
+		assertThat((String) variable(code, "offeringSummary")).contains("Project managers — mandated",
+				"on-time-delivery at least 90 % per month", "Senior executives — additional, up to 25 subscribers",
+				"customer-satisfaction at least 4 of 5 per month (at risk within 0.50)");
 		assertThat(variable(code, "pilotPeriod")).isEqualTo("P14D");
 		assertThat(variable(code, "reviewCycle")).isEqualTo("R/P3M");
 
@@ -215,16 +227,37 @@ class TasklistBrowserIT {
 		CamundaForm form = open(tasklist, "Design service", name);
 		tasklist.complete();
 		assertThat(form.waitForErrors("Service design (architecture, governance, documentation)",
-				"Performance agreements (SLAs) per customer segment", "Service owner (user id)"))
+				"Service owner (user id)"))
 			.as("pilot period and review cycle come filled in with the catalog's defaults")
 			.doesNotContainKeys("Pilot period", "Periodic review cycle");
 		assertThat(form.value("Pilot period")).isEqualTo("4 weeks");
 		assertThat(form.value("Periodic review cycle")).isEqualTo("Quarterly");
 		anna.screenshot("tasklist/03-anna-design-service-invalid");
 
+		// the request's segments come as the offerings' rows, at the requested level, without agreements yet
+		assertThat(form.values("Customer segment")).containsExactly("Project managers", "Senior executives");
+		assertThat(form.values("Level")).containsExactly("Mandated (every customer of the segment)",
+				"Mandated (every customer of the segment)");
+		assertThat(form.rows("Performance agreements")).isZero();
+		form.select("Level", 1, "Additional (customers subscribe)")
+			.number("Subscriber places (empty: no limit)", 1, 25)
+			.addRow("Performance agreements")
+			.select("Offering (segment)", 0, "Project managers")
+			.text("Metric", 0, "on-time-delivery")
+			.select("Unit", 0, "Percent")
+			.select("Target is", 0, "at least")
+			.number("Target", 0, 90)
+			.addRow("Performance agreements")
+			.select("Offering (segment)", 1, "Senior executives")
+			.text("Metric", 1, "customer-satisfaction")
+			.select("Unit", 1, "Score 1 to 5")
+			.select("Target is", 1, "at least")
+			.number("Target", 1, 4)
+			.number("At risk within (empty: warn on a falling trend only)", 1, 0.5);
+		assertThat(form.values("Measured per")).containsExactly("month", "month");
 		form.text("Service design (architecture, governance, documentation)",
 				"A benefits register per project, owned by the PMO; quarterly benefits reviews with the sponsors.")
-			.text("Performance agreements (SLAs) per customer segment",
+			.text("Notes on the agreements (how and by whom they are measured)",
 					"Project managers: register set up within 10 days of closure. Senior executives: quarterly report.")
 			.text("Service owner (user id)", "anna")
 			.number("Estimated annual cost", 18000)
@@ -245,6 +278,8 @@ class TasklistBrowserIT {
 		tasklist.openFilter("Portfolio board's tasks");
 		CamundaForm form = open(tasklist, "Approve business case", name);
 		assertThat(form.value("Priority for the portfolio")).as("from the decision service-value").isNotBlank();
+		assertThat(form.value("Offerings and their performance agreements")).as("the design's rows, in words")
+			.contains("Senior executives — additional, up to 25 subscribers");
 		tasklist.complete();
 		form.waitForErrors("Decision");
 		sara.screenshot("tasklist/04-sara-approve-business-case-invalid");
