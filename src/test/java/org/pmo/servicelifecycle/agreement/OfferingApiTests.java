@@ -13,8 +13,10 @@ import org.pmo.servicelifecycle.ApiClient;
 import org.pmo.servicelifecycle.WebTestSupport;
 import org.pmo.servicelifecycle.catalog.CustomerSegment;
 import org.pmo.servicelifecycle.catalog.Decision;
+import org.pmo.servicelifecycle.catalog.ReviewOutcome;
 import org.pmo.servicelifecycle.demo.LifecycleForms;
 import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Lifecycle;
+import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Transform;
 
 /**
  * A service's offerings over {@code /api/services/{code}/offerings}: one per segment at a level, each with its
@@ -137,6 +139,46 @@ class OfferingApiTests extends WebTestSupport {
 		assertThat(ApiClient.list(this.mark.get("/api/services/" + code + "/offerings").expect(200).body()))
 			.extracting((o) -> o.get("segment").asText())
 			.containsExactly("PROJECT_MANAGERS");
+	}
+
+	@Test
+	void shouldDesignTheNextVersionsOfferingsInATransformationAndHoldThemFromItsRelease() {
+		// given a live service offered to project managers, under transformation
+		String code = this.lifecycle.live("Delivery coaching", Set.of(CustomerSegment.PROJECT_MANAGERS));
+		this.lifecycle.review(code, "Customers ask for more", ReviewOutcome.TRANSFORM);
+
+		// when the redesign offers it mandated to project managers and additionally to end users
+		String offerings = "[" + LifecycleForms.offeringRow("PROJECT_MANAGERS", "MANDATED", null) + ","
+				+ LifecycleForms.offeringRow("END_USERS", "ADDITIONAL", 50) + "]";
+		String agreements = "[" + LifecycleForms.agreementRow("PROJECT_MANAGERS", "on-time-delivery", "PERCENT",
+				"AT_LEAST", 95, null) + "," + LifecycleForms.agreementRow("END_USERS", "customer-satisfaction",
+						"SCORE_1_TO_5", "AT_LEAST", 4, 0.2) + "]";
+		this.engineApi.complete("anna", code, Transform.TASK_REDESIGN_SERVICE,
+				LifecycleForms.design("anna", "P4W", "R/P3M", offerings, agreements));
+
+		// then the live version keeps its offering until the new version is released
+		assertThat(offeringsOf(code)).containsExactly("1:PROJECT_MANAGERS/ADDITIONAL:on-time-delivery>=90.0");
+		this.lifecycle.justifyTransformation(code, Decision.APPROVE);
+		this.lifecycle.endTransformationPilot(code);
+		this.lifecycle.reviewTransformationPilot(code, Decision.APPROVE);
+		this.lifecycle.approveTransformationGoLive(code, Decision.APPROVE);
+		this.lifecycle.releaseNewVersion(code);
+		assertThat(offeringsOf(code)).containsExactly("2:END_USERS/ADDITIONAL:customer-satisfaction>=4.0",
+				"2:PROJECT_MANAGERS/MANDATED:on-time-delivery>=95.0");
+		JsonNode service = this.mark.get("/api/services/" + code).expect(200).body();
+		assertThat(service.get("version").asInt()).isEqualTo(2);
+		assertThat(service.get("offeringLevel").asText()).isEqualTo("MANDATED");
+		assertThat(ApiClient.list(service.get("customerSegments"))).extracting(JsonNode::asText)
+			.containsExactly("PROJECT_MANAGERS", "END_USERS");
+	}
+
+	private java.util.List<String> offeringsOf(String code) {
+		return ApiClient.list(this.mark.get("/api/services/" + code + "/offerings").expect(200).body())
+			.stream()
+			.map((o) -> o.get("serviceVersion").asInt() + ":" + o.get("segment").asText() + "/"
+					+ o.get("level").asText() + ":" + o.get("agreements").get(0).get("metric").asText() + ">="
+					+ o.get("agreements").get(0).get("target").asDouble())
+			.toList();
 	}
 
 	@Test
