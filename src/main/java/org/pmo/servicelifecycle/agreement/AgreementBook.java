@@ -5,8 +5,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -122,6 +122,15 @@ public class AgreementBook implements AgreementDirectory {
 						"a second agreement on '" + terms.get(i).metric() + "' for " + segmentName(terms.get(i).segment()));
 			}
 		}
+		if (service.getStage() == Stage.OPERATION) {
+			// a live service measures every offering it makes
+			for (Offering offering : this.offerings.offerings(service, service.getServiceVersion())) {
+				if (terms.stream().noneMatch((t) -> t.segment() == null || t.segment() == offering.getSegment())) {
+					throw new InvalidInputException("body", "the live offering for " + offering.getSegment()
+							+ " would be left without an agreement");
+				}
+			}
+		}
 		List<PerformanceAgreement> existing = this.agreements
 			.findByServiceIdAndServiceVersionOrderById(service.getId(), service.getServiceVersion());
 		for (PerformanceAgreement agreement : existing) {
@@ -228,14 +237,19 @@ public class AgreementBook implements AgreementDirectory {
 			double[] means = starts.stream().mapToDouble((start) -> meanOf(byPeriod.get(start))).toArray();
 			List<PerformanceReport.PeriodFigure> figures = new ArrayList<>();
 			for (int i = 0; i < starts.size(); i++) {
-				double[] fromHere = java.util.Arrays.copyOfRange(means, i, means.length);
+				// a trend runs over consecutive periods: a period without measurements ends it
+				int end = i + 1;
+				while (end < starts.size() && agreement.getPeriod().previous(starts.get(end - 1)).equals(starts.get(end))) {
+					end++;
+				}
+				double[] fromHere = java.util.Arrays.copyOfRange(means, i, end);
 				figures.add(new PerformanceReport.PeriodFigure(Periods.name(starts.get(i), agreement.getPeriod()),
 						means[i], byPeriod.get(starts.get(i)).size(), attainment(agreement, fromHere)));
 			}
 			Attainment status = figures.isEmpty() ? null : figures.get(0).attainment();
 			health = worse(health, status);
 			rows.add(new PerformanceReport.AgreementPerformance(AgreementView.of(agreement), status, figures,
-					(status == Attainment.AT_RISK) ? warning(agreement, means) : null,
+					(status == Attainment.AT_RISK) ? warning(agreement, consecutive(agreement, starts, means)) : null,
 					starts.isEmpty() ? List.of() : customerFigures(agreement, starts.get(0), byPeriod.get(starts.get(0)))));
 		}
 		List<PerformanceReport.OfferingPerformance> offered = new ArrayList<>();
@@ -249,6 +263,15 @@ public class AgreementBook implements AgreementDirectory {
 			offered.add(new PerformanceReport.OfferingPerformance(offering.getSegment(), offering.getLevel(), attainment));
 		}
 		return new PerformanceReport(service.getCode(), service.getServiceVersion(), health, rows, offered);
+	}
+
+	/** The newest means up to the first period without measurements. */
+	private static double[] consecutive(PerformanceAgreement agreement, List<LocalDate> starts, double[] means) {
+		int end = Math.min(1, starts.size());
+		while (end < starts.size() && agreement.getPeriod().previous(starts.get(end - 1)).equals(starts.get(end))) {
+			end++;
+		}
+		return java.util.Arrays.copyOfRange(means, 0, end);
 	}
 
 	private static Attainment attainment(PerformanceAgreement agreement, double[] newestFirst) {

@@ -3,6 +3,7 @@ package org.pmo.servicelifecycle.agreement;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.pmo.servicelifecycle.identity.Groups;
 import org.pmo.servicelifecycle.lifecycle.ApplicationAuthority;
 import org.pmo.servicelifecycle.web.ApiOperation;
 import org.pmo.servicelifecycle.web.ApiPermission;
@@ -31,8 +32,11 @@ class AgreementController {
 
 	private final ApplicationAuthority application;
 
+	private final CustomerParties customers;
+
 	AgreementController(AgreementBook book, OfferingBook offerings, JsonBodies bodies,
-			ApplicationAuthority application) {
+			ApplicationAuthority application, CustomerParties customers) {
+		this.customers = customers;
 		this.book = book;
 		this.offerings = offerings;
 		this.bodies = bodies;
@@ -83,10 +87,16 @@ class AgreementController {
 		return this.book.record(code, this.bodies.items(body, MeasurementInput.class), this.application.currentUserId());
 	}
 
+	/** Everybody who reads the catalog reads the figures; a customer sees those taken for other customers not. */
 	@GetMapping("/performance")
 	@ApiPermission(ApiOperation.READ_CATALOG)
 	PerformanceReport performance(@PathVariable String code) {
-		return this.book.performance(code);
+		PerformanceReport report = this.book.performance(code);
+		if (this.application.currentUserIsAdministrator() || Groups.seeEveryCustomer(this.application.currentGroupIds())) {
+			return report;
+		}
+		Long own = this.customers.customerOf(this.application.currentUserId()).orElse(null);
+		return report.onlyFor(own);
 	}
 
 

@@ -30,6 +30,13 @@ public record AgreementTerms(CustomerSegment segment,
 		return (this.period != null) ? this.period : MeasurementPeriod.MONTH;
 	}
 
+	/** These terms; left without a description, with the one given. */
+	AgreementTerms describedAs(String kept) {
+		return (this.description != null) ? this
+				: new AgreementTerms(this.segment, this.metric, this.unit, this.direction, this.target, this.period, kept,
+						this.riskMargin);
+	}
+
 	AgreementTerms forSegment(CustomerSegment offered) {
 		return new AgreementTerms(offered, this.metric, this.unit, this.direction, this.target, this.period,
 				this.description, this.riskMargin);

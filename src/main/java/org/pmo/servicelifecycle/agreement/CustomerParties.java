@@ -13,6 +13,9 @@ public interface CustomerParties {
 	/** The customer receives the service's offering for the segment (mandated for it, or subscribed). */
 	boolean receives(long customerId, Offering offering);
 
+	/** The customer organisation a person of service-customers belongs to. */
+	Optional<Long> customerOf(String userId);
+
 	/** A customer's name for reports, or its id when unknown. */
 	String nameOf(long customerId);
 

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.pmo.servicelifecycle.catalog.CustomerSegment;
 import org.pmo.servicelifecycle.catalog.HistoryDetails;
 import org.pmo.servicelifecycle.catalog.HistoryKind;
+import org.pmo.servicelifecycle.catalog.NextVersionAbandoned;
 import org.pmo.servicelifecycle.catalog.OfferingLevel;
 import org.pmo.servicelifecycle.catalog.OfferingLevelSet;
 import org.pmo.servicelifecycle.catalog.PmoService;
@@ -32,6 +33,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional
 public class OfferingBook {
+
+	/**
+	 * Where the offerings in force change over the API: before the design is done, and while the service runs. Between
+	 * the design and the go-live the board decides on what the design said.
+	 */
+	private static final Set<Stage> CHANGEABLE = EnumSet.of(Stage.PROPOSED, Stage.DESIGN, Stage.OPERATION);
+
+	/** At most this many agreements per offering. */
+	static final int MAX_AGREEMENTS = 50;
 
 	private final OfferingRepository offerings;
 
@@ -76,6 +86,10 @@ public class OfferingBook {
 	/** Replaces the offerings in force and their agreements (PUT). */
 	public List<OfferingView> replace(String code, List<OfferingTerms> terms, String actor) {
 		PmoService service = open(code);
+		if (!CHANGEABLE.contains(service.getStage())) {
+			throw new InvalidInputException("code", code + " is in " + service.getStage()
+					+ ": its offerings are with the board or in pilot; they change in the (re)design");
+		}
 		check(terms, "", agreesForEverySegment(service, service.getServiceVersion()));
 		write(service, service.getServiceVersion(), terms, actor);
 		return offeringsOf(code);
@@ -164,6 +178,15 @@ public class OfferingBook {
 		}
 	}
 
+	/** An abandoned transformation's design is let go: the next one starts from the version in force. */
+	@EventListener
+	void forgetDesign(NextVersionAbandoned abandoned) {
+		PmoService service = this.catalog.find(abandoned.code());
+		this.offerings.deleteVersion(service.getId(), abandoned.version());
+		this.agreements.findByServiceIdAndServiceVersionAndActiveTrueOrderById(service.getId(), abandoned.version())
+			.forEach((agreement) -> agreement.withdraw(this.clock.instant()));
+	}
+
 	/** The evaluation's level holds for the offerings the request made. */
 	@EventListener
 	void offerAtLevel(OfferingLevelSet set) {
@@ -235,7 +258,7 @@ public class OfferingBook {
 			existing.stream()
 				.filter((a) -> a.covers(agreement.metric(), agreement.segment()))
 				.findFirst()
-				.ifPresentOrElse((a) -> a.apply(agreement, this.clock.instant()),
+				.ifPresentOrElse((a) -> a.apply(agreement.describedAs(a.getDescription()), this.clock.instant()),
 						() -> this.agreements.save(new PerformanceAgreement(service.getId(), version, agreement,
 								this.clock.instant())));
 		}
@@ -272,6 +295,10 @@ public class OfferingBook {
 			if (!segments.add(offering.segment())) {
 				throw new InvalidInputException(at + "segment",
 						"a second offering for " + offering.segment() + ": one offering per segment");
+			}
+			if (offering.capacity() != null && offering.level() == OfferingLevel.MANDATED) {
+				throw new InvalidInputException(at + "capacity",
+						"a mandated offering reaches every customer of the segment: places limit additional ones");
 			}
 			Set<String> metrics = new HashSet<>();
 			List<AgreementTerms> agreed = offering.agreementsOrNone();

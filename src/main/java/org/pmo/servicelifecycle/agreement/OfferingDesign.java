@@ -128,8 +128,13 @@ public class OfferingDesign {
 				throw new InvalidLifecycleInputException(at + "segment",
 						"a second offering for " + Labels.segment(segment) + ": one offering per segment");
 			}
-			levels.put(segment, constant(OfferingLevel.class, row.get("level"), at + "level"));
+			OfferingLevel level = constant(OfferingLevel.class, row.get("level"), at + "level");
+			levels.put(segment, level);
 			Object capacity = row.get("capacity");
+			if (capacity != null && level == OfferingLevel.MANDATED) {
+				throw new InvalidLifecycleInputException(at + "capacity",
+						"a mandated offering reaches every customer of the segment: leave the places empty");
+			}
 			if (capacity != null && !(capacity instanceof Number number && number.doubleValue() >= 1
 					&& number.doubleValue() == Math.rint(number.doubleValue()) && number.doubleValue() <= 100_000)) {
 				throw new InvalidLifecycleInputException(at + "capacity", "must be a whole number from 1 to 100000");
@@ -139,6 +144,10 @@ public class OfferingDesign {
 		Map<CustomerSegment, List<AgreementTerms>> agreed = new LinkedHashMap<>();
 		levels.keySet().forEach((segment) -> agreed.put(segment, new ArrayList<>()));
 		Set<String> seen = new HashSet<>();
+		if (agreementRows.size() > OfferingBook.MAX_AGREEMENTS * levels.size()) {
+			throw new InvalidLifecycleInputException(AGREEMENTS,
+					"at most " + OfferingBook.MAX_AGREEMENTS + " agreements per offering");
+		}
 		for (int j = 0; j < agreementRows.size(); j++) {
 			Map<String, Object> row = agreementRows.get(j);
 			String at = AGREEMENTS + "[" + j + "].";

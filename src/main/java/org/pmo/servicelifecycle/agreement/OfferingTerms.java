@@ -17,7 +17,7 @@ import org.pmo.servicelifecycle.catalog.OfferingLevel;
  */
 public record OfferingTerms(@NotNull CustomerSegment segment, @NotNull OfferingLevel level,
 		@Min(1) @Max(100000) Integer capacity, @Size(max = 255) String description,
-		@Size(max = 50) List<@Valid @NotNull AgreementTerms> agreements) {
+		@Size(max = OfferingBook.MAX_AGREEMENTS) List<@Valid @NotNull AgreementTerms> agreements) {
 
 	List<AgreementTerms> agreementsOrNone() {
 		return (this.agreements != null) ? this.agreements : List.of();

@@ -12,6 +12,15 @@ import org.pmo.servicelifecycle.catalog.OfferingLevel;
 public record PerformanceReport(String code, int version, Attainment health, List<AgreementPerformance> agreements,
 		List<OfferingPerformance> offerings) {
 
+	/** The report with the figures taken for customers other than {@code customer} (null: for none) left out. */
+	public PerformanceReport onlyFor(Long customer) {
+		List<AgreementPerformance> rows = this.agreements.stream()
+			.map((row) -> new AgreementPerformance(row.agreement(), row.status(), row.periods(), row.warning(),
+					row.customers().stream().filter((figure) -> customer != null && figure.customer() == customer).toList()))
+			.toList();
+		return new PerformanceReport(this.code, this.version, this.health, rows, this.offerings);
+	}
+
 	/**
 	 * One agreement's recent periods, newest first; {@code status} is that of the newest measured period,
 	 * {@code warning} says why a met agreement is at risk; {@code customers}: the newest period per customer named by

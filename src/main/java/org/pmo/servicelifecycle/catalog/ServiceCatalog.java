@@ -3,13 +3,14 @@ package org.pmo.servicelifecycle.catalog;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
@@ -106,6 +107,16 @@ public class ServiceCatalog {
 		}
 	}
 
+	/**
+	 * The service, locked until the transaction ends: work that counts what a service has before adding to it (the
+	 * places of an offering) runs one at a time.
+	 */
+	public PmoService lock(long serviceId) {
+		PmoService service = this.services.findById(serviceId).orElseThrow(() -> new ServiceNotFoundException(PmoService.codeOf(serviceId)));
+		this.entityManager.lock(service, LockModeType.PESSIMISTIC_WRITE);
+		return service;
+	}
+
 	/** The offerings of the service's version in force, in brief: the segments offered and the level. */
 	public void summarizeOfferings(String code, Set<CustomerSegment> segments, OfferingLevel level) {
 		find(code).summarizeOfferings(segments, level, this.clock.instant());
@@ -124,6 +135,12 @@ public class ServiceCatalog {
 		this.events.publishEvent(
 				new ServiceVersionReleased(code, service.getServiceVersion() - 1, service.getServiceVersion()));
 		return service.getServiceVersion();
+	}
+
+	/** A transformation ended without releasing its version: what was designed for that version is let go. */
+	public void abandonNextVersion(String code) {
+		PmoService service = find(code);
+		this.events.publishEvent(new NextVersionAbandoned(code, service.getServiceVersion() + 1));
 	}
 
 	public void record(String code, HistoryKind kind, HistoryDetails details) {

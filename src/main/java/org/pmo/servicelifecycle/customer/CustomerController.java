@@ -48,8 +48,8 @@ class CustomerController {
 	@GetMapping
 	@ApiPermission(ApiOperation.READ_CUSTOMERS)
 	List<CustomerView> list() {
-		if (actsForOwnCustomerOnly()) {
-			return this.customers.customerOf(this.application.currentUserId())
+		if (!seesEveryCustomer()) {
+			return this.customers.organisationOf(this.application.currentUserId())
 				.map((own) -> List.of(CustomerView.of(own, null, null)))
 				.orElse(List.of());
 		}
@@ -66,14 +66,14 @@ class CustomerController {
 	@GetMapping("/{id}")
 	@ApiPermission(ApiOperation.READ_CUSTOMERS)
 	CustomerView customer(@PathVariable long id) {
-		visible(id);
+		ownUnless(seesEveryCustomer(), id);
 		return this.customers.details(id);
 	}
 
 	@GetMapping("/{id}/subscriptions")
 	@ApiPermission(ApiOperation.READ_CUSTOMERS)
 	List<SubscriptionView> subscriptions(@PathVariable long id) {
-		visible(id);
+		ownUnless(seesEveryCustomer(), id);
 		return this.subscriptions.of(id);
 	}
 
@@ -81,7 +81,7 @@ class CustomerController {
 	@ApiPermission(ApiOperation.SUBSCRIBE)
 	@ResponseStatus(HttpStatus.CREATED)
 	SubscriptionView subscribe(@PathVariable long id, @RequestBody JsonNode body) {
-		visible(id);
+		ownUnless(actsForEveryCustomer(), id);
 		SubscriptionRequest request = this.bodies.item(body, SubscriptionRequest.class, "");
 		return this.subscriptions.subscribe(id, request.service(), this.application.currentUserId());
 	}
@@ -89,7 +89,7 @@ class CustomerController {
 	@DeleteMapping("/{id}/subscriptions/{subscription}")
 	@ApiPermission(ApiOperation.SUBSCRIBE)
 	SubscriptionView endSubscription(@PathVariable long id, @PathVariable long subscription) {
-		visible(id);
+		ownUnless(actsForEveryCustomer(), id);
 		return this.subscriptions.end(id, subscription, this.application.currentUserId());
 	}
 
@@ -97,7 +97,7 @@ class CustomerController {
 	@DeleteMapping("/{id}/subscriptions")
 	@ApiPermission(ApiOperation.SUBSCRIBE)
 	SubscriptionView endSubscriptionTo(@PathVariable long id, @RequestParam(required = false) String service) {
-		visible(id);
+		ownUnless(actsForEveryCustomer(), id);
 		if (service == null || service.isBlank()) {
 			throw new InvalidInputException("service", "name the service whose subscription ends, e.g. ?service=SVC-0009");
 		}
@@ -105,22 +105,26 @@ class CustomerController {
 				this.application.currentUserId());
 	}
 
-	/** A person of service-customers sees his own organisation; any other is refused. */
-	private void visible(long id) {
-		this.customers.find(id);
-		if (actsForOwnCustomerOnly() && this.customers.customerOf(this.application.currentUserId())
+	/**
+	 * A person who may not see or act for every customer sees and acts for his own organisation: any other id is
+	 * refused, whether it exists or not.
+	 */
+	private void ownUnless(boolean everyCustomer, long id) {
+		if (!everyCustomer && this.customers.organisationOf(this.application.currentUserId())
 			.filter((own) -> own.getId() == id)
 			.isEmpty()) {
 			throw new ApiAccessDeniedException("you act for your own customer organisation only");
 		}
+		this.customers.find(id);
 	}
 
-	/** Customers without a PMO role act for their organisation only. */
-	private boolean actsForOwnCustomerOnly() {
-		List<String> groups = this.application.currentGroupIds();
-		return !this.application.currentUserIsAdministrator()
-				&& groups.stream().noneMatch((group) -> Groups.PMO_MANAGERS.equals(group)
-						|| Groups.PMO_ANALYSTS.equals(group) || Groups.PORTFOLIO_BOARD.equals(group));
+	private boolean seesEveryCustomer() {
+		return this.application.currentUserIsAdministrator() || Groups.seeEveryCustomer(this.application.currentGroupIds());
+	}
+
+	private boolean actsForEveryCustomer() {
+		return this.application.currentUserIsAdministrator()
+				|| Groups.actForEveryCustomer(this.application.currentGroupIds());
 	}
 
 	record SubscriptionRequest(@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 16) String service) {

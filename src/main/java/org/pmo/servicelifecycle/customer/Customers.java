@@ -94,7 +94,7 @@ public class Customers implements CustomerParties {
 	}
 
 	@Transactional(readOnly = true)
-	public Optional<Customer> customerOf(String userId) {
+	public Optional<Customer> organisationOf(String userId) {
 		return (userId != null) ? this.customers.findByMember(userId) : Optional.empty();
 	}
 
@@ -119,7 +119,11 @@ public class Customers implements CustomerParties {
 		for (Subscription subscription : this.subscriptions.findByCustomerIdOrderById(customer.getId())) {
 			if (subscription.getStatus() == SubscriptionStatus.ACTIVE) {
 				PmoService service = this.catalog.byIds(List.of(subscription.getServiceId())).get(0);
-				if (RUNNING.contains(service.getStage())) {
+				// a subscription counts while the version in force still offers the segment as additional
+				boolean offered = this.offerings.offeringFor(service, subscription.getSegment())
+					.filter((offering) -> offering.getLevel() == OfferingLevel.ADDITIONAL)
+					.isPresent();
+				if (offered && RUNNING.contains(service.getStage())) {
 					received.add(new CustomerView.ReceivedOffering(service.getCode(), service.getName(),
 							OfferingLevel.ADDITIONAL.name(), service.getStage().name()));
 				}
@@ -152,6 +156,12 @@ public class Customers implements CustomerParties {
 		return offering.getLevel() == OfferingLevel.MANDATED || this.subscriptions
 			.existsByCustomerIdAndServiceIdAndSegmentAndStatus(customerId, offering.getServiceId(),
 					offering.getSegment(), SubscriptionStatus.ACTIVE);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<Long> customerOf(String userId) {
+		return organisationOf(userId).map(Customer::getId);
 	}
 
 	@Override

@@ -153,7 +153,13 @@ public class Subscriptions {
 		if (subscription.getStatus() != SubscriptionStatus.PENDING) {
 			return;
 		}
-		PmoService service = this.catalog.byIds(List.of(subscription.getServiceId())).get(0);
+		String decider = this.application.currentUserId();
+		if (decider != null && decider.equals(subscription.getRequestedBy())) {
+			throw new InvalidLifecycleInputException(SubscriptionProcess.DECISION,
+					"you asked for this subscription: another PMO manager decides it");
+		}
+		// approvals of the last places run one at a time
+		PmoService service = this.catalog.lock(subscription.getServiceId());
 		Offering offering = this.offerings.offeringFor(service, subscription.getSegment())
 			.filter((o) -> o.getLevel() == OfferingLevel.ADDITIONAL)
 			.orElseThrow(() -> new InvalidLifecycleInputException(SubscriptionProcess.DECISION, service.getCode()
@@ -169,6 +175,11 @@ public class Subscriptions {
 	/** Step of the model: the PMO manager declined the subscription. */
 	public void decline(DelegateExecution execution) {
 		Subscription subscription = subscriptionOf(execution);
+		String decider = this.application.currentUserId();
+		if (decider != null && decider.equals(subscription.getRequestedBy())) {
+			throw new InvalidLifecycleInputException(SubscriptionProcess.DECISION,
+					"you asked for this subscription: another PMO manager decides it");
+		}
 		if (subscription.getStatus() == SubscriptionStatus.PENDING) {
 			subscription.decline(this.application.currentUserId(),
 					commentOf(execution), this.clock.instant());

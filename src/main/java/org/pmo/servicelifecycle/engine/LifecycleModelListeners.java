@@ -1,7 +1,10 @@
 package org.pmo.servicelifecycle.engine;
 
 import java.util.ArrayList;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
@@ -9,6 +12,9 @@ import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.form.CamundaFormRefImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
@@ -39,6 +45,9 @@ class LifecycleModelListeners extends AbstractProcessEnginePlugin {
 
 	private final OfferingDesign offeringDesign;
 
+	/** Per deployment: whether its design form has the offerings' rows. */
+	private final Map<String, Boolean> offeringForms = new ConcurrentHashMap<>();
+
 	LifecycleModelListeners(TaskAudit taskAudit, ServiceStage serviceStage, BusinessCaseForm businessCaseForm,
 			OfferingDesign offeringDesign) {
 		this.offeringDesign = offeringDesign;
@@ -65,19 +74,28 @@ class LifecycleModelListeners extends AbstractProcessEnginePlugin {
 					task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, LifecycleModelListeners.this.taskAudit.recordCompletion);
 					if (hasForm(task, ServiceLifecycleProcess.Forms.DESIGN_SERVICE)) {
 						// the offerings and the business case in numbers are part of every design and redesign
-						task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE,
-								LifecycleModelListeners.this.offeringDesign::prepare);
+						task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, (delegate) -> {
+							if (designsOfferings(delegate)) {
+								LifecycleModelListeners.this.offeringDesign.prepare(delegate);
+							}
+						});
 						task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE,
 								LifecycleModelListeners.this.businessCaseForm::prepare);
-						task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE,
-								LifecycleModelListeners.this.offeringDesign::record);
+						task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, (delegate) -> {
+							if (designsOfferings(delegate)) {
+								LifecycleModelListeners.this.offeringDesign.record(delegate);
+							}
+						});
 						task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE,
 								LifecycleModelListeners.this.businessCaseForm::record);
 					}
 					if (hasForm(task, ServiceLifecycleProcess.Forms.APPROVE_GO_LIVE)) {
-						// whatever the model, no version goes live with an offering nobody measures
-						task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE,
-								LifecycleModelListeners.this.offeringDesign::checkGoLive);
+						// whatever the model, no version designed with offerings goes live with one nobody measures
+						task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, (delegate) -> {
+							if (designsOfferings(delegate)) {
+								LifecycleModelListeners.this.offeringDesign.checkGoLive(delegate);
+							}
+						});
 					}
 				}
 				enterStage(userTaskElement, activity);
@@ -149,6 +167,30 @@ class LifecycleModelListeners extends AbstractProcessEnginePlugin {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * The design form of the task's deployment has the offerings' rows. Lifecycles still running on a deployment from
+	 * before offerings existed keep their forms and their way to go live.
+	 */
+	private boolean designsOfferings(DelegateTask task) {
+		CommandContext context = Context.getCommandContext();
+		ProcessDefinitionEntity definition = context.getProcessEngineConfiguration()
+			.getDeploymentCache()
+			.findDeployedProcessDefinitionById(task.getProcessDefinitionId());
+		return this.offeringForms.computeIfAbsent(definition.getDeploymentId(), (deploymentId) -> {
+			try {
+				return FormSubmissionCheck
+					.contractOf(context, deploymentId,
+							new CamundaFormRefImpl(ServiceLifecycleProcess.Forms.DESIGN_SERVICE, "deployment"))
+					.fieldKeys()
+					.contains(OfferingDesign.OFFERINGS);
+			}
+			catch (RuntimeException ex) {
+				// a deployment without the design form designs no offerings
+				return false;
+			}
+		});
 	}
 
 	private static boolean hasForm(TaskDefinition task, String formId) {

@@ -1,5 +1,6 @@
 package org.pmo.servicelifecycle.identity;
 
+import java.util.Collection;
 import java.util.List;
 
 /** The Camunda groups the models and the authorizations rely on. Their ids are a contract: keep them. */
@@ -30,6 +31,19 @@ public final class Groups {
 			new String[] { PORTFOLIO_BOARD, "Portfolio board's tasks" });
 
 	private Groups() {
+	}
+
+	/** People of the PMO's work groups see every customer organisation; a customer sees his own. */
+	public static boolean seeEveryCustomer(Collection<String> groupIds) {
+		return groupIds != null && groupIds.stream()
+			.anyMatch((group) -> PMO_ANALYSTS.equals(group) || PMO_MANAGERS.equals(group)
+					|| PORTFOLIO_BOARD.equals(group) || CAMUNDA_ADMIN.equals(group));
+	}
+
+	/** PMO managers act for any customer organisation (subscriptions); anybody else for his own only. */
+	public static boolean actForEveryCustomer(Collection<String> groupIds) {
+		return groupIds != null
+				&& groupIds.stream().anyMatch((group) -> PMO_MANAGERS.equals(group) || CAMUNDA_ADMIN.equals(group));
 	}
 
 }

@@ -90,6 +90,9 @@ public class ServiceStage {
 		if (released) {
 			checkReleasedTerms(execution);
 		}
+		else {
+			this.catalog.abandonNextVersion(execution.getProcessBusinessKey());
+		}
 		for (String[] term : TRANSFORMED_TERMS) {
 			Object value = execution.getVariable(term[0]);
 			if (released && value != null) {
@@ -119,6 +122,8 @@ public class ServiceStage {
 	/** A periodic timer fired or an unscheduled review was asked for, and no other review is open: this one opens. */
 	public void reviewOpened(DelegateExecution execution, String trigger) {
 		String reason = reasonOf(execution, trigger);
+		// the reason that opened it, as forms of earlier deployments show it, and the list the review keeps
+		execution.setVariable(REVIEW_REASON, reason);
 		execution.setVariable(REVIEW_REASONS, reason);
 		execution.setVariable(REVIEW_OPEN, true);
 		this.catalog.record(execution.getProcessBusinessKey(), HistoryKind.REVIEW_OPENED,
@@ -143,6 +148,10 @@ public class ServiceStage {
 	/** The review's decision is taken: the next request opens a review of its own. */
 	public void reviewClosed(DelegateExecution execution) {
 		execution.setVariable(REVIEW_OPEN, false);
+		// a request joining at this moment writes the same variable: one of the two is refused and retried, so no
+		// request joins a review already decided
+		execution.setVariable(REVIEW_REASONS, null);
+		execution.removeVariable(REVIEW_REASON);
 	}
 
 	/** What asked for the review, as the history names it. */
@@ -156,8 +165,6 @@ public class ServiceStage {
 			return "Periodic review (cycle " + LifecycleVariables.text(execution, REVIEW_CYCLE) + ")";
 		}
 		String given = LifecycleVariables.text(execution, REVIEW_REASON);
-		// the request's reason is taken into the review's reasons; a later request brings its own
-		execution.removeVariable(REVIEW_REASON);
 		return (given != null) ? given : "Unscheduled review requested";
 	}
 

@@ -49,6 +49,10 @@ public class JsonBodies {
 	}
 
 	public <T> T item(JsonNode node, Class<T> type, String prefix) {
+		if (node == null || !node.isObject()) {
+			String field = prefix.isEmpty() ? "body" : prefix.substring(0, prefix.length() - 1);
+			throw new InvalidInputException(field, "must be an object");
+		}
 		T item;
 		try {
 			item = this.objectMapper.treeToValue(node, type);

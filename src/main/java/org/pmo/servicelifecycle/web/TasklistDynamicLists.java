@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.util.DigestUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -43,8 +44,11 @@ class TasklistDynamicLists {
 	FilterRegistrationBean<ScriptFilter> tasklistDynamicListFilter(
 			@Value("${camunda.bpm.webapp.application-path:/camunda}") String applicationPath) throws IOException {
 		FilterRegistrationBean<ScriptFilter> registration = new FilterRegistrationBean<>(new ScriptFilter(patched()));
-		registration.addUrlPatterns(applicationPath + "/app/tasklist/camunda-tasklist-bootstrap.js");
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+		String base = applicationPath.endsWith("/") ? applicationPath.substring(0, applicationPath.length() - 1)
+				: applicationPath;
+		registration.addUrlPatterns(base + "/app/tasklist/camunda-tasklist-bootstrap.js");
+		// last of the filters: the webapps' security headers and every other filter have had their say
+		registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
 		return registration;
 	}
 
@@ -70,21 +74,32 @@ class TasklistDynamicLists {
 
 		private final byte[] script;
 
+		private final String etag;
+
 		ScriptFilter(byte[] script) {
 			this.script = script;
+			this.etag = (script != null) ? "\"" + DigestUtils.md5DigestAsHex(script) + "\"" : null;
 		}
 
 		@Override
 		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 				throws ServletException, IOException {
-			if (this.script == null || !"GET".equals(request.getMethod())) {
+			boolean head = "HEAD".equals(request.getMethod());
+			if (this.script == null || !("GET".equals(request.getMethod()) || head)) {
 				chain.doFilter(request, response);
 				return;
 			}
-			response.setContentType("application/javascript;charset=UTF-8");
+			response.setHeader("ETag", this.etag);
 			response.setHeader("Cache-Control", "no-cache");
+			if (this.etag.equals(request.getHeader("If-None-Match"))) {
+				response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+				return;
+			}
+			response.setContentType("application/javascript;charset=UTF-8");
 			response.setContentLength(this.script.length);
-			response.getOutputStream().write(this.script);
+			if (!head) {
+				response.getOutputStream().write(this.script);
+			}
 		}
 
 	}

@@ -86,10 +86,19 @@ class OfferingApiTests extends WebTestSupport {
 		refused(code, "{\"segment\": \"END_USERS\"}", "body");
 		refused(code, TWO_OFFERINGS.replace("SENIOR_EXECUTIVES", "PROJECT_MANAGERS"), "[1].segment");
 		refused(code, TWO_OFFERINGS.replace("\"capacity\": 10", "\"capacity\": 0"), "[1].capacity");
+		refused(code, TWO_OFFERINGS.replace("\"level\": \"MANDATED\",", "\"level\": \"MANDATED\", \"capacity\": 5,"),
+				"[0].capacity");
+		refused(code, "[null]", "[0]");
+		refused(code, "null", "body");
 		refused(code, TWO_OFFERINGS.replace("\"target\": 90", "\"target\": 190"), "[0].agreements[0].target");
 		refused(code, TWO_OFFERINGS.replace("\"riskMargin\": 0.3", "\"riskMargin\": -1"), "[1].agreements[0].riskMargin");
 		refused(code, TWO_OFFERINGS.replace("\"metric\": \"on-time-delivery\", \"unit\"",
 				"\"metric\": \"on-time-delivery\", \"segment\": \"END_USERS\", \"unit\""), "[0].agreements[0].segment");
+		// a live offering keeps an agreement
+		ApiClient.Response withdrawn = this.anna.put("/api/services/" + code + "/agreements", json("[]"));
+		assertThat(withdrawn.status()).isEqualTo(400);
+		assertThat(withdrawn.body().get("errors").get(0).get("message").asText())
+			.contains("the live offering for PROJECT_MANAGERS would be left without an agreement");
 		assertThat(this.mark.get("/api/services/" + code + "/offerings").expect(200).text()).isEqualTo(before);
 		// people outside the PMO's design work read them, and change nothing
 		new ApiClient("http://localhost:" + this.port, "paul", "paul")
@@ -115,8 +124,12 @@ class OfferingApiTests extends WebTestSupport {
 		ApiClient.Response refused = sara.post("/engine-rest/task/" + task + "/complete", java.util.Map.of("variables",
 				java.util.Map.of("decision", ApiClient.variable("approve"))));
 
-		// then it is refused, and the service waits for it
+		// then it is refused, and the service waits for it; between the design and the go-live the offerings
+		// change in the design only
 		assertThat(refused.status()).isEqualTo(400);
+		ApiClient.Response late = this.anna.put("/api/services/" + code + "/offerings", json(TWO_OFFERINGS));
+		assertThat(late.status()).isEqualTo(400);
+		assertThat(late.body().get("errors").get(0).get("message").asText()).contains("is in IMPLEMENTATION");
 		assertThat(refused.body().get("message").asText()).contains("offering for PROJECT_MANAGERS",
 				"no performance agreement");
 		assertThat(sara.tasks(code, Lifecycle.TASK_APPROVE_GO_LIVE)).hasSize(1);
@@ -170,6 +183,33 @@ class OfferingApiTests extends WebTestSupport {
 		assertThat(service.get("offeringLevel").asText()).isEqualTo("MANDATED");
 		assertThat(ApiClient.list(service.get("customerSegments"))).extracting(JsonNode::asText)
 			.containsExactly("PROJECT_MANAGERS", "END_USERS");
+	}
+
+	@Test
+	void shouldLetGoTheDesignOfAnAbandonedTransformation() {
+		// given a transformation whose redesign offered the service to end users too
+		String code = this.lifecycle.live("Estimating support", Set.of(CustomerSegment.PROJECT_MANAGERS));
+		this.lifecycle.review(code, "Demand from end users", ReviewOutcome.TRANSFORM);
+		String offerings = "[" + LifecycleForms.offeringRow("PROJECT_MANAGERS", "ADDITIONAL", null) + ","
+				+ LifecycleForms.offeringRow("END_USERS", "ADDITIONAL", null) + "]";
+		String agreements = "[" + LifecycleForms.agreementRow("PROJECT_MANAGERS", "on-time-delivery", "PERCENT",
+				"AT_LEAST", 90, null) + "," + LifecycleForms.agreementRow("END_USERS", "on-time-delivery", "PERCENT",
+						"AT_LEAST", 80, null) + "]";
+		this.engineApi.complete("anna", code, Transform.TASK_REDESIGN_SERVICE,
+				LifecycleForms.design("anna", "P4W", "R/P3M", offerings, agreements));
+
+		// when the board rejects it, and a later review asks for a transformation again
+		this.lifecycle.justifyTransformation(code, Decision.REJECT);
+		this.lifecycle.review(code, "Second attempt", ReviewOutcome.TRANSFORM);
+
+		// then the new redesign starts from the version in force, not from the abandoned design
+		String task = this.anna.tasks(code, Transform.TASK_REDESIGN_SERVICE).get(0).get("id").asText();
+		this.anna.post("/engine-rest/task/" + task + "/claim", java.util.Map.of("userId", "anna")).expect(204);
+		JsonNode form = this.anna.get("/engine-rest/task/" + task + "/form-variables?variableNames=offerings&deserializeValues=false")
+			.expect(200)
+			.body();
+		assertThat(form.get("offerings").get("value").toString()).contains("PROJECT_MANAGERS").doesNotContain("END_USERS");
+		assertThat(offeringsOf(code)).containsExactly("1:PROJECT_MANAGERS/ADDITIONAL:on-time-delivery>=90.0");
 	}
 
 	private java.util.List<String> offeringsOf(String code) {

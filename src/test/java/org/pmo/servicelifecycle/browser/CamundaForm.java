@@ -33,8 +33,28 @@ public final class CamundaForm {
 
 	/** The text field with this label in the given row of a dynamic list (0 for the first). */
 	public CamundaForm text(String label, int row, String value) {
-		this.browser.type(field(label, row).findElement(By.cssSelector("input, textarea")), value);
-		return this;
+		return typed(label, row, value, "input, textarea");
+	}
+
+	/**
+	 * Types into the field and waits until the form holds the text: form-js renders a dynamic list's rows anew as
+	 * values change, and a keystroke that arrives while it does is lost, so the text is typed again until it holds.
+	 */
+	private CamundaForm typed(String label, int row, String value, String input) {
+		for (int attempt = 1;; attempt++) {
+			this.browser.type(field(label, row).findElement(By.cssSelector(input)), value);
+			this.browser.blurActiveElement();
+			try {
+				this.browser.waitUntil(label + " (" + row + ") holds " + value, Duration.ofSeconds(2),
+						(d) -> value.equals(values(label).get(row)));
+				return this;
+			}
+			catch (TimeoutException ex) {
+				if (attempt == 3) {
+					throw ex;
+				}
+			}
+		}
 	}
 
 	public CamundaForm number(String label, Number value) {
@@ -42,9 +62,7 @@ public final class CamundaForm {
 	}
 
 	public CamundaForm number(String label, int row, Number value) {
-		this.browser.type(field(label, row).findElement(By.cssSelector(".fjs-form-field-number input, input")),
-				String.valueOf(value));
-		return this;
+		return typed(label, row, String.valueOf(value), ".fjs-form-field-number input, input");
 	}
 
 	/** A select: opens its dropdown and picks the option with that label. */

@@ -110,7 +110,24 @@ class CustomerApiTests extends WebTestSupport {
 		assertThat(pia.get("/api/customers/" + other).status()).isEqualTo(403);
 		assertThat(ApiClient.list(pia.get("/api/customers").expect(200).body())).extracting((c) -> c.get("id").asLong())
 			.containsExactly(own);
-		assertThat(pia.get("/api/customers/999999").status()).isEqualTo(404);
+		// whether the other id exists or not
+		assertThat(pia.get("/api/customers/999999").status()).isEqualTo(403);
+		assertThat(this.mark.get("/api/customers/999999").status()).isEqualTo(404);
+		assertThat(pia.post(path, json("null")).status()).isEqualTo(400);
+		assertThat(this.mark.post("/api/customers", json("null")).status()).isEqualTo(400);
+		// figures taken for a customer are the PMO's and that customer's to see
+		client("anna").post("/api/services/" + additional + "/measurements", json("""
+				[{"metric": "on-time-delivery", "customer": %d, "period": "%s", "value": 91}]""".formatted(own,
+				java.time.YearMonth.now()))).expect(201);
+		client("anna").post("/api/services/" + mandated + "/measurements", json("""
+				[{"metric": "on-time-delivery", "customer": %d, "period": "%s", "value": 92}]""".formatted(other,
+				java.time.YearMonth.now()))).expect(201);
+		assertThat(this.mark.get("/api/services/" + mandated + "/performance").expect(200).body().get("agreements")
+			.get(0).get("customers")).hasSize(1);
+		assertThat(pia.get("/api/services/" + mandated + "/performance").expect(200).body().get("agreements").get(0)
+			.get("customers")).isEmpty();
+		assertThat(pia.get("/api/services/" + additional + "/performance").expect(200).body().get("agreements")
+			.get(0).get("customers").get(0).get("customer").asLong()).isEqualTo(own);
 
 		// when the subscription ends
 		JsonNode ended = pia.delete(path + "?service=" + additional).expect(200).body();

@@ -165,6 +165,23 @@ class SubscriptionProcessTest extends ProcessTestSupport {
 	}
 
 	@Test
+	void shouldLeaveTheDecisionToAnotherManagerThanTheOneWhoAsked() {
+		// given a PMO manager who asked for a place for a customer
+		SubscriptionView subscription = this.subscriptions.subscribe(customer(CustomerSegment.PROJECT_MANAGERS),
+				this.service, People.DEMO.manager());
+		Task approval = approvalOf(running(subscription));
+
+		// when / then
+		for (String decision : List.of("approve", "reject")) {
+			assertThatThrownBy(() -> this.engineApi.completeTask(People.DEMO.manager(), approval.getId(),
+					Map.of(SubscriptionProcess.DECISION, decision)))
+				.hasRootCauseInstanceOf(InvalidLifecycleInputException.class)
+				.hasMessageContaining("another PMO manager decides it");
+		}
+		assertThat(this.subscriptions.of(subscription.customer()).get(0).status()).isEqualTo(SubscriptionStatus.PENDING);
+	}
+
+	@Test
 	void shouldWithdrawASubscriptionStillWaitingWithItsApproval() {
 		// given
 		SubscriptionView subscription = this.subscriptions.subscribe(customer(CustomerSegment.PROJECT_MANAGERS),
