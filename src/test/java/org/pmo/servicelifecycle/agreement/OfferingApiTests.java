@@ -74,6 +74,62 @@ class OfferingApiTests extends WebTestSupport {
 	}
 
 	@Test
+	void shouldCarryTwoOfferingsFromTheDesignToOneJoinedReview() {
+		// given a request designed with two offerings: mandated for project managers (on time at least 90 %),
+		// additional for senior executives (satisfaction at least 4), taken live
+		String code = this.lifecycle.request(new org.pmo.servicelifecycle.catalog.ServiceRequest("Delivery assurance",
+				"Delivery checks and executive briefings",
+				Set.of(CustomerSegment.PROJECT_MANAGERS, CustomerSegment.SENIOR_EXECUTIVES), null));
+		this.lifecycle.evaluateNeed(code, Decision.APPROVE);
+		String offerings = "[" + LifecycleForms.offeringRow("PROJECT_MANAGERS", "MANDATED", null) + ","
+				+ LifecycleForms.offeringRow("SENIOR_EXECUTIVES", "ADDITIONAL", null) + "]";
+		String agreements = "[" + LifecycleForms.agreementRow("PROJECT_MANAGERS", "on-time-delivery", "PERCENT",
+				"AT_LEAST", 90, null) + "," + LifecycleForms.agreementRow("SENIOR_EXECUTIVES", "customer-satisfaction",
+						"SCORE_1_TO_5", "AT_LEAST", 4, null) + "]";
+		completeDesign(code, offerings, agreements).expect(204);
+		this.lifecycle.justify(code, Decision.APPROVE);
+		this.lifecycle.goLive(code);
+		assertThat(this.mark.stage(code)).isEqualTo("OPERATION");
+		// and a customer of the executives subscribed to the additional offering
+		long executives = this.mark.post("/api/customers", java.util.Map.of("name", "Executive office " + code,
+				"segment", "SENIOR_EXECUTIVES", "contactEmail", "executives@example.org"))
+			.expect(201)
+			.body()
+			.get("id")
+			.asLong();
+		assertThat(this.mark.post("/api/customers/" + executives + "/subscriptions", java.util.Map.of("service", code))
+			.expect(201)
+			.body()
+			.get("status")
+			.asText()).isEqualTo("ACTIVE");
+		String month = java.time.YearMonth.now().toString();
+
+		// when 70 % on-time delivery is measured, and then a satisfaction of 3 for the executives' office
+		JsonNode late = this.anna.post("/api/services/" + code + "/measurements", json("""
+				{"metric": "on-time-delivery", "segment": "PROJECT_MANAGERS", "period": "%s", "value": 70}"""
+			.formatted(month))).expect(201).body();
+		JsonNode unhappy = this.anna.post("/api/services/" + code + "/measurements", json("""
+				{"metric": "customer-satisfaction", "customer": %d, "period": "%s", "value": 3}"""
+			.formatted(executives, month))).expect(201).body();
+
+		// then exactly one review, whose form lists both breaches
+		assertThat(late.get("breaches").get(0).get("reviewRequested").asBoolean()).isTrue();
+		assertThat(unhappy.get("breaches").get(0).get("segment").asText()).isEqualTo("SENIOR_EXECUTIVES");
+		java.util.List<JsonNode> reviews = this.mark.tasks(code, Lifecycle.TASK_REVIEW_SERVICE);
+		assertThat(reviews).hasSize(1);
+		JsonNode form = this.mark.get("/engine-rest/task/" + reviews.get(0).get("id").asText()
+				+ "/form-variables?variableNames=reviewReasons").expect(200).body();
+		assertThat(form.get("reviewReasons").get("value").asText().split("\n")).containsExactly(
+				"SLA breach: on-time-delivery 70 in " + month + " for PROJECT_MANAGERS (agreed at least 90)",
+				"SLA breach: customer-satisfaction 3 in " + month + " for SENIOR_EXECUTIVES (agreed at least 4)");
+		JsonNode performance = this.mark.get("/api/services/" + code + "/performance").expect(200).body();
+		assertThat(performance.get("health").asText()).isEqualTo("BREACHED");
+		assertThat(ApiClient.list(performance.get("offerings")))
+			.extracting((o) -> o.get("segment").asText() + "=" + o.get("attainment").asText())
+			.containsExactly("PROJECT_MANAGERS=BREACHED", "SENIOR_EXECUTIVES=BREACHED");
+	}
+
+	@Test
 	void shouldRefuseOfferingsOutsideTheContractAndStoreNothing() {
 		String code = this.lifecycle.live("Benefits reviews", Set.of(CustomerSegment.PROJECT_MANAGERS));
 		String before = this.mark.get("/api/services/" + code + "/offerings").expect(200).text();
