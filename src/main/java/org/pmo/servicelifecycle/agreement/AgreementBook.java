@@ -23,6 +23,7 @@ import org.pmo.servicelifecycle.catalog.ServiceCatalog;
 import org.pmo.servicelifecycle.catalog.Stage;
 import org.pmo.servicelifecycle.lifecycle.ReviewRequests;
 import org.pmo.servicelifecycle.web.InvalidInputException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -53,9 +54,12 @@ public class AgreementBook implements AgreementDirectory {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	AgreementBook(PerformanceAgreementRepository agreements, MeasurementRepository measurements,
 			SlaBreachRepository breaches, ServiceCatalog catalog, ReviewRequests reviews, OfferingBook offerings,
-			CustomerParties customers, Clock clock) {
+			CustomerParties customers, Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.offerings = offerings;
 		this.customers = customers;
 		this.agreements = agreements;
@@ -332,6 +336,7 @@ public class AgreementBook implements AgreementDirectory {
 		this.catalog.record(service.getCode(), HistoryKind.SLA_BREACHED, new HistoryDetails("SLA breach", null, null, reason));
 		if (live) {
 			this.reviews.requestUnscheduledReview(service.getCode(), reason);
+			this.events.publishEvent(new AgreementBreached(service.getCode(), agreement.getSegment(), reason));
 		}
 		return java.util.Optional.of(new MeasurementResult.Breach(agreement.getMetric(), agreement.getSegment(),
 				periodName, mean, agreement.getTarget(), live));

@@ -94,6 +94,7 @@ public class ServiceCatalog {
 		Instant now = this.clock.instant();
 		service.moveTo(stage, now);
 		this.history.save(new ServiceHistoryEntry(service, now, HistoryKind.STAGE_CHANGED, details).withStages(from, stage));
+		this.events.publishEvent(new StageEntered(code, from, stage));
 		return true;
 	}
 

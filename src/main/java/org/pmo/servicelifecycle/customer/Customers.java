@@ -132,6 +132,24 @@ public class Customers implements CustomerParties {
 		return CustomerView.of(customer, subscribed, received);
 	}
 
+	/**
+	 * The customers that receive the service's offerings in force: every customer of a mandated offering's segment,
+	 * the active subscribers of an additional one; {@code segment} non-null: of that offering only.
+	 */
+	@Transactional(readOnly = true)
+	public List<Customer> receiving(PmoService service, CustomerSegment segment) {
+		List<Customer> receiving = new ArrayList<>();
+		for (Customer customer : this.customers.findAllByOrderByName()) {
+			if (segment != null && customer.getSegment() != segment) {
+				continue;
+			}
+			this.offerings.offeringFor(service, customer.getSegment())
+				.filter((offering) -> receives(customer.getId(), offering))
+				.ifPresent((offering) -> receiving.add(customer));
+		}
+		return receiving;
+	}
+
 	SubscriptionView view(Subscription subscription) {
 		PmoService service = this.catalog.byIds(List.of(subscription.getServiceId())).get(0);
 		return new SubscriptionView(subscription.getId(), subscription.getCustomerId(), service.getCode(),

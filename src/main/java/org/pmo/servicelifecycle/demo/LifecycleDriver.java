@@ -223,7 +223,9 @@ public final class LifecycleDriver {
 		this.transport.runJob(code, Retirement.TASK_NOTIFY_CUSTOMERS);
 	}
 
+	/** The retirement date has come: its timer runs, then the decommissioning. */
 	public void decommission(String code) {
+		this.transport.runJob(code, Retirement.EVENT_RETIREMENT_DATE_REACHED);
 		this.transport.runJob(code, Retirement.TASK_DECOMMISSION_SERVICE);
 	}
 

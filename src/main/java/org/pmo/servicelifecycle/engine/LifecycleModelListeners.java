@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.pmo.servicelifecycle.agreement.OfferingDesign;
 import org.pmo.servicelifecycle.lifecycle.ModelStages;
+import org.pmo.servicelifecycle.lifecycle.RetirementDates;
 import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess;
 import org.pmo.servicelifecycle.lifecycle.ServiceStage;
 import org.pmo.servicelifecycle.lifecycle.TaskAudit;
@@ -45,11 +46,14 @@ class LifecycleModelListeners extends AbstractProcessEnginePlugin {
 
 	private final OfferingDesign offeringDesign;
 
+	private final RetirementDates retirementDates;
+
 	/** Per deployment: whether its design form has the offerings' rows. */
 	private final Map<String, Boolean> offeringForms = new ConcurrentHashMap<>();
 
 	LifecycleModelListeners(TaskAudit taskAudit, ServiceStage serviceStage, BusinessCaseForm businessCaseForm,
-			OfferingDesign offeringDesign) {
+			OfferingDesign offeringDesign, RetirementDates retirementDates) {
+		this.retirementDates = retirementDates;
 		this.offeringDesign = offeringDesign;
 		this.taskAudit = taskAudit;
 		this.serviceStage = serviceStage;
@@ -88,6 +92,12 @@ class LifecycleModelListeners extends AbstractProcessEnginePlugin {
 						});
 						task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE,
 								LifecycleModelListeners.this.businessCaseForm::record);
+					}
+					if (hasForm(task, ServiceLifecycleProcess.Forms.PLAN_RETIREMENT)
+							|| hasForm(task, ServiceLifecycleProcess.Forms.APPROVE_RETIREMENT)) {
+						// customers get their notice period before a retirement date
+						task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE,
+								LifecycleModelListeners.this.retirementDates::check);
 					}
 					if (hasForm(task, ServiceLifecycleProcess.Forms.APPROVE_GO_LIVE)) {
 						// whatever the model, no version designed with offerings goes live with one nobody measures

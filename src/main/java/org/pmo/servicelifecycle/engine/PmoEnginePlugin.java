@@ -1,10 +1,11 @@
 package org.pmo.servicelifecycle.engine;
 
 import org.camunda.bpm.engine.impl.cfg.CompositeProcessEnginePlugin;
+import org.pmo.servicelifecycle.agreement.OfferingDesign;
+import org.pmo.servicelifecycle.lifecycle.RetirementDates;
 import org.pmo.servicelifecycle.lifecycle.ServiceStage;
 import org.pmo.servicelifecycle.lifecycle.TaskAudit;
 import org.pmo.servicelifecycle.security.FourEyesPrinciple;
-import org.pmo.servicelifecycle.agreement.OfferingDesign;
 import org.pmo.servicelifecycle.strategy.BusinessCaseForm;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
@@ -30,12 +31,13 @@ class PmoEnginePlugin extends CompositeProcessEnginePlugin {
 
 	// the engine's parse listeners are wired before the catalog exists
 	PmoEnginePlugin(TaskAudit taskAudit, @Lazy ServiceStage serviceStage, @Lazy BusinessCaseForm businessCaseForm,
-			@Lazy OfferingDesign offeringDesign,
+			@Lazy OfferingDesign offeringDesign, @Lazy RetirementDates retirementDates,
 			FourEyesPrinciple fourEyes, EngineSettings engineSettings, NodeSettings nodeSettings) {
 		addProcessEnginePlugin(new JdkDatatypeFactory());
 		addProcessEnginePlugin(new ClusterNodeName(nodeSettings));
 		addProcessEnginePlugin(new JobAcquisitionIndex());
-		addProcessEnginePlugin(new LifecycleModelListeners(taskAudit, serviceStage, businessCaseForm, offeringDesign));
+		addProcessEnginePlugin(new LifecycleModelListeners(taskAudit, serviceStage, businessCaseForm, offeringDesign,
+				retirementDates));
 		addProcessEnginePlugin(new GovernanceSettings(fourEyes, engineSettings));
 	}
 

@@ -143,6 +143,9 @@ public final class ServiceLifecycleProcess {
 
 		public static final String TASK_NOTIFY_CUSTOMERS = "Task_NotifyCustomers";
 
+		/** The plan's retirement date: until then the service stays live, its customers told. */
+		public static final String EVENT_RETIREMENT_DATE_REACHED = "Event_RetirementDateReached";
+
 		public static final String TASK_DECOMMISSION_SERVICE = "Task_DecommissionService";
 
 		public static final String END_SERVICE_DECOMMISSIONED = "End_ServiceDecommissioned";
@@ -242,6 +245,10 @@ public final class ServiceLifecycleProcess {
 		public static final String DESIGN_SERVICE = "design-service";
 
 		public static final String APPROVE_GO_LIVE = "approve-go-live";
+
+		public static final String PLAN_RETIREMENT = "plan-retirement";
+
+		public static final String APPROVE_RETIREMENT = "approve-retirement";
 
 		private Forms() {
 		}

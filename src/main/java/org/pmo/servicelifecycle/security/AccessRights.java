@@ -19,6 +19,7 @@ import org.pmo.servicelifecycle.identity.Groups;
 import org.pmo.servicelifecycle.identity.Organisation;
 import org.pmo.servicelifecycle.identity.OrganisationEnsured;
 import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess;
+import org.pmo.servicelifecycle.notice.NoticeProcess;
 import org.pmo.servicelifecycle.strategy.PortfolioReviewProcess;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -104,6 +105,9 @@ class AccessRights {
 				ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_TASK,
 				ProcessDefinitionPermissions.TASK_WORK, ProcessDefinitionPermissions.READ_INSTANCE,
 				ProcessDefinitionPermissions.READ_HISTORY);
+		// PMO managers watch the notices to customers in Cockpit, with their incidents when the mail server fails
+		grant(Groups.PMO_MANAGERS, Resources.PROCESS_DEFINITION, NoticeProcess.KEY, ProcessDefinitionPermissions.READ,
+				ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
 		// the review request is the allowlist's to admit (engine/EngineAllowlist): no grant that would also let
 		// managers move tokens or rewrite variables
 		revoke(Groups.PMO_MANAGERS, Resources.PROCESS_DEFINITION, ServiceLifecycleProcess.KEY,

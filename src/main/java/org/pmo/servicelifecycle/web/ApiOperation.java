@@ -42,6 +42,9 @@ public enum ApiOperation {
 	/** Subscribe to an additional offering and end a subscription (a customer: for his own organisation only). */
 	SUBSCRIBE("subscribe to offerings", SERVICE_CUSTOMERS, PMO_MANAGERS, CAMUNDA_ADMIN),
 
+	/** Read the notices a service's customers were given (its outbox), with their contacts. */
+	READ_NOTICES("read the notices to customers", PMO_ANALYSTS, PMO_MANAGERS, PORTFOLIO_BOARD, CAMUNDA_ADMIN),
+
 	/** Read the strategy: objectives, capacity, business cases, portfolio reviews (every work group). */
 	READ_STRATEGY("read the service strategy", PMO_ANALYSTS, PMO_MANAGERS, PORTFOLIO_BOARD, CAMUNDA_ADMIN),
 

@@ -4,21 +4,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
 import org.springframework.util.DigestUtils;
-import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 
 /**
  * Lets Tasklist 7.24 complete Camunda Forms with dynamic lists. Its form view counts every key of form-js's error map
@@ -26,7 +23,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * disabled on a valid form. This serves Tasklist's script with that one test counting only fields that have errors;
  * if a later Camunda release changes the script, it is served as it comes and a warning is logged.
  */
-@Configuration(proxyBeanMethods = false)
+@Controller
 class TasklistDynamicLists {
 
 	private static final Logger log = LoggerFactory.getLogger(TasklistDynamicLists.class);
@@ -40,17 +37,38 @@ class TasklistDynamicLists {
 	static final String ERROR_COUNT = "var t=Object.keys(e.errors).some(function(k){var x=e.errors[k];"
 			+ "return Array.isArray(x)?x.length>0:!!x});h.notifyFormValidated(t)";
 
-	@Bean
-	FilterRegistrationBean<ScriptFilter> tasklistDynamicListFilter(
-			@Value("${camunda.bpm.webapp.application-path:/camunda}") String applicationPath) throws IOException {
-		FilterRegistrationBean<ScriptFilter> registration = new FilterRegistrationBean<>(new ScriptFilter(patched()));
-		String base = applicationPath.endsWith("/") ? applicationPath.substring(0, applicationPath.length() - 1)
-				: applicationPath;
-		registration.addUrlPatterns(base + "/app/tasklist/camunda-tasklist-bootstrap.js");
-		// last of the filters: the webapps' security headers and every other filter have had their say
-		registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
-		return registration;
+	private final byte[] script;
+
+	private final String etag;
+
+	TasklistDynamicLists() throws IOException {
+		this.script = patched();
+		this.etag = (this.script != null) ? "\"" + DigestUtils.md5DigestAsHex(this.script) + "\"" : null;
 	}
+
+	/**
+	 * Served in place of the webjar's file (a mapped request wins over static resources); the webapps' filters, their
+	 * security headers among them, run as for any of their files.
+	 */
+	@GetMapping("${camunda.bpm.webapp.application-path:/camunda}/app/tasklist/camunda-tasklist-bootstrap.js")
+	ResponseEntity<byte[]> script(@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String seen)
+			throws IOException {
+		if (this.script == null) {
+			try (InputStream in = new ClassPathResource(SCRIPT).getInputStream()) {
+				return ResponseEntity.ok().contentType(JAVASCRIPT).body(in.readAllBytes());
+			}
+		}
+		if (this.etag.equals(seen)) {
+			return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(this.etag).build();
+		}
+		return ResponseEntity.ok()
+			.eTag(this.etag)
+			.cacheControl(CacheControl.noCache())
+			.contentType(JAVASCRIPT)
+			.body(this.script);
+	}
+
+	private static final MediaType JAVASCRIPT = new MediaType("application", "javascript", StandardCharsets.UTF_8);
 
 	/** The patched script, or null when the script does not hold the test once. */
 	static byte[] patched() throws IOException {
@@ -68,40 +86,6 @@ class TasklistDynamicLists {
 			return null;
 		}
 		return script.replace(KEY_COUNT, ERROR_COUNT).getBytes(StandardCharsets.UTF_8);
-	}
-
-	static final class ScriptFilter extends OncePerRequestFilter {
-
-		private final byte[] script;
-
-		private final String etag;
-
-		ScriptFilter(byte[] script) {
-			this.script = script;
-			this.etag = (script != null) ? "\"" + DigestUtils.md5DigestAsHex(script) + "\"" : null;
-		}
-
-		@Override
-		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-				throws ServletException, IOException {
-			boolean head = "HEAD".equals(request.getMethod());
-			if (this.script == null || !("GET".equals(request.getMethod()) || head)) {
-				chain.doFilter(request, response);
-				return;
-			}
-			response.setHeader("ETag", this.etag);
-			response.setHeader("Cache-Control", "no-cache");
-			if (this.etag.equals(request.getHeader("If-None-Match"))) {
-				response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-				return;
-			}
-			response.setContentType("application/javascript;charset=UTF-8");
-			response.setContentLength(this.script.length);
-			if (!head) {
-				response.getOutputStream().write(this.script);
-			}
-		}
-
 	}
 
 }

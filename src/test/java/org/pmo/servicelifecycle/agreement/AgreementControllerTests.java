@@ -240,7 +240,7 @@ class AgreementControllerTests extends WebTestSupport {
 			.processInstanceBusinessKey(code)
 			.singleResult()
 			.getId();
-		for (String step : new String[] { "Task_NotifyCustomers", "Task_DecommissionService" }) {
+		for (String step : new String[] { "Task_NotifyCustomers", "Event_RetirementDateReached", "Task_DecommissionService" }) {
 			this.managementService.executeJob(this.managementService.createJobQuery()
 				.processInstanceId(retirement)
 				.activityId(step)

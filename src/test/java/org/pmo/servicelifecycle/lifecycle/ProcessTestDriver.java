@@ -245,7 +245,11 @@ final class ProcessTestDriver {
 	// retirement
 
 	void planRetirement(ProcessInstance retirement) {
-		this.steps.planRetirement(retirement.getBusinessKey(), RETIREMENT_DAY);
+		planRetirement(retirement, RETIREMENT_DAY);
+	}
+
+	void planRetirement(ProcessInstance retirement, LocalDate retirementDate) {
+		this.steps.planRetirement(retirement.getBusinessKey(), retirementDate);
 	}
 
 	void approveRetirement(ProcessInstance retirement, Decision decision) {

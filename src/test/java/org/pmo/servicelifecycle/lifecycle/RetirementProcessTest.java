@@ -7,6 +7,8 @@ import static org.pmo.servicelifecycle.lifecycle.ProcessTestDriver.BOARD_MEMBER;
 import static org.pmo.servicelifecycle.lifecycle.ProcessTestDriver.RETIREMENT_DAY;
 import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Retirement.*;
 
+import java.util.List;
+
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
@@ -90,7 +92,11 @@ class RetirementProcessTest extends ProcessTestSupport {
 		// when
 		this.driver.notifyCustomers(retirement);
 		// then
-		assertThat(retirement).hasPassed(TASK_NOTIFY_CUSTOMERS).isWaitingAt(TASK_DECOMMISSION_SERVICE);
+		assertThat(retirement).hasPassed(TASK_NOTIFY_CUSTOMERS).isWaitingAt(EVENT_RETIREMENT_DATE_REACHED);
+		// the service stays live until its date: still in stage RETIREMENT, its timer set for the date
+		assertThat(this.driver.service(lifecycle).getStage()).isEqualTo(Stage.RETIREMENT);
+		assertThat(jobQuery().processInstanceId(retirement.getId()).timers().singleResult().getDuedate())
+			.isEqualTo(java.util.Date.from(RETIREMENT_DAY.atStartOfDay(java.time.ZoneOffset.UTC).toInstant()));
 		assertThat(this.driver.lastEntry(lifecycle, HistoryKind.CUSTOMERS_NOTIFIED).getComment())
 			.contains("PROJECT_MANAGERS", "Manual timesheet checks retires on " + RETIREMENT_DAY,
 					"Please use the successor service.");
@@ -99,7 +105,7 @@ class RetirementProcessTest extends ProcessTestSupport {
 		this.driver.decommission(retirement);
 		// then
 		assertThat(retirement).hasPassedInOrder(TASK_APPROVE_RETIREMENT, TASK_NOTIFY_CUSTOMERS,
-				TASK_DECOMMISSION_SERVICE, END_SERVICE_DECOMMISSIONED)
+				EVENT_RETIREMENT_DATE_REACHED, TASK_DECOMMISSION_SERVICE, END_SERVICE_DECOMMISSIONED)
 			.hasNotPassed(END_RETIREMENT_REJECTED)
 			.isEnded();
 		assertThat(lifecycle).hasPassed(Lifecycle.END_SERVICE_RETIRED).isEnded();
@@ -187,6 +193,26 @@ class RetirementProcessTest extends ProcessTestSupport {
 			.extracting(ServiceHistoryEntry::getFromStage, ServiceHistoryEntry::getToStage,
 					ServiceHistoryEntry::getDecision, ServiceHistoryEntry::getActor)
 			.containsExactly(Stage.RETIREMENT, Stage.OPERATION, Decision.REJECT.value(), BOARD_MEMBER);
+	}
+
+	@Test
+	void shouldRefuseARetirementDateInsideTheNoticePeriod() {
+		// given a retirement to plan: four weeks of notice from today make the earliest date
+		ProcessInstance lifecycle = this.driver.live("Paper status reports");
+		ProcessInstance retirement = this.driver.inRetirement(lifecycle);
+		java.time.LocalDate today = java.time.LocalDate.ofInstant(ClockUtil.now().toInstant(), java.time.ZoneOffset.UTC);
+
+		// when / then
+		for (java.time.LocalDate date : List.of(today.minusDays(1), today.plusDays(27))) {
+			assertThatThrownBy(() -> this.driver.planRetirement(retirement, date))
+				.as(date.toString())
+				.hasRootCauseInstanceOf(InvalidLifecycleInputException.class)
+				.hasMessageContaining("retirementDate: must be on " + today.plusWeeks(4) + " or later")
+				.hasMessageContaining("customers are told 4 weeks ahead");
+		}
+		assertThat(retirement).isWaitingAt(TASK_PLAN_RETIREMENT);
+		this.driver.planRetirement(retirement, today.plusWeeks(4));
+		assertThat(retirement).isWaitingAt(TASK_APPROVE_RETIREMENT);
 	}
 
 }

@@ -1,7 +1,9 @@
-package org.pmo.servicelifecycle.lifecycle;
+package org.pmo.servicelifecycle.notice;
 
 import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Variables.CUSTOMER_NOTICE;
 import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Variables.RETIREMENT_DATE;
+
+import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -9,30 +11,29 @@ import org.pmo.servicelifecycle.catalog.HistoryDetails;
 import org.pmo.servicelifecycle.catalog.HistoryKind;
 import org.pmo.servicelifecycle.catalog.PmoService;
 import org.pmo.servicelifecycle.catalog.ServiceCatalog;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells the service's customer segments that it retires, with the approved notice and date, and keeps the notice in
- * the service's history.
+ * The retirement's step that tells the customers, at the approval, that the service retires on its date, with the
+ * approved notice; each customer's contact gets it, and the service's history keeps it.
  */
 @Component("notifyServiceCustomers")
 class NotifyServiceCustomers implements JavaDelegate {
 
-	private static final Logger log = LoggerFactory.getLogger(NotifyServiceCustomers.class);
-
 	private final ServiceCatalog catalog;
 
-	NotifyServiceCustomers(ServiceCatalog catalog) {
+	private final CustomerNotices notices;
+
+	NotifyServiceCustomers(ServiceCatalog catalog, CustomerNotices notices) {
 		this.catalog = catalog;
+		this.notices = notices;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
 		PmoService service = this.catalog.find(execution.getProcessBusinessKey());
-		String customerNotice = LifecycleVariables.text(execution, CUSTOMER_NOTICE);
-		if (customerNotice == null) {
+		Object given = execution.getVariable(CUSTOMER_NOTICE);
+		if (!(given instanceof String customerNotice) || customerNotice.isBlank()) {
 			// retried, then an incident in Cockpit: someone has to give the notice before customers are told
 			throw new IllegalStateException("No notice to send to the customers of " + service.getCode()
 					+ ": set the variable customerNotice on the retirement, then retry the job");
@@ -40,9 +41,11 @@ class NotifyServiceCustomers implements JavaDelegate {
 		Object retirementDate = execution.getVariable(RETIREMENT_DATE);
 		String notice = "To " + service.getCustomerSegments() + ": " + service.getName() + " retires"
 				+ ((retirementDate != null) ? " on " + retirementDate : "") + ". " + customerNotice;
-		log.info("Retirement notice for {}: {}", service.getCode(), notice);
+		List<Notice> sent = this.notices.notify(service, NoticeKind.RETIREMENT, null,
+				service.getName() + " retires" + ((retirementDate != null) ? " on " + retirementDate : ""), notice);
 		this.catalog.record(service.getCode(), HistoryKind.CUSTOMERS_NOTIFIED,
-				new HistoryDetails(execution.getCurrentActivityName(), null, null, notice));
+				new HistoryDetails(execution.getCurrentActivityName(), null, null,
+						notice + " (" + sent.size() + " customer(s) told)"));
 	}
 
 }
