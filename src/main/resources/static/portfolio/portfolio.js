@@ -80,9 +80,10 @@
     var shown = overview.services.filter(matches);
     shown.forEach(function (service) {
       var health = service.slaHealth || 'NONE';
+      var page = '/portfolio/services/' + encodeURIComponent(service.code);
       var row = el('tr', { 'data-code': service.code }, [
-        el('td', {}, [service.code]),
-        el('td', {}, [service.name + (service.version > 1 ? ' (v' + service.version + ')' : '')]),
+        el('td', {}, [el('a', { href: page }, [service.code])]),
+        el('td', {}, [el('a', { href: page }, [service.name + (service.version > 1 ? ' (v' + service.version + ')' : '')])]),
         el('td', {}, [service.stage]),
         el('td', {}, [service.offeringLevel]),
         el('td', {}, [service.customerSegments.join(', ')]),

@@ -77,7 +77,7 @@ public class Portfolio {
 
 		List<PmoService> services = this.catalog.list(phase, stage, limit);
 		// everyone who may read the catalog sees the whole portfolio's work, whatever tasks are his own
-		Map<String, List<PortfolioOverview.OpenTask>> tasksByCode = this.application.call(() -> openTasks(services, now));
+		Map<String, List<PortfolioOverview.OpenTask>> tasksByCode = this.application.call(() -> openTasksOf(services, now));
 		List<PortfolioOverview.ServiceSummary> summaries = new ArrayList<>();
 		for (PmoService service : services) {
 			List<PortfolioOverview.OpenTask> tasks = tasksByCode.getOrDefault(service.getCode(), List.of());
@@ -103,7 +103,8 @@ public class Portfolio {
 		});
 	}
 
-	private Map<String, List<PortfolioOverview.OpenTask>> openTasks(List<PmoService> services, Instant now) {
+	/** The open tasks of the services' processes and who holds them, by service code; call as the application. */
+	Map<String, List<PortfolioOverview.OpenTask>> openTasksOf(List<PmoService> services, Instant now) {
 		Map<String, List<PortfolioOverview.OpenTask>> byCode = new HashMap<>();
 		if (services.isEmpty()) {
 			return byCode;

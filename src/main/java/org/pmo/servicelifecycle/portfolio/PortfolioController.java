@@ -24,7 +24,10 @@ class PortfolioController {
 
 	private final StrategyOverview strategy;
 
-	PortfolioController(Portfolio portfolio, StrategyOverview strategy) {
+	private final ServicePage servicePage;
+
+	PortfolioController(Portfolio portfolio, StrategyOverview strategy, ServicePage servicePage) {
+		this.servicePage = servicePage;
 		this.portfolio = portfolio;
 		this.strategy = strategy;
 	}
@@ -41,6 +44,12 @@ class PortfolioController {
 			@RequestParam(required = false) Stage stage,
 			@RequestParam(defaultValue = "200") @Min(1) @Max(1000) int limit) {
 		return this.portfolio.overview(phase, stage, limit);
+	}
+
+	@GetMapping("/services/{code}")
+	@ApiPermission(ApiOperation.READ_CATALOG)
+	ServicePage.View service(@PathVariable String code) {
+		return this.servicePage.of(code);
 	}
 
 	@GetMapping(path = "/models/{processKey}", produces = MediaType.APPLICATION_XML_VALUE)

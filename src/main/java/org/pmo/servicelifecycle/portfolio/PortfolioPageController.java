@@ -2,6 +2,7 @@ package org.pmo.servicelifecycle.portfolio;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 
 /** The portfolio page's address without its file name. */
 @Controller
@@ -10,6 +11,12 @@ class PortfolioPageController {
 	@GetMapping({ "/portfolio", "/portfolio/" })
 	String page() {
 		return "redirect:/portfolio/index.html";
+	}
+
+	/** The page of one service; the page reads the code from its address. */
+	@GetMapping("/portfolio/services/{code}")
+	String service(@PathVariable String code) {
+		return "forward:/portfolio/service.html";
 	}
 
 }

@@ -63,6 +63,42 @@ class PortfolioBrowserIT {
 	}
 
 	@Test
+	void shouldOpenAServicesPageFromThePortfolioWithItsChartHistoryAndDiagram() {
+		// the demo's health check: live, measured this month, its periodic review waiting for the PMO managers
+		PmoService healthCheck = this.services.findAll()
+			.stream()
+			.filter((s) -> s.getName().equals("Project health check"))
+			.findFirst()
+			.orElseThrow();
+		Browser mark = browser("mark", 1400, 1000);
+		Webapps.login(mark, Tasklist.PATH, "mark", "mark");
+		PortfolioPage.open(mark);
+
+		// when the manager follows the service's row
+		mark.click(By.xpath("//table[@id='services']//tr[@data-code='" + healthCheck.getCode() + "']//a[1]"));
+		mark.waitUntil("the service's page", (d) -> d.getCurrentUrl().endsWith("/portfolio/services/" + healthCheck.getCode())
+				&& "true".equals(mark.script("return document.body.getAttribute('data-loaded');")));
+		mark.waitUntil("the diagram drawn", (d) -> !d.findElements(By.cssSelector("#diagram .djs-element.current-step")).isEmpty());
+
+		// then its facts in business words, its offerings, a chart per agreement, the history and the current step
+		assertThat(mark.visible(By.id("title")).getText()).isEqualTo(healthCheck.getCode() + " · Project health check");
+		assertThat(mark.visible(By.cssSelector("dd[data-fact='Stage']")).getText()).isEqualTo("In operation (catalog)");
+		assertThat(mark.all(By.cssSelector("#offerings tbody tr"))).extracting(org.openqa.selenium.WebElement::getText)
+			.anySatisfy((row) -> assertThat(row).contains("Project managers", "Additional", "12"));
+		assertThat(mark.all(By.cssSelector(".chart[data-metric='on-time-delivery'] canvas"))).hasSize(1);
+		assertThat(mark.all(By.cssSelector("#timeline li[data-kind='REVIEW_OPENED']"))).isNotEmpty();
+		assertThat(mark.visible(By.id("diagram")).getDomAttribute("data-current")).contains("Task_ReviewService");
+		assertThat(mark.all(By.cssSelector("#tasks tbody tr"))).extracting(org.openqa.selenium.WebElement::getText)
+			.anySatisfy((row) -> assertThat(row).contains("Review service", "pmo-managers"));
+		assertThat(mark.all(By.cssSelector("#subscribers li"))).extracting(org.openqa.selenium.WebElement::getText)
+			.contains("Executive leadership team");
+		assertThat(mark.visible(By.id("cockpit")).getDomAttribute("href")).contains("/process-instance/");
+		mark.settle();
+		mark.screenshot("portfolio/04-service-page");
+		mark.close();
+	}
+
+	@Test
 	void shouldShowTheServicesByPhaseAndStageAndWhereLifecyclesWait() {
 		List<PmoService> catalog = this.services.findAll();
 		assertThat(catalog).as("the demo catalog").hasSizeGreaterThanOrEqualTo(7);

@@ -3,6 +3,8 @@ package org.pmo.servicelifecycle.lifecycle;
 import java.util.stream.Stream;
 
 import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
+import org.pmo.servicelifecycle.customer.SubscriptionProcess;
+import org.pmo.servicelifecycle.notice.NoticeProcess;
 import org.pmo.servicelifecycle.strategy.PortfolioReviewProcess;
 
 /**
@@ -20,7 +22,8 @@ public final class ProcessCoverage {
 	public static ProcessEngineCoverageProperties of(String... processDefinitionKeys) {
 		java.util.List<String> measured = java.util.List.of(processDefinitionKeys);
 		String[] otherModels = Stream.concat(ServiceLifecycleProcess.KEYS.stream(),
-				Stream.of(PortfolioReviewProcess.KEY, PortfolioReviewProcess.SCHEDULE_KEY))
+				Stream.of(PortfolioReviewProcess.KEY, PortfolioReviewProcess.SCHEDULE_KEY, SubscriptionProcess.KEY,
+						NoticeProcess.KEY))
 			.filter((key) -> !measured.contains(key))
 			.sorted()
 			.toArray(String[]::new);

@@ -1,0 +1,159 @@
+package org.pmo.servicelifecycle.portfolio;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.pmo.servicelifecycle.agreement.AgreementBook;
+import org.pmo.servicelifecycle.agreement.OfferingBook;
+import org.pmo.servicelifecycle.agreement.OfferingView;
+import org.pmo.servicelifecycle.agreement.PerformanceReport;
+import org.pmo.servicelifecycle.catalog.HistoryView;
+import org.pmo.servicelifecycle.catalog.PmoService;
+import org.pmo.servicelifecycle.catalog.ServiceCatalog;
+import org.pmo.servicelifecycle.catalog.ServiceView;
+import org.pmo.servicelifecycle.customer.Customer;
+import org.pmo.servicelifecycle.customer.Customers;
+import org.pmo.servicelifecycle.identity.Groups;
+import org.pmo.servicelifecycle.lifecycle.ApplicationAuthority;
+import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess;
+import org.pmo.servicelifecycle.notice.CustomerNotices;
+import org.pmo.servicelifecycle.notice.NoticeView;
+import org.pmo.servicelifecycle.review.ReviewDecisions;
+import org.pmo.servicelifecycle.strategy.BusinessCaseView;
+import org.pmo.servicelifecycle.strategy.BusinessCases;
+import org.springframework.stereotype.Service;
+
+/**
+ * Everything the page of one service shows: its terms, value and cost, offerings and their attainment per period, the
+ * history, the open tasks and who holds them, where its lifecycle waits (for the diagram), its subscribers and the
+ * notices its customers were given. Customers see the service, not the other customers.
+ */
+@Service
+public class ServicePage {
+
+	private final ServiceCatalog catalog;
+
+	private final AgreementBook agreements;
+
+	private final OfferingBook offerings;
+
+	private final BusinessCases businessCases;
+
+	private final Customers customers;
+
+	private final CustomerNotices notices;
+
+	private final Portfolio portfolio;
+
+	private final RuntimeService runtimeService;
+
+	private final HistoryService historyService;
+
+	private final ApplicationAuthority application;
+
+	private final Clock clock;
+
+	ServicePage(ServiceCatalog catalog, AgreementBook agreements, OfferingBook offerings, BusinessCases businessCases,
+			Customers customers, CustomerNotices notices, Portfolio portfolio, RuntimeService runtimeService,
+			HistoryService historyService, ApplicationAuthority application, Clock clock) {
+		this.catalog = catalog;
+		this.agreements = agreements;
+		this.offerings = offerings;
+		this.businessCases = businessCases;
+		this.customers = customers;
+		this.notices = notices;
+		this.portfolio = portfolio;
+		this.runtimeService = runtimeService;
+		this.historyService = historyService;
+		this.application = application;
+		this.clock = clock;
+	}
+
+	public View of(String code) {
+		PmoService service = this.catalog.find(code);
+		boolean staff = this.application.currentUserIsAdministrator()
+				|| Groups.seeEveryCustomer(this.application.currentGroupIds());
+		boolean operations = this.application.currentUserIsAdministrator()
+				|| this.application.currentGroupIds().contains(Groups.PMO_MANAGERS);
+		PerformanceReport performance = this.agreements.performance(code);
+		Long own = staff ? null : this.customers.customerOf(this.application.currentUserId()).orElse(null);
+		List<PortfolioOverview.OpenTask> tasks = this.application
+			.call(() -> this.portfolio.openTasksOf(List.of(service), this.clock.instant()))
+			.getOrDefault(code, List.of());
+		return this.application.call(() -> {
+			Map<String, Object> figures = lifecycleFigures(service);
+			return new View(ServiceView.of(service, this.agreements.agreementsOf(code)),
+					(Number) figures.get(ReviewDecisions.VALUE_SCORE),
+					(String) figures.get(ReviewDecisions.PRIORITY),
+					this.businessCases.find(code).orElse(null), this.offerings.offeringsOf(code),
+					staff ? performance : performance.onlyFor(own),
+					this.catalog.history(code).stream().map(HistoryView::of).toList(), tasks, waiting(service),
+					staff ? this.customers.receiving(service, null).stream().map(Customer::getName).toList() : null,
+					staff ? this.notices.outbox(code) : null, operations);
+		});
+	}
+
+	/** The value score and priority the lifecycle found, kept in its variables (ended lifecycles in the history). */
+	private Map<String, Object> lifecycleFigures(PmoService service) {
+		Map<String, Object> figures = new java.util.HashMap<>();
+		if (service.getLifecycleInstanceId() == null) {
+			return figures;
+		}
+		for (String name : List.of(ReviewDecisions.VALUE_SCORE,
+				ReviewDecisions.PRIORITY)) {
+			this.historyService.createHistoricVariableInstanceQuery()
+				.processInstanceId(service.getLifecycleInstanceId())
+				.variableName(name)
+				.list()
+				.stream()
+				.findFirst()
+				.ifPresent((variable) -> figures.put(name, variable.getValue()));
+		}
+		return figures;
+	}
+
+	/** The steps where the service's processes wait now, per process model, for the diagram's highlight. */
+	private List<Waiting> waiting(PmoService service) {
+		List<Waiting> waiting = new ArrayList<>();
+		if (service.getLifecycleInstanceId() == null) {
+			return waiting;
+		}
+		List<ProcessInstance> running = this.runtimeService.createProcessInstanceQuery()
+			.processInstanceBusinessKey(service.getCode())
+			.listPage(0, 20);
+		for (ProcessInstance instance : running) {
+			String key = instance.getProcessDefinitionId().substring(0, instance.getProcessDefinitionId().indexOf(':'));
+			if (ServiceLifecycleProcess.KEYS.contains(key)) {
+				waiting.add(new Waiting(key, instance.getId(),
+						this.runtimeService.getActiveActivityIds(instance.getId())));
+			}
+		}
+		if (running.isEmpty()) {
+			HistoricProcessInstance ended = this.historyService.createHistoricProcessInstanceQuery()
+				.processInstanceId(service.getLifecycleInstanceId())
+				.singleResult();
+			if (ended != null && ended.getEndActivityId() != null) {
+				waiting.add(new Waiting(ServiceLifecycleProcess.KEY, ended.getId(), List.of(ended.getEndActivityId())));
+			}
+		}
+		return waiting;
+	}
+
+	/** The page's data; {@code subscribers} and {@code notices} for the PMO's work groups only. */
+	public record View(ServiceView service, Number valueScore, String priority, BusinessCaseView businessCase,
+			List<OfferingView> offerings, PerformanceReport performance, List<HistoryView> history,
+			List<PortfolioOverview.OpenTask> openTasks, List<Waiting> waiting, List<String> subscribers,
+			List<NoticeView> notices, boolean mayOpenCockpit) {
+	}
+
+	/** A process of the service and the steps it waits at (or the end it reached). */
+	public record Waiting(String processKey, String instanceId, List<String> activityIds) {
+	}
+
+}
