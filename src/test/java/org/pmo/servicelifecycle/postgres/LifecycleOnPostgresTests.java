@@ -30,6 +30,7 @@ import org.pmo.servicelifecycle.demo.LifecycleForms;
 import org.pmo.servicelifecycle.demo.People;
 import org.pmo.servicelifecycle.identity.Organisation;
 import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess;
+import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Retirement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -129,6 +130,11 @@ class LifecycleOnPostgresTests {
 					LifecycleForms.serviceReview(ReviewOutcome.RETIRE));
 			this.lifecycle.planRetirement(code, RETIREMENT_DAY);
 			this.lifecycle.approveRetirement(code, RETIREMENT_DAY, Decision.APPROVE);
+			// the customers are told at once; the service stays live until the retirement date's timer
+			await("the customers told", () -> history(code).stream()
+				.anyMatch((entry) -> "CUSTOMERS_NOTIFIED".equals(entry.get("kind").asText())));
+			assertThat(this.manager.stage(code)).isEqualTo("RETIREMENT");
+			makeDue(code, ServiceLifecycleProcess.RETIREMENT_KEY, Retirement.EVENT_RETIREMENT_DATE_REACHED);
 			await("the retirement", () -> "RETIRED".equals(this.manager.stage(code)));
 		}
 		finally {
@@ -200,10 +206,14 @@ class LifecycleOnPostgresTests {
 
 	/** Brings a lifecycle's timer forward to now, as an operator would in Cockpit. */
 	private void makeDue(String code, String timerId) {
+		makeDue(code, ServiceLifecycleProcess.KEY, timerId);
+	}
+
+	private void makeDue(String code, String processKey, String timerId) {
 		ManagementService management = this.processEngine.getManagementService();
 		String instance = this.processEngine.getRuntimeService()
 			.createProcessInstanceQuery()
-			.processDefinitionKey(ServiceLifecycleProcess.KEY)
+			.processDefinitionKey(processKey)
 			.processInstanceBusinessKey(code)
 			.singleResult()
 			.getId();
