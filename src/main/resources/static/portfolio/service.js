@@ -3,7 +3,8 @@
   'use strict';
 
   var L = PmoLabels;
-  var code = decodeURIComponent(location.pathname.split('/').pop());
+  var code = location.pathname.split('/').pop();
+  try { code = decodeURIComponent(code); } catch (ignored) { /* the API answers an unreadable code with 404 */ }
 
   function el(tag, attributes, children) {
     var node = document.createElement(tag);
@@ -139,7 +140,7 @@
     var container = document.getElementById('diagram');
     var where = page.waiting[0];
     if (!where) { container.textContent = 'No lifecycle yet.'; return; }
-    if (page.mayOpenCockpit) {
+    if (page.mayOpenCockpit && where.instanceId) {
       var cockpit = document.getElementById('cockpit');
       cockpit.href = '/camunda/app/cockpit/default/#/process-instance/' + where.instanceId + '/runtime';
       cockpit.hidden = false;

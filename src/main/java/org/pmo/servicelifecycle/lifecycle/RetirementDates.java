@@ -4,7 +4,9 @@ import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Variabl
 import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Variables.RETIREMENT_DATE;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.Period;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -32,9 +34,19 @@ public class RetirementDates {
 		this.noticePeriod = noticePeriod;
 	}
 
-	/** When the retirement's timer decommissions the service: the start of the retirement date (UTC). */
+	/**
+	 * When the retirement's timer decommissions the service: the start of the retirement date (UTC), and never before
+	 * the customers have had their notice period since they were told (a notice step that was late moves it).
+	 */
 	public Date decommissionAt(DelegateExecution execution) {
-		return Date.from(dateOf(execution.getVariable(RETIREMENT_DATE)).atStartOfDay(ZoneOffset.UTC).toInstant());
+		Instant planned = dateOf(execution).atStartOfDay(ZoneOffset.UTC).toInstant();
+		Instant noticeOver = this.clock.instant().atZone(ZoneOffset.UTC).plus(this.noticePeriod).toInstant();
+		return Date.from(planned.isBefore(noticeOver) ? noticeOver : planned);
+	}
+
+	/** The retirement's date as the plan gave it. */
+	public LocalDate dateOf(DelegateExecution execution) {
+		return dateOf(execution.getVariable(RETIREMENT_DATE));
 	}
 
 	/**
@@ -80,7 +92,8 @@ public class RetirementDates {
 		}
 		if (value instanceof String text && !text.isBlank()) {
 			try {
-				return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+				// a day as the form gives it; a moment (from a REST client) counts in its own offset
+				return (text.length() == 10) ? LocalDate.parse(text) : OffsetDateTime.parse(text).toLocalDate();
 			}
 			catch (DateTimeParseException ex) {
 				throw new InvalidLifecycleInputException(RETIREMENT_DATE, "'" + text + "' is not a date such as 2026-06-30");

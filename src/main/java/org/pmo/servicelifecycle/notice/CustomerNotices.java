@@ -1,7 +1,5 @@
 package org.pmo.servicelifecycle.notice;
 
-import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +16,6 @@ import org.pmo.servicelifecycle.catalog.ServiceCatalog;
 import org.pmo.servicelifecycle.catalog.ServiceVersionReleased;
 import org.pmo.servicelifecycle.catalog.Stage;
 import org.pmo.servicelifecycle.catalog.StageEntered;
-import org.pmo.servicelifecycle.customer.Customer;
-import org.pmo.servicelifecycle.customer.Customers;
 import org.pmo.servicelifecycle.lifecycle.ApplicationAuthority;
 import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess;
 import org.springframework.context.event.EventListener;
@@ -39,7 +35,7 @@ public class CustomerNotices {
 
 	private final NoticeRepository notices;
 
-	private final Customers customers;
+	private final NoticeOutbox outbox;
 
 	private final ServiceCatalog catalog;
 
@@ -49,40 +45,46 @@ public class CustomerNotices {
 
 	private final ApplicationAuthority application;
 
-	private final Clock clock;
-
-	CustomerNotices(NoticeRepository notices, Customers customers, ServiceCatalog catalog, NoticeMail mail,
-			RuntimeService runtimeService, ApplicationAuthority application, Clock clock) {
+	CustomerNotices(NoticeRepository notices, NoticeOutbox outbox, ServiceCatalog catalog, NoticeMail mail,
+			RuntimeService runtimeService, ApplicationAuthority application) {
 		this.notices = notices;
-		this.customers = customers;
+		this.outbox = outbox;
 		this.catalog = catalog;
 		this.mail = mail;
 		this.runtimeService = runtimeService;
 		this.application = application;
-		this.clock = clock;
 	}
 
-	/** Writes the notice to each customer the service reaches ({@code segment}: of that offering only). */
-	public List<Notice> notify(PmoService service, NoticeKind kind, CustomerSegment segment, String subject,
-			String text) {
-		List<Notice> sent = new ArrayList<>();
-		for (Customer customer : this.customers.receiving(service, segment)) {
-			Notice notice = this.notices.save(new Notice(service.getId(), kind, customer.getId(),
-					customer.getContactEmail(), subject, text, this.clock.instant()));
-			if (this.mail.configured()) {
-				this.mail.send(customer.getContactEmail(), subject, "Dear " + customer.getName() + ",\n\n" + text);
-				notice.sent(this.clock.instant());
+	/**
+	 * Gives the step's notice to each customer the service reaches ({@code segment}: of that offering only): kept in
+	 * the outbox first, then mailed one by one, each marked sent at once. A failure fails the step; its retry mails
+	 * only what was not sent. {@code origin} names the step.
+	 */
+	public List<Notice> notify(String origin, PmoService service, NoticeKind kind, CustomerSegment segment,
+			String subject, String text) {
+		List<Notice> given = this.outbox.keep(origin, service, kind, segment, subject, text);
+		if (this.mail.configured()) {
+			for (Notice notice : given) {
+				if (notice.getSentAt() == null) {
+					this.mail.send(notice.getRecipient(), notice.getSubject(), notice.getText());
+					this.outbox.sent(notice.getId());
+				}
 			}
-			sent.add(notice);
 		}
-		return sent;
+		return given;
+	}
+
+	/** The step a notice comes from: its process instance and activity. */
+	static String originOf(DelegateExecution execution) {
+		return execution.getProcessInstanceId() + ":" + execution.getCurrentActivityId();
 	}
 
 	/** The step of {@code pmo-customer-notice}. */
 	public void send(DelegateExecution execution) {
 		PmoService service = this.catalog.find((String) execution.getVariable(ServiceLifecycleProcess.Variables.SERVICE_CODE));
 		Object segment = execution.getVariable(NoticeProcess.SEGMENT);
-		List<Notice> sent = notify(service, NoticeKind.valueOf((String) execution.getVariable(NoticeProcess.KIND)),
+		List<Notice> sent = notify(originOf(execution), service,
+				NoticeKind.valueOf((String) execution.getVariable(NoticeProcess.KIND)),
 				(segment != null) ? CustomerSegment.valueOf((String) segment) : null,
 				(String) execution.getVariable(NoticeProcess.SUBJECT), (String) execution.getVariable(NoticeProcess.TEXT));
 		this.catalog.record(service.getCode(), HistoryKind.CUSTOMERS_NOTIFIED, new HistoryDetails(

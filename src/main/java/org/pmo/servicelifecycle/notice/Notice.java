@@ -40,11 +40,15 @@ public class Notice {
 
 	private Instant sentAt;
 
+	/** The step that gave the notice (process instance and activity): a retry finds what it gave already. */
+	private String origin;
+
 	protected Notice() {
 	}
 
-	Notice(Long serviceId, NoticeKind kind, Long customerId, String recipient, String subject, String text,
-			Instant createdAt) {
+	Notice(String origin, Long serviceId, NoticeKind kind, Long customerId, String recipient, String subject,
+			String text, Instant createdAt) {
+		this.origin = origin;
 		this.serviceId = serviceId;
 		this.kind = kind;
 		this.customerId = customerId;

@@ -36,10 +36,13 @@ class NoticeMail {
 			this.sender.setPassword(password);
 		}
 		Properties properties = this.sender.getJavaMailProperties();
-		properties.put("mail.smtp.connectiontimeout", "10000");
-		properties.put("mail.smtp.timeout", "10000");
-		properties.put("mail.smtp.writetimeout", "10000");
+		properties.put("mail.smtp.connectiontimeout", "5000");
+		properties.put("mail.smtp.timeout", "5000");
+		properties.put("mail.smtp.writetimeout", "5000");
 		properties.put("mail.smtp.auth", String.valueOf(!username.isBlank()));
+		// a password never travels in clear text
+		properties.put("mail.smtp.starttls.enable", String.valueOf(!username.isBlank()));
+		properties.put("mail.smtp.starttls.required", String.valueOf(!username.isBlank()));
 	}
 
 	boolean configured() {

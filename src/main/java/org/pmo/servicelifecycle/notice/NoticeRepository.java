@@ -8,4 +8,6 @@ public interface NoticeRepository extends JpaRepository<Notice, Long> {
 
 	List<Notice> findByServiceIdOrderByCreatedAtDescIdDesc(Long serviceId);
 
+	List<Notice> findByOriginOrderById(String origin);
+
 }

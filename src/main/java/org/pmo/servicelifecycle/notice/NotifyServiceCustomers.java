@@ -1,8 +1,8 @@
 package org.pmo.servicelifecycle.notice;
 
 import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Variables.CUSTOMER_NOTICE;
-import static org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Variables.RETIREMENT_DATE;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -11,6 +11,7 @@ import org.pmo.servicelifecycle.catalog.HistoryDetails;
 import org.pmo.servicelifecycle.catalog.HistoryKind;
 import org.pmo.servicelifecycle.catalog.PmoService;
 import org.pmo.servicelifecycle.catalog.ServiceCatalog;
+import org.pmo.servicelifecycle.lifecycle.RetirementDates;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,9 +25,12 @@ class NotifyServiceCustomers implements JavaDelegate {
 
 	private final CustomerNotices notices;
 
-	NotifyServiceCustomers(ServiceCatalog catalog, CustomerNotices notices) {
+	private final RetirementDates retirementDates;
+
+	NotifyServiceCustomers(ServiceCatalog catalog, CustomerNotices notices, RetirementDates retirementDates) {
 		this.catalog = catalog;
 		this.notices = notices;
+		this.retirementDates = retirementDates;
 	}
 
 	@Override
@@ -38,11 +42,11 @@ class NotifyServiceCustomers implements JavaDelegate {
 			throw new IllegalStateException("No notice to send to the customers of " + service.getCode()
 					+ ": set the variable customerNotice on the retirement, then retry the job");
 		}
-		Object retirementDate = execution.getVariable(RETIREMENT_DATE);
-		String notice = "To " + service.getCustomerSegments() + ": " + service.getName() + " retires"
-				+ ((retirementDate != null) ? " on " + retirementDate : "") + ". " + customerNotice;
-		List<Notice> sent = this.notices.notify(service, NoticeKind.RETIREMENT, null,
-				service.getName() + " retires" + ((retirementDate != null) ? " on " + retirementDate : ""), notice);
+		LocalDate retirementDate = this.retirementDates.dateOf(execution);
+		String notice = "To " + service.getCustomerSegments() + ": " + service.getName() + " retires on "
+				+ retirementDate + ". " + customerNotice;
+		List<Notice> sent = this.notices.notify(CustomerNotices.originOf(execution), service, NoticeKind.RETIREMENT,
+				null, service.getName() + " retires on " + retirementDate, notice);
 		this.catalog.record(service.getCode(), HistoryKind.CUSTOMERS_NOTIFIED,
 				new HistoryDetails(execution.getCurrentActivityName(), null, null,
 						notice + " (" + sent.size() + " customer(s) told)"));

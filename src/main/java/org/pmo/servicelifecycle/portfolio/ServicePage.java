@@ -27,6 +27,7 @@ import org.pmo.servicelifecycle.notice.NoticeView;
 import org.pmo.servicelifecycle.review.ReviewDecisions;
 import org.pmo.servicelifecycle.strategy.BusinessCaseView;
 import org.pmo.servicelifecycle.strategy.BusinessCases;
+import org.pmo.servicelifecycle.web.ApiOperation;
 import org.springframework.stereotype.Service;
 
 /**
@@ -81,19 +82,24 @@ public class ServicePage {
 				|| Groups.seeEveryCustomer(this.application.currentGroupIds());
 		boolean operations = this.application.currentUserIsAdministrator()
 				|| this.application.currentGroupIds().contains(Groups.PMO_MANAGERS);
+		// the business case and the value score are the strategy's, for those who read it
+		boolean strategy = this.application.currentUserIsAdministrator()
+				|| ApiOperation.READ_STRATEGY.allows(this.application.currentGroupIds());
 		PerformanceReport performance = this.agreements.performance(code);
 		Long own = staff ? null : this.customers.customerOf(this.application.currentUserId()).orElse(null);
 		List<PortfolioOverview.OpenTask> tasks = this.application
 			.call(() -> this.portfolio.openTasksOf(List.of(service), this.clock.instant()))
 			.getOrDefault(code, List.of());
 		return this.application.call(() -> {
-			Map<String, Object> figures = lifecycleFigures(service);
+			Map<String, Object> figures = strategy ? lifecycleFigures(service) : Map.of();
+			Object priority = figures.get(ReviewDecisions.PRIORITY);
 			return new View(ServiceView.of(service, this.agreements.agreementsOf(code)),
-					(Number) figures.get(ReviewDecisions.VALUE_SCORE),
-					(String) figures.get(ReviewDecisions.PRIORITY),
-					this.businessCases.find(code).orElse(null), this.offerings.offeringsOf(code),
+					(figures.get(ReviewDecisions.VALUE_SCORE) instanceof Number score) ? score : null,
+					(priority != null) ? String.valueOf(priority) : null,
+					strategy ? this.businessCases.find(code).orElse(null) : null, this.offerings.offeringsOf(code),
 					staff ? performance : performance.onlyFor(own),
-					this.catalog.history(code).stream().map(HistoryView::of).toList(), tasks, waiting(service),
+					this.catalog.history(code).stream().map(HistoryView::of).toList(), tasks,
+					waiting(service, operations),
 					staff ? this.customers.receiving(service, null).stream().map(Customer::getName).toList() : null,
 					staff ? this.notices.outbox(code) : null, operations);
 		});
@@ -119,7 +125,7 @@ public class ServicePage {
 	}
 
 	/** The steps where the service's processes wait now, per process model, for the diagram's highlight. */
-	private List<Waiting> waiting(PmoService service) {
+	private List<Waiting> waiting(PmoService service, boolean withInstances) {
 		List<Waiting> waiting = new ArrayList<>();
 		if (service.getLifecycleInstanceId() == null) {
 			return waiting;
@@ -130,7 +136,7 @@ public class ServicePage {
 		for (ProcessInstance instance : running) {
 			String key = instance.getProcessDefinitionId().substring(0, instance.getProcessDefinitionId().indexOf(':'));
 			if (ServiceLifecycleProcess.KEYS.contains(key)) {
-				waiting.add(new Waiting(key, instance.getId(),
+				waiting.add(new Waiting(key, withInstances ? instance.getId() : null,
 						this.runtimeService.getActiveActivityIds(instance.getId())));
 			}
 		}
@@ -139,7 +145,8 @@ public class ServicePage {
 				.processInstanceId(service.getLifecycleInstanceId())
 				.singleResult();
 			if (ended != null && ended.getEndActivityId() != null) {
-				waiting.add(new Waiting(ServiceLifecycleProcess.KEY, ended.getId(), List.of(ended.getEndActivityId())));
+				waiting.add(new Waiting(ServiceLifecycleProcess.KEY, withInstances ? ended.getId() : null,
+						List.of(ended.getEndActivityId())));
 			}
 		}
 		return waiting;
@@ -152,7 +159,7 @@ public class ServicePage {
 			List<NoticeView> notices, boolean mayOpenCockpit) {
 	}
 
-	/** A process of the service and the steps it waits at (or the end it reached). */
+	/** A process of the service and the steps it waits at (or the end it reached); its instance for Cockpit's users. */
 	public record Waiting(String processKey, String instanceId, List<String> activityIds) {
 	}
 

@@ -1,6 +1,9 @@
 package org.pmo.servicelifecycle.security;
 
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -28,6 +31,12 @@ class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
 
 	static final String LOGIN_PATH = "/camunda/app/welcome/default/";
 
+	/** The portfolio's own login page and what it needs, open to anybody. */
+	static final String PORTFOLIO_LOGIN = "/portfolio/login.html";
+
+	private static final Set<String> OPEN_PORTFOLIO_FILES = Set.of(PORTFOLIO_LOGIN, "/portfolio/login.js",
+			"/portfolio/portfolio.css");
+
 	private static final String ENGINE = "default";
 
 	private final IdentityService identityService;
@@ -51,12 +60,24 @@ class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
 				this.identityService.clearAuthentication();
 			}
 		}
+		else if (isPortfolioLogin(request)) {
+			chain.doFilter(request, response);
+		}
 		else if (request.getRequestURI().startsWith(request.getContextPath() + PORTFOLIO_PATH)) {
-			response.sendRedirect(request.getContextPath() + LOGIN_PATH);
+			// the portfolio's login comes back to the page asked for
+			String asked = request.getRequestURI().substring(request.getContextPath().length());
+			response.sendRedirect(request.getContextPath() + PORTFOLIO_LOGIN + "?returnTo="
+					+ URLEncoder.encode(asked, StandardCharsets.UTF_8));
 		}
 		else {
 			chain.doFilter(request, response);
 		}
+	}
+
+	private static boolean isPortfolioLogin(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))
+				&& OPEN_PORTFOLIO_FILES.contains(path);
 	}
 
 	static UserAuthentication sessionUser(HttpServletRequest request) {

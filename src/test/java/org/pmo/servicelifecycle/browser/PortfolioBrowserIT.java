@@ -45,19 +45,37 @@ class PortfolioBrowserIT {
 	private RuntimeService runtimeService;
 
 	@Test
-	void shouldSendAnAnonymousVisitorToTheLogin() {
+	void shouldSendAnAnonymousVisitorToTheLoginAndBackToThePageHeAskedFor() {
+		String asked = "/portfolio/services/" + this.services.findAll().get(0).getCode();
 		Browser visitor = browser("visitor", 1400, 900);
-		visitor.go(PortfolioPage.PATH);
-		visitor.waitUntil("sent to the login", (d) -> d.getCurrentUrl().contains("/camunda/app/welcome/default/")
-				&& Webapps.showsLoginForm(visitor));
+		visitor.go(asked);
+		visitor.waitUntil("sent to the login", (d) -> d.getCurrentUrl().contains("/portfolio/login.html?returnTo="));
 		assertThat(visitor.all(By.id("services"))).as("no portfolio table").isEmpty();
-		assertThat(visitor.all(By.xpath("//h1[normalize-space(.)='PMO portfolio']"))).isEmpty();
+		assertThat(visitor.all(By.id("facts"))).as("no service").isEmpty();
 		visitor.screenshot("portfolio/01-anonymous-sent-to-login");
 
-		// who logs in there finds the portfolio linked from the welcome page
-		Webapps.logIn(visitor, "mark", "mark");
+		// a wrong password is told, and the right one leads back to the service's page
+		visitor.type(visitor.visible(By.id("username")), "mark");
+		visitor.type(visitor.visible(By.id("password")), "wrong");
+		visitor.click(By.xpath("//button[@type='submit']"));
+		assertThat(visitor.visible(By.id("login-error")).getText()).isEqualTo("Wrong user or password.");
+		visitor.type(visitor.visible(By.id("password")), "mark");
+		visitor.click(By.xpath("//button[@type='submit']"));
+		visitor.waitUntil("back on the page asked for", (d) -> d.getCurrentUrl().endsWith(asked)
+				&& "true".equals(visitor.script("return document.body.getAttribute('data-loaded');")));
+
+		// the address to return to is the portfolio's own: another site's is not followed
+		visitor.go("/portfolio/login.html?returnTo=https://example.org/");
+		visitor.type(visitor.visible(By.id("username")), "mark");
+		visitor.type(visitor.visible(By.id("password")), "mark");
+		visitor.click(By.xpath("//button[@type='submit']"));
+		visitor.waitUntil("on the portfolio", (d) -> d.getCurrentUrl().startsWith("http://localhost:" + this.port + "/")
+				&& d.getCurrentUrl().endsWith("/portfolio/index.html"));
+
+		// and the welcome page of the webapps links the portfolio
+		visitor.go("/camunda/app/welcome/default/");
 		visitor.click(By.xpath("//a[normalize-space(.)='PMO portfolio']"));
-		visitor.waitUntil("portfolio opened", (d) -> d.getCurrentUrl().contains(PortfolioPage.PATH));
+		visitor.waitUntil("portfolio opened", (d) -> d.getCurrentUrl().contains("/portfolio/"));
 		assertThat(PortfolioPage.loaded(visitor).rows()).isNotEmpty();
 		visitor.close();
 	}

@@ -123,22 +123,27 @@ class NoticeMailTests extends WebTestSupport {
 					.isNotNull();
 			}
 
-			// then the job has no retries left, Cockpit shows an incident, and no notice was taken as given
+			// then the job has no retries left, Cockpit shows an incident, and the notice waits in the outbox, unsent
 			assertThat(this.engine.getManagementService().createJobQuery().jobId(job.getId()).singleResult().getRetries())
 				.isZero();
 			assertThat(this.engine.getRuntimeService().createIncidentQuery().jobDefinitionIdIn(job.getJobDefinitionId())
 				.list()).anySatisfy((incident) -> assertThat(incident.getConfiguration()).isEqualTo(job.getId()));
-			assertThat(this.notices.outbox(code)).isEmpty();
+			assertThat(this.notices.outbox(code)).singleElement()
+				.satisfies((notice) -> assertThat(notice.sentAt()).isNull());
 		}
 		finally {
 			SMTP.start();
 		}
 
-		// and once the mail server is back, a retry sends it
+		// and once the mail server is back, a retry sends it, once
 		this.engine.getManagementService().setJobRetries(job.getId(), 1);
 		this.engine.getManagementService().executeJob(job.getId());
-		assertThat(this.notices.outbox(code)).singleElement()
-			.satisfies((notice) -> assertThat(notice.recipient()).isEqualTo(contact));
+		assertThat(this.notices.outbox(code)).singleElement().satisfies((notice) -> {
+			assertThat(notice.recipient()).isEqualTo(contact);
+			assertThat(notice.sentAt()).isNotNull();
+		});
+		assertThat(List.of(SMTP.getReceivedMessages()).stream().filter((message) -> contains(message, contact)))
+			.hasSize(1);
 	}
 
 	private static boolean contains(MimeMessage message, String recipient) {
