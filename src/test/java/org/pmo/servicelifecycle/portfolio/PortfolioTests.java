@@ -54,10 +54,24 @@ class PortfolioTests extends WebTestSupport {
 		ResponseEntity<String> data = this.rest.getForEntity("/api/portfolio", String.class);
 
 		assertThat(page.statusCode()).isEqualTo(HttpStatus.FOUND.value());
-		assertThat(page.headers().firstValue("Location")).hasValueSatisfying(
-				(location) -> assertThat(URI.create(location)).hasPath("/camunda/app/welcome/default/"));
+		assertThat(page.headers().firstValue("Location")).hasValueSatisfying((location) -> assertThat(URI.create(location))
+			.hasPath("/portfolio/login.html")
+			.hasQuery("returnTo=/portfolio/index.html"));
 		assertThat(page.body()).doesNotContain("PMO portfolio");
 		assertThat(data.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+		// the login page itself, and nothing else of the portfolio, is open to anybody
+		for (String open : new String[] { "/portfolio/login.html", "/portfolio/login.js", "/portfolio/portfolio.css" }) {
+			assertThat(HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create(this.rest.getRootUri() + open)).build(),
+						HttpResponse.BodyHandlers.ofString())
+				.statusCode()).as(open).isEqualTo(200);
+		}
+		for (String closed : new String[] { "/portfolio/service.js", "/portfolio/services/SVC-0001", "/portfolio/" }) {
+			assertThat(HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create(this.rest.getRootUri() + closed)).build(),
+						HttpResponse.BodyHandlers.ofString())
+				.statusCode()).as(closed).isEqualTo(HttpStatus.FOUND.value());
+		}
 	}
 
 	@Test
