@@ -201,6 +201,12 @@ public class ServiceCatalog {
 		return this.services.findAllById(ids);
 	}
 
+	/** The services a person asked for, newest code last. */
+	@Transactional(readOnly = true)
+	public List<PmoService> requestedBy(String userId, int limit) {
+		return this.services.findByRequestedByOrderByCode(userId, PageRequest.of(0, limit));
+	}
+
 	@Transactional(readOnly = true)
 	public boolean isEmpty() {
 		return this.services.count() == 0;

@@ -26,7 +26,11 @@ class PortfolioController {
 
 	private final ServicePage servicePage;
 
-	PortfolioController(Portfolio portfolio, StrategyOverview strategy, ServicePage servicePage) {
+	private final MyPortfolio myPortfolio;
+
+	PortfolioController(Portfolio portfolio, StrategyOverview strategy, ServicePage servicePage,
+			MyPortfolio myPortfolio) {
+		this.myPortfolio = myPortfolio;
 		this.servicePage = servicePage;
 		this.portfolio = portfolio;
 		this.strategy = strategy;
@@ -44,6 +48,12 @@ class PortfolioController {
 			@RequestParam(required = false) Stage stage,
 			@RequestParam(defaultValue = "200") @Min(1) @Max(1000) int limit) {
 		return this.portfolio.overview(phase, stage, limit);
+	}
+
+	@GetMapping("/my")
+	@ApiPermission(ApiOperation.READ_CATALOG)
+	MyPortfolio.View mine() {
+		return this.myPortfolio.mine();
 	}
 
 	@GetMapping("/services/{code}")

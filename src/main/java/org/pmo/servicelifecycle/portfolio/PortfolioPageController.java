@@ -13,6 +13,12 @@ class PortfolioPageController {
 		return "redirect:/portfolio/index.html";
 	}
 
+	/** A customer's own page: his requests, his organisation's services and subscriptions. */
+	@GetMapping({ "/portfolio/my", "/portfolio/my/" })
+	String mine() {
+		return "forward:/portfolio/my.html";
+	}
+
 	/** The page of one service; the page reads the code from its address. */
 	@GetMapping("/portfolio/services/{code}")
 	String service(@PathVariable String code) {

@@ -3,6 +3,7 @@ package org.pmo.servicelifecycle.security;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Set;
 
 import jakarta.servlet.FilterChain;
@@ -15,12 +16,14 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.webapp.impl.security.auth.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Lets a user logged in to the Camunda webapps read the catalog API and the portfolio page without a second login.
- * Only reading requests ride on the session, so no cross-site request can change anything; everything else still
- * needs HTTP Basic. An anonymous visitor of the portfolio page is sent to the webapps' login.
+ * Reading requests ride on the session; a change of the catalog API does only with the session's CSRF token in its
+ * header (the portfolio's pages send it), so no cross-site request can change anything; everything else still needs
+ * HTTP Basic. An anonymous visitor of the portfolio is sent to its login, and back to the page he asked for.
  */
 class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
 
@@ -50,7 +53,7 @@ class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		UserAuthentication user = sessionUser(request);
 		boolean reading = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
-		if (user != null && reading) {
+		if (user != null && (reading || isApiChangeWithTheSessionsToken(request))) {
 			request.setAttribute(AUTHENTICATED_BY_SESSION, user.getIdentityId());
 			this.identityService.setAuthentication(user.getIdentityId(), user.getGroupIds(), user.getTenantIds());
 			try {
@@ -72,6 +75,21 @@ class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
 		else {
 			chain.doFilter(request, response);
 		}
+	}
+
+	/**
+	 * A change of the catalog API from the portfolio's pages: it carries the webapps' CSRF token of the session in
+	 * its header, which only a page of this origin can read from the webapps' answers; a cross-site request cannot.
+	 */
+	private static boolean isApiChangeWithTheSessionsToken(HttpServletRequest request) {
+		if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+			return false;
+		}
+		HttpSession session = request.getSession(false);
+		Object expected = (session != null) ? session.getAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME) : null;
+		String given = request.getHeader(CsrfConstants.CSRF_TOKEN_HEADER_NAME);
+		return expected instanceof String token && given != null
+				&& MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
 	}
 
 	private static boolean isPortfolioLogin(HttpServletRequest request) {

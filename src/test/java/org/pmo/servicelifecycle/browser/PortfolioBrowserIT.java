@@ -81,6 +81,53 @@ class PortfolioBrowserIT {
 	}
 
 	@Test
+	void shouldLetACustomerRaiseARequestFindItAndManageHisSubscriptions() {
+		Browser paul = browser("paul", 1400, 1000);
+		paul.go("/portfolio/my");
+		paul.waitUntil("sent to the login", (d) -> d.getCurrentUrl().contains("/portfolio/login.html?returnTo="));
+		paul.type(paul.visible(By.id("username")), "paul");
+		paul.type(paul.visible(By.id("password")), "paul");
+		paul.click(By.xpath("//button[@type='submit']"));
+		paul.waitUntil("his page", (d) -> d.getCurrentUrl().endsWith("/portfolio/my") && loaded(paul));
+
+		// when he asks for a service
+		String name = "Benefits coaching " + System.currentTimeMillis();
+		paul.type(paul.visible(By.name("name")), name);
+		paul.type(paul.visible(By.name("description")), "Coaching of project managers on benefits realisation.");
+		paul.click(By.cssSelector("input[name='segment'][value='PROJECT_MANAGERS']"));
+		paul.click(By.xpath("//form[@id='request']//button[@type='submit']"));
+
+		// then he lands on its page, and learns its code and stage
+		paul.waitUntil("the new service's page", (d) -> d.getCurrentUrl().contains("/portfolio/services/SVC-") && loaded(paul));
+		String code = paul.url().substring(paul.url().lastIndexOf('/') + 1);
+		assertThat(paul.visible(By.id("title")).getText()).isEqualTo(code + " · " + name);
+		assertThat(paul.visible(By.cssSelector("dd[data-fact='Stage']")).getText()).isEqualTo("Proposed (pipeline)");
+		assertThat(paul.all(By.cssSelector("#customers"))).allSatisfy((section) -> assertThat(section.isDisplayed()).isFalse());
+
+		// and finds it on his page with the step it waits at and who holds it
+		paul.go("/portfolio/my");
+		paul.waitUntil("his page", (d) -> loaded(paul));
+		assertThat(paul.visible(By.cssSelector("#requests tr[data-code='" + code + "']")).getText())
+			.contains(name, "Proposed", "Evaluate service need (pmo-managers)");
+		assertThat(paul.visible(By.id("organisation-name")).getText()).contains("Digital delivery office");
+		paul.screenshot("portfolio/05-customer-page");
+
+		// his office ends its subscription to the template library, and takes it again
+		String templates = this.services.findAll().stream().filter((s) -> s.getName().equals("Template library upkeep"))
+			.findFirst().orElseThrow().getCode();
+		paul.click(By.cssSelector("#received tr[data-code='" + templates + "'] button"));
+		paul.waitUntil("offered again", (d) -> !d.findElements(By.cssSelector("#offers button[data-subscribe='" + templates + "']")).isEmpty());
+		paul.click(By.cssSelector("#offers button[data-subscribe='" + templates + "']"));
+		paul.waitUntil("received again", (d) -> !d.findElements(By.cssSelector("#received tr[data-code='" + templates + "'] button")).isEmpty());
+		assertThat(paul.all(By.id("subscription-error"))).allSatisfy((e) -> assertThat(e.isDisplayed()).isFalse());
+		paul.close();
+	}
+
+	private static boolean loaded(Browser browser) {
+		return "true".equals(browser.script("return document.body.getAttribute('data-loaded');"));
+	}
+
+	@Test
 	void shouldOpenAServicesPageFromThePortfolioWithItsChartHistoryAndDiagram() {
 		// the demo's health check: live, measured this month, its periodic review waiting for the PMO managers
 		PmoService healthCheck = this.services.findAll()
