@@ -7,7 +7,9 @@
   /** Only a page of the portfolio: never another site or an address outside it. */
   function returnTo() {
     var asked = new URLSearchParams(location.search).get('returnTo') || '';
-    return /^\/portfolio\/[A-Za-z0-9_.\/-]*$/.test(asked) && asked.indexOf('//') < 0 ? asked : '/portfolio/';
+    var safe = /^\/portfolio\/[A-Za-z0-9_.\/-]*$/.test(asked) && asked.indexOf('//') < 0
+      && asked.split('/').indexOf('..') < 0 && asked.split('/').indexOf('.') < 0;
+    return safe ? asked : '/portfolio/';
   }
 
   // the webapps' CSRF token: handed out with the first answer of a session, kept while it lasts

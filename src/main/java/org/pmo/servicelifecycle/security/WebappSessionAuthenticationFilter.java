@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.List;
 import java.util.Set;
 
 import jakarta.servlet.FilterChain;
@@ -13,6 +14,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.webapp.impl.security.auth.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
@@ -53,9 +55,12 @@ class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		UserAuthentication user = sessionUser(request);
 		boolean reading = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
-		if (user != null && (reading || isApiChangeWithTheSessionsToken(request))) {
+		List<String> groups = (user == null) ? null
+				: reading ? List.copyOf(user.getGroupIds()) : isApiChangeWithTheSessionsToken(request) ? groupsNow(user)
+						: null;
+		if (groups != null) {
 			request.setAttribute(AUTHENTICATED_BY_SESSION, user.getIdentityId());
-			this.identityService.setAuthentication(user.getIdentityId(), user.getGroupIds(), user.getTenantIds());
+			this.identityService.setAuthentication(user.getIdentityId(), groups, user.getTenantIds());
 			try {
 				chain.doFilter(request, response);
 			}
@@ -66,9 +71,9 @@ class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
 		else if (isPortfolioLogin(request)) {
 			chain.doFilter(request, response);
 		}
-		else if (request.getRequestURI().startsWith(request.getContextPath() + PORTFOLIO_PATH)) {
+		else if (pathOf(request).startsWith(PORTFOLIO_PATH)) {
 			// the portfolio's login comes back to the page asked for
-			String asked = request.getRequestURI().substring(request.getContextPath().length());
+			String asked = pathOf(request);
 			response.sendRedirect(request.getContextPath() + PORTFOLIO_LOGIN + "?returnTo="
 					+ URLEncoder.encode(asked, StandardCharsets.UTF_8));
 		}
@@ -78,11 +83,32 @@ class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
 	}
 
 	/**
+	 * A change rides on the groups the person has now, not those of his login: who was removed from a group, or from
+	 * the organisation, changes nothing more. Null when the person is gone.
+	 */
+	private List<String> groupsNow(UserAuthentication user) {
+		if (this.identityService.createUserQuery().userId(user.getIdentityId()).count() == 0) {
+			return null;
+		}
+		return this.identityService.createGroupQuery()
+			.groupMember(user.getIdentityId())
+			.list()
+			.stream()
+			.map(Group::getId)
+			.toList();
+	}
+
+	/** The path within the application, as the servlet container resolved it (no "..", no doubled slashes). */
+	private static String pathOf(HttpServletRequest request) {
+		return request.getServletPath() + ((request.getPathInfo() != null) ? request.getPathInfo() : "");
+	}
+
+	/**
 	 * A change of the catalog API from the portfolio's pages: it carries the webapps' CSRF token of the session in
 	 * its header, which only a page of this origin can read from the webapps' answers; a cross-site request cannot.
 	 */
 	private static boolean isApiChangeWithTheSessionsToken(HttpServletRequest request) {
-		if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+		if (!pathOf(request).startsWith("/api/")) {
 			return false;
 		}
 		HttpSession session = request.getSession(false);
@@ -93,7 +119,7 @@ class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
 	}
 
 	private static boolean isPortfolioLogin(HttpServletRequest request) {
-		String path = request.getRequestURI().substring(request.getContextPath().length());
+		String path = pathOf(request);
 		return ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))
 				&& OPEN_PORTFOLIO_FILES.contains(path);
 	}

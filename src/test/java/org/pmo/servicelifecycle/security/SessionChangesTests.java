@@ -40,6 +40,37 @@ class SessionChangesTests extends WebTestSupport {
 				+ "\"contactEmail\": \"x@example.org\"}", token).statusCode()).isEqualTo(403);
 	}
 
+	@Test
+	void shouldTakeAChangeOnTheGroupsThePersonHasNowNotThoseOfHisLogin() throws Exception {
+		String user = "rosa" + System.nanoTime();
+		this.organisation.ensureUser(user, "Rosa", "Lind", user, org.pmo.servicelifecycle.identity.Groups.SERVICE_CUSTOMERS);
+		HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+		String token = logIn(browser, user);
+		assertThat(post(browser, "/api/services", REQUEST.formatted(user + " before"), token).statusCode()).isEqualTo(201);
+
+		// when she leaves the customers' group while her session goes on
+		this.engine.getIdentityService().deleteMembership(user, org.pmo.servicelifecycle.identity.Groups.SERVICE_CUSTOMERS);
+
+		// then her session changes nothing more
+		assertThat(post(browser, "/api/services", REQUEST.formatted(user + " after"), token).statusCode()).isEqualTo(403);
+		this.engine.getIdentityService().deleteUser(user);
+		assertThat(post(browser, "/api/services", REQUEST.formatted(user + " gone"), token).statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void shouldKeepThePortfolioAndTheApiOutOfOtherPagesFrames() throws Exception {
+		HttpResponse<String> api = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(uri("/api/services")).build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> login = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(uri("/portfolio/login.html")).build(), HttpResponse.BodyHandlers.ofString());
+		for (HttpResponse<String> response : java.util.List.of(api, login)) {
+			assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+			assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+			assertThat(response.headers().firstValue("Content-Security-Policy")).hasValue("frame-ancestors 'none'");
+		}
+		assertThat(api.headers().firstValue("Cache-Control")).hasValue("no-store");
+	}
+
 	/** Logs in as Tasklist's login does; returns the session's CSRF token. */
 	private String logIn(HttpClient browser, String user) throws Exception {
 		HttpResponse<String> first = browser.send(HttpRequest.newBuilder(uri("/camunda/app/welcome/default/")).build(),
