@@ -3,6 +3,9 @@
   'use strict';
 
   var PHASES = ['PIPELINE', 'CATALOG', 'RETIRED'];
+  // the cards: the pipeline and the catalog by phase; retired and declined apart, by stage
+  var CARDS = ['PIPELINE', 'CATALOG', 'RETIRED', 'DECLINED'];
+  var L = PmoLabels;
   var STAGES = ['PROPOSED', 'DESIGN', 'JUSTIFICATION', 'PILOT', 'IMPLEMENTATION', 'OPERATION', 'TRANSFORM',
     'RETIREMENT', 'RETIRED', 'DECLINED'];
   var overview = null;
@@ -29,9 +32,9 @@
     });
   }
 
-  function fillSelect(name, values) {
+  function fillSelect(name, values, label) {
     var select = filters.elements[name];
-    values.forEach(function (value) { select.appendChild(el('option', {}, [value])); });
+    values.forEach(function (value) { select.appendChild(el('option', { value: value }, [label(value)])); });
   }
 
   function renderCounts() {
@@ -39,15 +42,22 @@
     var stages = document.getElementById('stages');
     phases.innerHTML = '';
     stages.innerHTML = '';
-    PHASES.forEach(function (phase) {
-      var card = el('div', { 'class': 'card' + (filters.elements.phase.value === phase ? ' active' : ''), 'data-phase': phase },
-        [el('b', {}, [String(overview.byPhase[phase] || 0)]), phase.toLowerCase()]);
-      card.onclick = function () { filters.elements.phase.value = filters.elements.phase.value === phase ? '' : phase; render(); };
-      phases.appendChild(card);
+    CARDS.forEach(function (card) {
+      var byStage = card === 'RETIRED' || card === 'DECLINED';
+      var count = byStage ? overview.byStage[card] : overview.byPhase[card];
+      var active = byStage ? filters.elements.stage.value === card : filters.elements.phase.value === card;
+      var node = el('div', { 'class': 'card' + (active ? ' active' : ''), 'data-phase': card },
+        [el('b', {}, [String(count || 0)]), byStage ? L.stage(card).toLowerCase() : L.phase(card).toLowerCase()]);
+      node.onclick = function () {
+        var filter = byStage ? filters.elements.stage : filters.elements.phase;
+        filter.value = filter.value === card ? '' : card;
+        render();
+      };
+      phases.appendChild(node);
     });
     STAGES.forEach(function (stage) {
       var card = el('div', { 'class': 'card small' + (filters.elements.stage.value === stage ? ' active' : ''), 'data-stage': stage },
-        [el('b', {}, [String(overview.byStage[stage] || 0)]), stage.toLowerCase()]);
+        [el('b', {}, [String(overview.byStage[stage] || 0)]), L.stage(stage).toLowerCase()]);
       card.onclick = function () { filters.elements.stage.value = filters.elements.stage.value === stage ? '' : stage; render(); };
       stages.appendChild(card);
     });
@@ -84,18 +94,41 @@
       var row = el('tr', { 'data-code': service.code }, [
         el('td', {}, [el('a', { href: page }, [service.code])]),
         el('td', {}, [el('a', { href: page }, [service.name + (service.version > 1 ? ' (v' + service.version + ')' : '')])]),
-        el('td', {}, [service.stage]),
-        el('td', {}, [service.offeringLevel]),
-        el('td', {}, [service.customerSegments.join(', ')]),
-        el('td', {}, [el('span', { 'class': 'badge ' + health }, [health === 'NONE' ? 'not measured' : health])]),
+        el('td', { 'data-value': service.stage }, [L.stage(service.stage)]),
+        el('td', { 'data-value': service.offeringLevel }, [L.level(service.offeringLevel)]),
+        el('td', { 'data-value': service.customerSegments.join(',') }, [service.customerSegments.map(L.segment).join(', ')]),
+        el('td', { 'data-value': health }, [el('span', { 'class': 'badge ' + health }, [L.attainment(health)])]),
         el('td', {}, [day(service.lastReview)]),
         el('td', {}, [day(service.nextReviewDue)]),
         el('td', {}, [taskList(service.openTasks)]),
-        el('td', service.overdueApprovals ? { 'class': 'overdue' } : {}, [String(service.overdueApprovals)])
+        el('td', service.overdueApprovals ? { 'class': 'overdue' } : {}, [String(service.overdueApprovals)]),
+        el('td', {}, [service.owner || '—']),
+        el('td', {}, [service.valueScore === null ? '—' : String(service.valueScore)]),
+        el('td', {}, [service.priority || '—'])
       ]);
       body.appendChild(row);
     });
     document.getElementById('empty').hidden = shown.length > 0;
+    document.getElementById('csv').setAttribute('href', 'data:text/csv;charset=utf-8,' + encodeURIComponent(csv(shown)));
+  }
+
+  /** The filtered list as CSV: one line per service, values as the API gives them. */
+  function csv(services) {
+    function cell(value) {
+      var text = value === null || value === undefined ? '' : String(value);
+      // a formula-looking value stays text in spreadsheets
+      if (/^[=+\-@]/.test(text)) { text = "'" + text; }
+      return /[",\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+    }
+    var lines = [['code', 'name', 'stage', 'portfolioPhase', 'version', 'owner', 'offeringLevel', 'customerSegments',
+      'slaHealth', 'valueScore', 'priority', 'lastReview', 'nextReviewDue', 'openTasks', 'overdueApprovals'].join(',')];
+    services.forEach(function (s) {
+      lines.push([s.code, s.name, s.stage, s.portfolioPhase, s.version, s.owner, s.offeringLevel,
+        s.customerSegments.join(' '), s.slaHealth || 'NONE', s.valueScore, s.priority, day(s.lastReview),
+        day(s.nextReviewDue), s.openTasks.map(function (t) { return t.name; }).join('; '), s.overdueApprovals]
+        .map(cell).join(','));
+    });
+    return lines.join('\r\n') + '\r\n';
   }
 
   function renderDiagram() {
@@ -159,10 +192,10 @@
     var gaps = document.getElementById('gaps');
     gaps.innerHTML = '';
     strategy.objectiveGaps.forEach(function (name) { gaps.appendChild(el('li', { 'class': 'overdue' }, ['No service serves ' + name])); });
-    strategy.segmentGaps.forEach(function (segment) { gaps.appendChild(el('li', {}, ['No service for ' + segment])); });
+    strategy.segmentGaps.forEach(function (segment) { gaps.appendChild(el('li', {}, ['No service for ' + L.segment(segment).toLowerCase()])); });
     strategy.overlaps.forEach(function (overlap) {
       gaps.appendChild(el('li', {}, ['Overlap: ' + overlap.services.join(', ') + ' all serve ' + overlap.objective
-        + ' for ' + overlap.segment]));
+        + ' for ' + L.segment(overlap.segment).toLowerCase()]));
     });
     if (!gaps.children.length) { gaps.appendChild(el('li', {}, ['None'])); }
     var latest = document.getElementById('latest-review');
@@ -187,8 +220,8 @@
     document.getElementById('strategy').hidden = false;
   }
 
-  fillSelect('phase', PHASES);
-  fillSelect('stage', STAGES);
+  fillSelect('phase', PHASES, L.phase);
+  fillSelect('stage', STAGES, L.stage);
   filters.addEventListener('input', render);
   filters.addEventListener('change', render);
   document.getElementById('model').addEventListener('change', renderDiagram);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -26,6 +27,8 @@ import org.pmo.servicelifecycle.catalog.ServiceCatalog;
 import org.pmo.servicelifecycle.catalog.Stage;
 import org.pmo.servicelifecycle.lifecycle.ApplicationAuthority;
 import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess;
+import org.pmo.servicelifecycle.review.ReviewDecisions;
+import org.pmo.servicelifecycle.web.ApiOperation;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -53,9 +56,12 @@ public class Portfolio {
 
 	private final ApplicationAuthority application;
 
+	private final HistoryService historyService;
+
 	Portfolio(ServiceCatalog catalog, AgreementBook agreements, TaskService taskService,
 			ManagementService managementService, RepositoryService repositoryService, RuntimeService runtimeService,
-			Clock clock, ApplicationAuthority application) {
+			HistoryService historyService, Clock clock, ApplicationAuthority application) {
+		this.historyService = historyService;
 		this.application = application;
 		this.runtimeService = runtimeService;
 		this.catalog = catalog;
@@ -78,16 +84,43 @@ public class Portfolio {
 		List<PmoService> services = this.catalog.list(phase, stage, limit);
 		// everyone who may read the catalog sees the whole portfolio's work, whatever tasks are his own
 		Map<String, List<PortfolioOverview.OpenTask>> tasksByCode = this.application.call(() -> openTasksOf(services, now));
+		boolean strategy = this.application.currentUserIsAdministrator()
+				|| ApiOperation.READ_STRATEGY.allows(this.application.currentGroupIds());
+		Map<String, Map<String, Object>> figures = strategy ? this.application.call(() -> figuresOf(services))
+				: Map.of();
 		List<PortfolioOverview.ServiceSummary> summaries = new ArrayList<>();
 		for (PmoService service : services) {
 			List<PortfolioOverview.OpenTask> tasks = tasksByCode.getOrDefault(service.getCode(), List.of());
+			Map<String, Object> found = figures.getOrDefault(service.getLifecycleInstanceId(), Map.of());
 			summaries.add(new PortfolioOverview.ServiceSummary(service.getCode(), service.getName(),
 					service.getStage(), service.getPortfolioPhase(), service.getOfferingLevel(),
 					service.getCustomerSegments(), service.getServiceVersion(), service.getOwner(),
 					this.agreements.performance(service.getCode()).health(), this.catalog.lastReview(service.getCode()),
-					service.getNextReviewDue(), tasks, tasks.stream().filter(PortfolioOverview.OpenTask::overdue).count()));
+					service.getNextReviewDue(), tasks, tasks.stream().filter(PortfolioOverview.OpenTask::overdue).count(),
+					(found.get(ReviewDecisions.VALUE_SCORE) instanceof Number score) ? score : null,
+					(found.get(ReviewDecisions.PRIORITY) != null) ? String.valueOf(found.get(ReviewDecisions.PRIORITY))
+							: null));
 		}
 		return new PortfolioOverview(now, byPhase, byStage, summaries, this.application.call(this::waitingPerStep));
+	}
+
+	/** The value score and priority each lifecycle found, by lifecycle instance, in one query of the history. */
+	private Map<String, Map<String, Object>> figuresOf(List<PmoService> services) {
+		Map<String, Map<String, Object>> figures = new HashMap<>();
+		String[] instances = services.stream()
+			.map(PmoService::getLifecycleInstanceId)
+			.filter(java.util.Objects::nonNull)
+			.toArray(String[]::new);
+		if (instances.length == 0) {
+			return figures;
+		}
+		this.historyService.createHistoricVariableInstanceQuery()
+			.processInstanceIdIn(instances)
+			.variableNameIn(ReviewDecisions.VALUE_SCORE, ReviewDecisions.PRIORITY)
+			.listPage(0, MAX_ROWS)
+			.forEach((variable) -> figures.computeIfAbsent(variable.getProcessInstanceId(), (key) -> new HashMap<>())
+				.put(variable.getName(), variable.getValue()));
+		return figures;
 	}
 
 	/** The model of a lifecycle process, for the page's diagram. */

@@ -15,11 +15,11 @@ import org.pmo.servicelifecycle.catalog.Stage;
 public record PortfolioOverview(Instant asOf, Map<PortfolioPhase, Long> byPhase, Map<Stage, Long> byStage,
 		List<ServiceSummary> services, Map<String, List<StepCount>> waiting) {
 
-	/** One service as the portfolio page lists it. */
+	/** One service as the portfolio page lists it; value score and priority for the strategy's readers. */
 	public record ServiceSummary(String code, String name, Stage stage, PortfolioPhase portfolioPhase,
 			OfferingLevel offeringLevel, Set<CustomerSegment> customerSegments, int version, String owner,
 			Attainment slaHealth, Instant lastReview, Instant nextReviewDue, List<OpenTask> openTasks,
-			long overdueApprovals) {
+			long overdueApprovals, Number valueScore, String priority) {
 	}
 
 	/** An open task of a service's lifecycle and who holds it. */

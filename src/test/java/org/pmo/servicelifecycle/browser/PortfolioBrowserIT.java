@@ -173,9 +173,12 @@ class PortfolioBrowserIT {
 		PortfolioPage page = PortfolioPage.open(mark);
 
 		// services by phase and by stage
-		Map<String, Integer> byPhase = Arrays.stream(PortfolioPhase.values())
-			.collect(Collectors.toMap(Enum::name,
-					(phase) -> (int) catalog.stream().filter((s) -> s.getPortfolioPhase() == phase).count()));
+		// the pipeline and the catalog by phase; retired and declined services counted apart
+		Map<String, Integer> byPhase = Map.of(
+				"PIPELINE", (int) catalog.stream().filter((s) -> s.getPortfolioPhase() == PortfolioPhase.PIPELINE).count(),
+				"CATALOG", (int) catalog.stream().filter((s) -> s.getPortfolioPhase() == PortfolioPhase.CATALOG).count(),
+				"RETIRED", (int) catalog.stream().filter((s) -> s.getStage() == Stage.RETIRED).count(),
+				"DECLINED", (int) catalog.stream().filter((s) -> s.getStage() == Stage.DECLINED).count());
 		assertThat(page.phaseCounts()).isEqualTo(byPhase);
 		Map<String, Integer> byStage = Arrays.stream(Stage.values())
 			.collect(Collectors.toMap(Enum::name,
@@ -189,7 +192,7 @@ class PortfolioBrowserIT {
 			.hasEntrySatisfying("RETIREMENT", (n) -> assertThat(n).isPositive());
 
 		// the table: every service in its stage, with its work and who holds it
-		Map<String, List<String>> rows = page.rows();
+		Map<String, List<String>> rows = page.rowValues();
 		Map<String, PmoService> byCode = catalog.stream()
 			.collect(Collectors.toMap(PmoService::getCode, Function.identity(), (a, b) -> a, LinkedHashMap::new));
 		assertThat(rows.keySet()).containsExactlyInAnyOrderElementsOf(byCode.keySet());
@@ -208,9 +211,15 @@ class PortfolioBrowserIT {
 		mark.screenshot("portfolio/02-portfolio");
 
 		// the filters
+		// in business words on the page, and in the CSV of what is listed
+		assertThat(page.rows().values()).anySatisfy((cells) -> assertThat(cells.get(2)).isEqualTo("In operation"));
+		assertThat(page.csvLines().get(0)).startsWith("code,name,stage,portfolioPhase,version,owner,offeringLevel");
+		assertThat(page.csvLines()).hasSize(catalog.size() + 1);
 		page.filterStage("OPERATION");
-		assertThat(page.rows().values()).hasSize(byStage.get("OPERATION"))
+		assertThat(page.rowValues().values()).hasSize(byStage.get("OPERATION"))
 			.allSatisfy((cells) -> assertThat(cells.get(2)).isEqualTo("OPERATION"));
+		assertThat(page.csvLines()).hasSize(byStage.get("OPERATION") + 1)
+			.allSatisfy((line) -> assertThat(line).matches("code,.*|SVC-\\d{4},.*,OPERATION,CATALOG,.*"));
 		page.filterStage("all");
 		String someCode = codeIn(catalog, Stage.PILOT);
 		page.search(someCode);

@@ -56,10 +56,30 @@ public final class PortfolioPage {
 		return rows;
 	}
 
+	/** The table's rows: per service code, what each cell stands for (the catalog's value where it shows a label). */
+	public Map<String, List<String>> rowValues() {
+		Map<String, List<String>> rows = new LinkedHashMap<>();
+		for (WebElement row : this.browser.all(By.cssSelector("#services tbody tr[data-code]"))) {
+			rows.put(row.getDomAttribute("data-code"), row.findElements(By.tagName("td"))
+				.stream()
+				.map((cell) -> (cell.getDomAttribute("data-value") != null) ? cell.getDomAttribute("data-value")
+						: cell.getText().replaceAll("\\s+", " ").trim())
+				.toList());
+		}
+		return rows;
+	}
+
+	/** The listed services as the page's CSV link gives them, one line each after the header. */
+	public List<String> csvLines() {
+		String href = this.browser.visible(By.id("csv")).getDomAttribute("href");
+		String csv = java.net.URLDecoder.decode(href.substring(href.indexOf(',') + 1), java.nio.charset.StandardCharsets.UTF_8);
+		return List.of(csv.split("\r\n"));
+	}
+
 	/** Filters the table by stage ("all" for every stage). */
 	public PortfolioPage filterStage(String stage) {
 		new Select(this.browser.driver().findElement(By.cssSelector("#filters select[name='stage']")))
-			.selectByVisibleText(stage);
+			.selectByValue("all".equals(stage) ? "" : stage);
 		return this;
 	}
 
