@@ -6,16 +6,9 @@
   var mine = null;
   var xsrf = null;
 
-  function el(tag, attributes, children) {
-    var node = document.createElement(tag);
-    Object.keys(attributes || {}).forEach(function (key) { node.setAttribute(key, attributes[key]); });
-    (children || []).forEach(function (child) {
-      node.appendChild(typeof child === 'string' ? document.createTextNode(child) : child);
-    });
-    return node;
-  }
+  var el = PmoPage.el;
 
-  function day(instant) { return instant ? instant.substring(0, 10) : '—'; }
+  var day = PmoPage.day;
 
   function link(code, text) { return el('a', { href: '/portfolio/services/' + encodeURIComponent(code) }, [text]); }
 

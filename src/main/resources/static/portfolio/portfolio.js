@@ -12,18 +12,9 @@
   var viewer = null;
   var filters = document.getElementById('filters');
 
-  function el(tag, attributes, children) {
-    var node = document.createElement(tag);
-    Object.keys(attributes || {}).forEach(function (key) { node.setAttribute(key, attributes[key]); });
-    (children || []).forEach(function (child) {
-      node.appendChild(typeof child === 'string' ? document.createTextNode(child) : child);
-    });
-    return node;
-  }
+  var el = PmoPage.el;
 
-  function day(instant) {
-    return instant ? instant.substring(0, 10) : '—';
-  }
+  var day = PmoPage.day;
 
   function getJson(url) {
     return fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' } }).then(function (response) {

@@ -6,18 +6,11 @@
   var code = location.pathname.split('/').pop();
   try { code = decodeURIComponent(code); } catch (ignored) { /* the API answers an unreadable code with 404 */ }
 
-  function el(tag, attributes, children) {
-    var node = document.createElement(tag);
-    Object.keys(attributes || {}).forEach(function (key) { node.setAttribute(key, attributes[key]); });
-    (children || []).forEach(function (child) {
-      node.appendChild(typeof child === 'string' ? document.createTextNode(child) : child);
-    });
-    return node;
-  }
+  var el = PmoPage.el;
 
-  function day(instant) { return instant ? instant.substring(0, 10) : '—'; }
+  var day = PmoPage.day;
 
-  function moment(instant) { return instant ? instant.replace('T', ' ').substring(0, 16) : '—'; }
+  var moment = PmoPage.moment;
 
   function number(value) { return value === null || value === undefined ? '—' : String(Math.round(value * 100) / 100); }
 

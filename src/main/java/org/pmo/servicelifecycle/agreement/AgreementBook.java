@@ -330,9 +330,9 @@ public class AgreementBook implements AgreementDirectory {
 		boolean live = service.getStage() == Stage.OPERATION;
 		this.breaches.saveAndFlush(new SlaBreach(agreement, period.start(), mean, live, this.clock.instant()));
 		String periodName = Periods.name(period.start(), agreement.getPeriod());
-		String reason = "SLA breach: " + agreement.getMetric() + " " + format(mean) + " in " + periodName + " for "
+		String reason = "SLA breach: " + agreement.getMetric() + " " + Labels.number(mean) + " in " + periodName + " for "
 				+ segmentName(agreement.getSegment()) + " (agreed " + agreement.getDirection().name().toLowerCase().replace('_', ' ')
-				+ " " + format(agreement.getTarget()) + ")";
+				+ " " + Labels.number(agreement.getTarget()) + ")";
 		this.catalog.record(service.getCode(), HistoryKind.SLA_BREACHED, new HistoryDetails("SLA breach", null, null, reason));
 		if (live) {
 			this.reviews.requestUnscheduledReview(service.getCode(), reason);
@@ -371,7 +371,7 @@ public class AgreementBook implements AgreementDirectory {
 
 	private static String describe(PerformanceAgreement agreement) {
 		return agreement.getMetric() + " " + agreement.getDirection().name().toLowerCase().replace('_', ' ') + " "
-				+ format(agreement.getTarget()) + " " + agreement.getUnit() + " per " + agreement.getPeriod().name().toLowerCase()
+				+ Labels.number(agreement.getTarget()) + " " + agreement.getUnit() + " per " + agreement.getPeriod().name().toLowerCase()
 				+ " for " + segmentName(agreement.getSegment());
 	}
 
@@ -381,10 +381,6 @@ public class AgreementBook implements AgreementDirectory {
 
 	private static double mean(List<Double> values) {
 		return values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
-	}
-
-	private static String format(double value) {
-		return (value == Math.rint(value)) ? String.valueOf((long) value) : String.format("%.2f", value);
 	}
 
 	private record PeriodOfAgreement(PerformanceAgreement agreement, LocalDate start) {

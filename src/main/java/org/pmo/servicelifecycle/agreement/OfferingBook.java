@@ -283,7 +283,6 @@ public class OfferingBook {
 
 	/** One offering per segment, each agreement once, its target one the unit can take. */
 	static void check(List<OfferingTerms> terms, String list, boolean agreedForEverySegment) {
-		String prefix = list.isEmpty() ? "" : list;
 		if (terms.isEmpty()) {
 			throw new InvalidInputException(list.isEmpty() ? "body" : list,
 					"a service makes at least one offering");
@@ -291,7 +290,7 @@ public class OfferingBook {
 		Set<CustomerSegment> segments = new HashSet<>();
 		for (int i = 0; i < terms.size(); i++) {
 			OfferingTerms offering = terms.get(i);
-			String at = prefix + "[" + i + "].";
+			String at = list + "[" + i + "].";
 			if (!segments.add(offering.segment())) {
 				throw new InvalidInputException(at + "segment",
 						"a second offering for " + offering.segment() + ": one offering per segment");

@@ -93,7 +93,7 @@ public class OfferingDesign {
 			this.offerings.design(code, terms, this.application.currentUserId());
 		}
 		catch (InvalidInputException ex) {
-			throw new InvalidLifecycleInputException(ex.getField(), problemOf(ex));
+			throw new InvalidLifecycleInputException(ex.getField(), ex.getMessage());
 		}
 		String summary = this.offerings.describeDesigned(code);
 		task.setVariable(SUMMARY, (summary.length() <= MAX_TEXT) ? summary : summary.substring(0, MAX_TEXT - 1) + "…");
@@ -108,7 +108,7 @@ public class OfferingDesign {
 			this.offerings.checkReadyForGoLive(task.getExecution().getProcessBusinessKey());
 		}
 		catch (InvalidInputException ex) {
-			throw new InvalidLifecycleInputException(ServiceLifecycleProcess.Variables.DECISION, problemOf(ex));
+			throw new InvalidLifecycleInputException(ServiceLifecycleProcess.Variables.DECISION, ex.getMessage());
 		}
 	}
 
@@ -245,12 +245,6 @@ public class OfferingDesign {
 			return number.doubleValue();
 		}
 		throw new InvalidLifecycleInputException(field, (value == null) ? "is required" : "must be a number");
-	}
-
-	private static String problemOf(InvalidInputException ex) {
-		String message = ex.getMessage();
-		String prefix = ex.getField() + ": ";
-		return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
 	}
 
 }

@@ -153,11 +153,7 @@ public class Subscriptions {
 		if (subscription.getStatus() != SubscriptionStatus.PENDING) {
 			return;
 		}
-		String decider = this.application.currentUserId();
-		if (decider != null && decider.equals(subscription.getRequestedBy())) {
-			throw new InvalidLifecycleInputException(SubscriptionProcess.DECISION,
-					"you asked for this subscription: another PMO manager decides it");
-		}
+		refuseTheOneWhoAsked(subscription);
 		// approvals of the last places run one at a time
 		PmoService service = this.catalog.lock(subscription.getServiceId());
 		Offering offering = this.offerings.offeringFor(service, subscription.getSegment())
@@ -175,14 +171,19 @@ public class Subscriptions {
 	/** Step of the model: the PMO manager declined the subscription. */
 	public void decline(DelegateExecution execution) {
 		Subscription subscription = subscriptionOf(execution);
+		refuseTheOneWhoAsked(subscription);
+		if (subscription.getStatus() == SubscriptionStatus.PENDING) {
+			subscription.decline(this.application.currentUserId(),
+					commentOf(execution), this.clock.instant());
+		}
+	}
+
+	/** Four eyes: the person who asked for a subscription does not decide it. */
+	private void refuseTheOneWhoAsked(Subscription subscription) {
 		String decider = this.application.currentUserId();
 		if (decider != null && decider.equals(subscription.getRequestedBy())) {
 			throw new InvalidLifecycleInputException(SubscriptionProcess.DECISION,
 					"you asked for this subscription: another PMO manager decides it");
-		}
-		if (subscription.getStatus() == SubscriptionStatus.PENDING) {
-			subscription.decline(this.application.currentUserId(),
-					commentOf(execution), this.clock.instant());
 		}
 	}
 

@@ -84,9 +84,7 @@ public class Portfolio {
 		List<PmoService> services = this.catalog.list(phase, stage, limit);
 		// everyone who may read the catalog sees the whole portfolio's work, whatever tasks are his own
 		Map<String, List<PortfolioOverview.OpenTask>> tasksByCode = this.application.call(() -> openTasksOf(services, now));
-		boolean strategy = this.application.currentUserIsAdministrator()
-				|| ApiOperation.READ_STRATEGY.allows(this.application.currentGroupIds());
-		Map<String, Map<String, Object>> figures = strategy ? this.application.call(() -> figuresOf(services))
+		Map<String, Map<String, Object>> figures = readsStrategy() ? this.application.call(() -> figuresOf(services))
 				: Map.of();
 		List<PortfolioOverview.ServiceSummary> summaries = new ArrayList<>();
 		for (PmoService service : services) {
@@ -104,8 +102,17 @@ public class Portfolio {
 		return new PortfolioOverview(now, byPhase, byStage, summaries, this.application.call(this::waitingPerStep));
 	}
 
-	/** The value score and priority each lifecycle found, by lifecycle instance, in one query of the history. */
-	private Map<String, Map<String, Object>> figuresOf(List<PmoService> services) {
+	/** The current user reads the strategy: the value scores, priorities and business cases. */
+	boolean readsStrategy() {
+		return this.application.currentUserIsAdministrator()
+				|| ApiOperation.READ_STRATEGY.allows(this.application.currentGroupIds());
+	}
+
+	/**
+	 * The value score and priority each lifecycle found, by lifecycle instance, in one query of the history; call as
+	 * the application.
+	 */
+	Map<String, Map<String, Object>> figuresOf(List<PmoService> services) {
 		Map<String, Map<String, Object>> figures = new HashMap<>();
 		String[] instances = services.stream()
 			.map(PmoService::getLifecycleInstanceId)

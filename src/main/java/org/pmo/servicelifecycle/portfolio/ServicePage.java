@@ -27,7 +27,6 @@ import org.pmo.servicelifecycle.notice.NoticeView;
 import org.pmo.servicelifecycle.review.ReviewDecisions;
 import org.pmo.servicelifecycle.strategy.BusinessCaseView;
 import org.pmo.servicelifecycle.strategy.BusinessCases;
-import org.pmo.servicelifecycle.web.ApiOperation;
 import org.springframework.stereotype.Service;
 
 /**
@@ -83,15 +82,16 @@ public class ServicePage {
 		boolean operations = this.application.currentUserIsAdministrator()
 				|| this.application.currentGroupIds().contains(Groups.PMO_MANAGERS);
 		// the business case and the value score are the strategy's, for those who read it
-		boolean strategy = this.application.currentUserIsAdministrator()
-				|| ApiOperation.READ_STRATEGY.allows(this.application.currentGroupIds());
+		boolean strategy = this.portfolio.readsStrategy();
 		PerformanceReport performance = this.agreements.performance(code);
 		Long own = staff ? null : this.customers.customerOf(this.application.currentUserId()).orElse(null);
 		List<PortfolioOverview.OpenTask> tasks = this.application
 			.call(() -> this.portfolio.openTasksOf(List.of(service), this.clock.instant()))
 			.getOrDefault(code, List.of());
 		return this.application.call(() -> {
-			Map<String, Object> figures = strategy ? lifecycleFigures(service) : Map.of();
+			Map<String, Object> figures = strategy
+					? this.portfolio.figuresOf(List.of(service)).getOrDefault(service.getLifecycleInstanceId(), Map.of())
+					: Map.of();
 			Object priority = figures.get(ReviewDecisions.PRIORITY);
 			return new View(ServiceView.of(service, this.agreements.agreementsOf(code)),
 					(figures.get(ReviewDecisions.VALUE_SCORE) instanceof Number score) ? score : null,
@@ -103,25 +103,6 @@ public class ServicePage {
 					staff ? this.customers.receiving(service, null).stream().map(Customer::getName).toList() : null,
 					staff ? this.notices.outbox(code) : null, operations);
 		});
-	}
-
-	/** The value score and priority the lifecycle found, kept in its variables (ended lifecycles in the history). */
-	private Map<String, Object> lifecycleFigures(PmoService service) {
-		Map<String, Object> figures = new java.util.HashMap<>();
-		if (service.getLifecycleInstanceId() == null) {
-			return figures;
-		}
-		for (String name : List.of(ReviewDecisions.VALUE_SCORE,
-				ReviewDecisions.PRIORITY)) {
-			this.historyService.createHistoricVariableInstanceQuery()
-				.processInstanceId(service.getLifecycleInstanceId())
-				.variableName(name)
-				.list()
-				.stream()
-				.findFirst()
-				.ifPresent((variable) -> figures.put(name, variable.getValue()));
-		}
-		return figures;
 	}
 
 	/** The steps where the service's processes wait now, per process model, for the diagram's highlight. */
