@@ -127,6 +127,19 @@ public final class Tasklist {
 		return new CamundaForm(this.browser, TASK_VIEW);
 	}
 
+	/** Whether Tasklist enables "Complete" within the time: it does once form-js reports the form valid. */
+	public boolean completeEnabledWithin(java.time.Duration time) {
+		By complete = By.xpath("//*[@cam-tasklist-task]//button[normalize-space(.)='Complete']");
+		try {
+			this.browser.waitUntil("Complete enabled", time,
+					(d) -> d.findElements(complete).stream().anyMatch(org.openqa.selenium.WebElement::isEnabled));
+			return true;
+		}
+		catch (org.openqa.selenium.TimeoutException ex) {
+			return false;
+		}
+	}
+
 	/** Clicks "Complete" of the open task; the form may refuse it, see {@link #completed(String)}. */
 	public void complete() {
 		this.browser.blurActiveElement();
