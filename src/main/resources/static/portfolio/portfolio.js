@@ -127,11 +127,11 @@
     fetch('/api/portfolio/models/' + key, { credentials: 'same-origin' })
       .then(function (response) { return response.text(); })
       .then(function (xml) {
-        if (viewer) { viewer.destroy(); }
-        viewer = new BpmnJS({ container: '#diagram' });
-        viewer.importXML(xml, function (error) {
-          if (error) { document.getElementById('diagram').textContent = 'The model could not be drawn: ' + error; return; }
-          viewer.get('canvas').zoom('fit-viewport');
+        if (viewer) { viewer.destroy(); viewer = null; }
+        var container = document.getElementById('diagram');
+        container.innerHTML = '';
+        return PmoDiagram.draw(container, xml).then(function (drawn) {
+          viewer = drawn;
           var overlays = viewer.get('overlays');
           (overview.waiting[key] || []).forEach(function (step) {
             try {
@@ -140,7 +140,8 @@
             } catch (ignored) { /* a step of an older model version that the latest one no longer has */ }
           });
         });
-      });
+      })
+      .catch(function (error) { document.getElementById('diagram').textContent = 'The model could not be drawn: ' + error.message; });
   }
 
   function render() {

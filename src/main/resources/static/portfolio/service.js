@@ -33,6 +33,7 @@
       ['Strategic value', c ? number(c.strategicValue) + ' of 100 (' + c.strength + ')' : '—'],
       ['Next review', day(s.nextReviewDue)]
     ];
+    if (page.retiresOn) { facts.splice(1, 0, ['Retires on', day(page.retiresOn)]); }
     var section = document.getElementById('facts');
     section.appendChild(el('p', { 'class': 'description' }, [s.description]));
     section.appendChild(el('dl', { 'class': 'facts' }, [].concat.apply([], facts.map(function (fact) {
@@ -141,16 +142,14 @@
     fetch('/api/portfolio/models/' + where.processKey, { credentials: 'same-origin' })
       .then(function (response) { return response.text(); })
       .then(function (xml) {
-        var viewer = new BpmnJS({ container: '#diagram' });
-        viewer.importXML(xml, function (error) {
-          if (error) { container.textContent = 'The model could not be drawn: ' + error; return; }
-          viewer.get('canvas').zoom('fit-viewport');
+        return PmoDiagram.draw(container, xml).then(function (viewer) {
           where.activityIds.forEach(function (id) {
             try { viewer.get('canvas').addMarker(id, 'current-step'); } catch (ignored) { /* not in the latest model */ }
           });
           container.setAttribute('data-current', where.activityIds.join(' '));
         });
-      });
+      })
+      .catch(function (error) { container.textContent = 'The model could not be drawn: ' + error.message; });
   }
 
   fetch('/api/portfolio/services/' + encodeURIComponent(code), { credentials: 'same-origin',

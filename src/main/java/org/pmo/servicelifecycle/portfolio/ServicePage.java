@@ -1,13 +1,17 @@
 package org.pmo.servicelifecycle.portfolio;
 
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.pmo.servicelifecycle.agreement.AgreementBook;
 import org.pmo.servicelifecycle.agreement.OfferingBook;
@@ -17,11 +21,13 @@ import org.pmo.servicelifecycle.catalog.HistoryView;
 import org.pmo.servicelifecycle.catalog.PmoService;
 import org.pmo.servicelifecycle.catalog.ServiceCatalog;
 import org.pmo.servicelifecycle.catalog.ServiceView;
+import org.pmo.servicelifecycle.catalog.Stage;
 import org.pmo.servicelifecycle.customer.Customer;
 import org.pmo.servicelifecycle.customer.Customers;
 import org.pmo.servicelifecycle.identity.Groups;
 import org.pmo.servicelifecycle.lifecycle.ApplicationAuthority;
 import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess;
+import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Retirement;
 import org.pmo.servicelifecycle.notice.CustomerNotices;
 import org.pmo.servicelifecycle.notice.NoticeView;
 import org.pmo.servicelifecycle.review.ReviewDecisions;
@@ -55,13 +61,16 @@ public class ServicePage {
 
 	private final HistoryService historyService;
 
+	private final ManagementService managementService;
+
 	private final ApplicationAuthority application;
 
 	private final Clock clock;
 
 	ServicePage(ServiceCatalog catalog, AgreementBook agreements, OfferingBook offerings, BusinessCases businessCases,
 			Customers customers, CustomerNotices notices, Portfolio portfolio, RuntimeService runtimeService,
-			HistoryService historyService, ApplicationAuthority application, Clock clock) {
+			HistoryService historyService, ManagementService managementService, ApplicationAuthority application,
+			Clock clock) {
 		this.catalog = catalog;
 		this.agreements = agreements;
 		this.offerings = offerings;
@@ -71,6 +80,7 @@ public class ServicePage {
 		this.portfolio = portfolio;
 		this.runtimeService = runtimeService;
 		this.historyService = historyService;
+		this.managementService = managementService;
 		this.application = application;
 		this.clock = clock;
 	}
@@ -99,7 +109,7 @@ public class ServicePage {
 					strategy ? this.businessCases.find(code).orElse(null) : null, this.offerings.offeringsOf(code),
 					staff ? performance : performance.onlyFor(own),
 					this.catalog.history(code).stream().map(HistoryView::of).toList(), tasks,
-					waiting(service, operations),
+					waiting(service, operations), retiresOn(service),
 					staff ? this.customers.receiving(service, null).stream().map(Customer::getName).toList() : null,
 					staff ? this.notices.outbox(code) : null, operations);
 		});
@@ -133,10 +143,26 @@ public class ServicePage {
 		return waiting;
 	}
 
+	/** The day an approved retirement decommissions the service (its timer's); null before one is approved. */
+	private LocalDate retiresOn(PmoService service) {
+		if (service.getStage() != Stage.RETIREMENT) {
+			return null;
+		}
+		ProcessInstance retirement = this.runtimeService.createProcessInstanceQuery()
+			.processInstanceBusinessKey(service.getCode())
+			.processDefinitionKey(ServiceLifecycleProcess.RETIREMENT_KEY)
+			.singleResult();
+		Job timer = (retirement == null) ? null : this.managementService.createJobQuery()
+			.processInstanceId(retirement.getId())
+			.activityId(Retirement.EVENT_RETIREMENT_DATE_REACHED)
+			.singleResult();
+		return (timer == null) ? null : timer.getDuedate().toInstant().atZone(ZoneOffset.UTC).toLocalDate();
+	}
+
 	/** The page's data; {@code subscribers} and {@code notices} for the PMO's work groups only. */
 	public record View(ServiceView service, Number valueScore, String priority, BusinessCaseView businessCase,
 			List<OfferingView> offerings, PerformanceReport performance, List<HistoryView> history,
-			List<PortfolioOverview.OpenTask> openTasks, List<Waiting> waiting, List<String> subscribers,
+			List<PortfolioOverview.OpenTask> openTasks, List<Waiting> waiting, LocalDate retiresOn, List<String> subscribers,
 			List<NoticeView> notices, boolean mayOpenCockpit) {
 	}
 

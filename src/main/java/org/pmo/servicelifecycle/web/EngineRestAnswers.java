@@ -59,6 +59,12 @@ class EngineRestAnswers implements ResourceConfigCustomizer {
 
 	/** A refusal or bad input inside a server error, answered as what it is; anything else as Camunda answers it. */
 	static Response badInputOr(Throwable exception, Response camundaAnswer) {
+		// the field's own words, not the engine's wrapping of a listener's refusal ("ENGINE-03051 … Message: '…'")
+		for (Throwable cause = exception; cause != null; cause = (cause.getCause() == cause) ? null : cause.getCause()) {
+			if (cause instanceof FieldProblem) {
+				return badRequest(String.valueOf(cause.getMessage()));
+			}
+		}
 		if (camundaAnswer.getStatus() < 500) {
 			return camundaAnswer;
 		}
@@ -69,8 +75,7 @@ class EngineRestAnswers implements ResourceConfigCustomizer {
 			if (cause instanceof ProcessEngineException && String.valueOf(cause.getMessage()).contains(UNCAUGHT_ERROR)) {
 				return badRequest("The model catches no BPMN error with this code here: " + cause.getMessage());
 			}
-			if (cause instanceof Exception bad && (cause instanceof FieldProblem
-					|| cause instanceof BadUserRequestException || cause instanceof NullValueException
+			if (cause instanceof Exception bad && (cause instanceof BadUserRequestException || cause instanceof NullValueException
 					|| cause instanceof SpinRuntimeException
 					|| cause instanceof NumberFormatException || cause instanceof NullPointerException)) {
 				return badRequest(String.valueOf(bad.getMessage()));

@@ -1,6 +1,8 @@
 package org.pmo.servicelifecycle.browser;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +57,11 @@ public final class CamundaForm {
 				}
 			}
 		}
+	}
+
+	/** A date field, typed as its date picker takes and shows it (month/day/year). */
+	public CamundaForm date(String label, LocalDate day) {
+		return typed(label, 0, day.format(DateTimeFormatter.ofPattern("M/d/yyyy")), "input.flatpickr-input");
 	}
 
 	public CamundaForm number(String label, Number value) {
@@ -199,8 +206,11 @@ public final class CamundaForm {
 
 	/** The field with this label; in a dynamic list, the one of the given row. */
 	private WebElement field(String label, int row) {
-		By by = By.xpath(".//*[contains(concat(' ', normalize-space(@class), ' '), ' fjs-form-field ')]"
-				+ "[label[1][normalize-space(text()[1])=" + Xpath.literal(label) + "]]");
+		String named = "[normalize-space(text()[1])=" + Xpath.literal(label) + "]";
+		// a date field holds its label in a subsection of its own
+		By by = By.xpath(".//*[contains(concat(' ', normalize-space(@class), ' '), ' fjs-form-field ')]" + "[label[1]"
+				+ named + " or *[contains(@class,'fjs-vertical-group')]/*[contains(@class,'fjs-datetime-subsection')]/label"
+				+ named + "]");
 		return this.browser.waitUntil("field " + label + " (" + row + ") in " + this.scope, (d) -> d
 			.findElements(By.cssSelector(this.scope))
 			.stream()

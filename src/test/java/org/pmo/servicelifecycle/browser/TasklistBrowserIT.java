@@ -164,6 +164,9 @@ class TasklistBrowserIT {
 		Browser paul = browser("paul");
 		Tasklist tasklist = Tasklist.login(paul, "paul");
 		assertThat(tasklist.filters()).as("a customer has no task inbox").isEmpty();
+		assertThat(paul.all(By.xpath("//a[normalize-space(.)='Start process']"))).hasSize(1);
+		assertThat(paul.all(By.xpath("//a[normalize-space(.)='Create task']"))).as("no standalone tasks").isEmpty();
+		assertThat(Webapps.errorNotifications(paul)).isEmpty();
 		CamundaForm request = tasklist.startProcess(LIFECYCLE);
 		long servicesBefore = this.services.count();
 		tasklist.start();

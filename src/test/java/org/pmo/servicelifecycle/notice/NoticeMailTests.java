@@ -3,14 +3,11 @@ package org.pmo.servicelifecycle.notice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.ServerSocket;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
-import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterAll;
@@ -35,31 +32,16 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 class NoticeMailTests extends WebTestSupport {
 
-	/** On a port of its own, kept when the server is stopped and started again. */
-	static final GreenMail SMTP = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-
-	static {
-		SMTP.start();
-	}
+	static final TestMailServer SMTP = TestMailServer.started();
 
 	@DynamicPropertySource
 	static void mailServer(DynamicPropertyRegistry registry) {
-		registry.add("pmo.notices.smtp-host", () -> "127.0.0.1");
-		registry.add("pmo.notices.smtp-port", () -> SMTP.getSmtp().getPort());
+		SMTP.register(registry);
 	}
 
 	@AfterAll
 	static void stopTheMailServer() {
 		SMTP.stop();
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
 	}
 
 	@Autowired
@@ -86,10 +68,7 @@ class NoticeMailTests extends WebTestSupport {
 		this.lifecycle.notifyCustomers(code);
 
 		// then the office's contact has the notice, and the service stays live until the date
-		List<MimeMessage> received = List.of(SMTP.getReceivedMessagesForDomain(contact.substring(contact.indexOf('@') + 1)))
-			.stream()
-			.filter((message) -> contains(message, contact))
-			.toList();
+		List<MimeMessage> received = SMTP.receivedBy(contact);
 		assertThat(received).hasSize(1);
 		assertThat(received.get(0).getSubject()).isEqualTo("Executive dashboard retires on " + retirementDate);
 		assertThat(GreenMailUtil.getBody(received.get(0))).contains("Please use the successor service.");
@@ -142,17 +121,7 @@ class NoticeMailTests extends WebTestSupport {
 			assertThat(notice.recipient()).isEqualTo(contact);
 			assertThat(notice.sentAt()).isNotNull();
 		});
-		assertThat(List.of(SMTP.getReceivedMessages()).stream().filter((message) -> contains(message, contact)))
-			.hasSize(1);
-	}
-
-	private static boolean contains(MimeMessage message, String recipient) {
-		try {
-			return List.of(message.getAllRecipients()).stream().anyMatch((address) -> address.toString().equals(recipient));
-		}
-		catch (jakarta.mail.MessagingException ex) {
-			return false;
-		}
+		assertThat(SMTP.receivedBy(contact)).hasSize(1);
 	}
 
 }
