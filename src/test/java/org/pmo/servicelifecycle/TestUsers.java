@@ -17,6 +17,7 @@ public final class TestUsers {
 		organisation.ensureUser("mark", "Mark", "Lewis", "mark", Groups.PMO_MANAGERS);
 		organisation.ensureUser("sara", "Sara", "Okafor", "sara", Groups.PORTFOLIO_BOARD);
 		organisation.ensureUser("paul", "Paul", "Martin", "paul", Groups.SERVICE_CUSTOMERS);
+		organisation.ensureUser("olivia", "Olivia", "Novak", "olivia", Groups.PMO_PROCESS_OWNERS);
 	}
 
 }

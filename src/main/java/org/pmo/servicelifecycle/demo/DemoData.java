@@ -255,6 +255,7 @@ class DemoData {
 		this.organisation.ensureUser("mark", "Mark", "Lewis", "mark", Groups.PMO_MANAGERS);
 		this.organisation.ensureUser("sara", "Sara", "Okafor", "sara", Groups.PORTFOLIO_BOARD);
 		this.organisation.ensureUser("paul", "Paul", "Martin", "paul", Groups.SERVICE_CUSTOMERS);
+		this.organisation.ensureUser("olivia", "Olivia", "Novak", "olivia", Groups.PMO_PROCESS_OWNERS);
 	}
 
 	private String live(String name, String description, OfferingLevel level, Set<CustomerSegment> segments,

@@ -11,7 +11,7 @@ import org.pmo.servicelifecycle.lifecycle.ReleasedTermsCheck;
 import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess;
 import org.springframework.stereotype.Component;
 
-/** The design form of the lifecycle's own deployment, and the owner rule, applied to released terms. */
+/** The design form in force (the models bind it by latest), and the owner rule, applied to released terms. */
 @Component
 class DesignFormTermsCheck implements ReleasedTermsCheck {
 
@@ -22,8 +22,8 @@ class DesignFormTermsCheck implements ReleasedTermsCheck {
 			.getDeploymentCache()
 			.findDeployedProcessDefinitionById(execution.getProcessDefinitionId());
 		FormSubmissionCheck
-			.contractOf(context, definition.getDeploymentId(),
-					new CamundaFormRefImpl(ServiceLifecycleProcess.Forms.DESIGN_SERVICE, "deployment"))
+			.contractOf(context, FormSubmissionCheck.formOf(context, definition.getDeploymentId(),
+					new CamundaFormRefImpl(ServiceLifecycleProcess.Forms.DESIGN_SERVICE, "latest")))
 			.checkValues(terms);
 		ServiceOwners.check(context, terms.get(ServiceLifecycleProcess.Variables.SERVICE_OWNER));
 	}

@@ -85,6 +85,12 @@ public final class EngineAllowlist {
 
 	private static final Set<String> EVERYBODY = Set.of();
 
+	/** Process owners deploy the models (Camunda Modeler); Camunda's grant to create deployments is checked too. */
+	static final Set<String> DEPLOYERS = Set.of(Groups.PMO_PROCESS_OWNERS);
+
+	/** Who lists deployments: those who deploy, and the PMO managers' Cockpit. */
+	static final Set<String> DEPLOYMENT_READERS = Set.of(Groups.PMO_PROCESS_OWNERS, Groups.PMO_MANAGERS);
+
 	/**
 	 * Processes besides the lifecycle whose tasks people may work on and which they may start, without forms: empty
 	 * in production; the benchmark's bare baseline process ({@code pmo.engine.baseline-processes}).
@@ -96,7 +102,6 @@ public final class EngineAllowlist {
 			// queries
 			"org.camunda.bpm.engine.impl.ActivityStatisticsQueryImpl",
 			"org.camunda.bpm.engine.impl.AuthorizationQueryImpl",
-			"org.camunda.bpm.engine.impl.DeploymentQueryImpl",
 			"org.camunda.bpm.engine.impl.DeploymentStatisticsQueryImpl",
 			"org.camunda.bpm.engine.impl.EventSubscriptionQueryImpl",
 			"org.camunda.bpm.engine.impl.ExecutionQueryImpl",
@@ -231,6 +236,12 @@ public final class EngineAllowlist {
 						List.of("POST /process-definition/{id}/submit-form",
 								"POST /process-definition/key/{key}/submit-form",
 								"POST /process-definition/key/{key}/tenant-id/{tenant-id}/submit-form")));
+		permits.put("org.camunda.bpm.engine.impl.DeploymentQueryImpl",
+				new Permit("list deployments (Camunda Modeler's connection check, Cockpit)", DEPLOYMENT_READERS, READ,
+						List.of("GET /deployment", "GET /deployment/count")));
+		permits.put("org.camunda.bpm.engine.impl.cmd.DeployCmd",
+				new Permit("deploy the product's models, through the deployment check", DEPLOYERS, READ,
+						List.of("POST /deployment/create")));
 		permits.put("org.camunda.bpm.engine.impl.cmd.CorrelateMessageCmd",
 				new Permit("ask for an unscheduled review of a live service (" + ServiceLifecycleProcess.MESSAGE_REVIEW_REQUESTED
 						+ ")", REVIEW_REQUESTERS, EngineAllowlist::reviewRequest, List.of("POST /message")));

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -75,6 +77,70 @@ final class FormContract {
 			if (component.hasNonNull("key")) {
 				Field field = Field.of(component);
 				fields.put(field.key(), field);
+			}
+		}
+	}
+
+	/** Field types whose values the contract checks, and components that hold no value. */
+	private static final Set<String> CHECKED_TYPES = Set.of("textfield", "textarea", "radio", "select", "checklist",
+			"taglist", "number", "checkbox", "datetime", "dynamiclist");
+
+	private static final Set<String> WITHOUT_VALUE = Set.of("text", "html", "spacer", "separator", "group", "image",
+			"table", "default", "iframe", "button");
+
+	/** An address with a local part, an at sign and a domain of labels, the last of two letters at least. */
+	static final Pattern EMAIL = Pattern.compile("[^\\s@\"<>()\\[\\],;:]+@([A-Za-z0-9-]+\\.)+[A-Za-z]{2,}");
+
+	/**
+	 * What of a form the server cannot check as Tasklist does, in words; empty when it checks everything. A form
+	 * with such a field would let a REST client past a rule Tasklist enforces, or refuse what Tasklist sends.
+	 */
+	static List<String> uncheckable(byte[] formJson) {
+		List<String> problems = new ArrayList<>();
+		try {
+			JsonNode form = JSON.readTree(formJson);
+			if (!form.path("components").isArray()) {
+				return List.of("is not a Camunda Form (no components)");
+			}
+			uncheckable(form.path("components"), problems);
+		}
+		catch (IOException ex) {
+			problems.add("is not readable JSON: " + ex.getMessage());
+		}
+		return problems;
+	}
+
+	private static void uncheckable(JsonNode components, List<String> problems) {
+		for (JsonNode component : components) {
+			String type = component.path("type").asText();
+			String name = component.hasNonNull("key") ? component.get("key").asText()
+					: component.path("path").asText(component.path("id").asText(type));
+			if (component.has("conditional")) {
+				problems.add("field '" + name + "' has a hide condition, which the server does not evaluate");
+			}
+			for (String property : List.of("disabled", "readonly")) {
+				if (component.path(property).isTextual()) {
+					problems.add("field '" + name + "' is " + property + " by an expression, which the server does not evaluate");
+				}
+			}
+			JsonNode validate = component.path("validate");
+			if (validate.path("validationType").isTextual() && !"email".equals(validate.path("validationType").asText())) {
+				problems.add("field '" + name + "' asks for validation type '" + validate.path("validationType").asText()
+						+ "', which the server does not check");
+			}
+			if (validate.hasNonNull("pattern")) {
+				try {
+					Pattern.compile(validate.get("pattern").asText());
+				}
+				catch (PatternSyntaxException ex) {
+					problems.add("field '" + name + "' has a pattern the server cannot read: " + ex.getDescription());
+				}
+			}
+			if (!CHECKED_TYPES.contains(type) && !WITHOUT_VALUE.contains(type) && component.hasNonNull("key")) {
+				problems.add("field '" + name + "' is of type '" + type + "', which the server does not check");
+			}
+			if (component.has("components")) {
+				uncheckable(component.path("components"), problems);
 			}
 		}
 	}
@@ -219,7 +285,7 @@ final class FormContract {
 	/** One keyed form field and its validation rules. */
 	private record Field(String key, String type, String subtype, boolean disabled, boolean required,
 			Set<String> values, Integer minLength, Integer maxLength, BigDecimal min, BigDecimal max,
-			Integer decimalDigits, Map<String, Field> row, boolean fixedRows) {
+			Integer decimalDigits, Map<String, Field> row, boolean fixedRows, Pattern pattern, boolean email) {
 
 		static Field of(JsonNode component) {
 			JsonNode validate = component.path("validate");
@@ -230,7 +296,9 @@ final class FormContract {
 							|| component.path("readonly").asBoolean(false),
 					validate.path("required").asBoolean(false), values, integer(validate, "minLength"),
 					integer(validate, "maxLength"), decimal(validate, "min"), decimal(validate, "max"),
-					integer(component, "decimalDigits"), null, false);
+					integer(component, "decimalDigits"), null, false,
+					validate.hasNonNull("pattern") ? Pattern.compile(validate.get("pattern").asText()) : null,
+					"email".equals(validate.path("validationType").asText()));
 		}
 
 		/** A dynamic list: rows of the given fields; without add and remove, the rows are those it was given. */
@@ -238,7 +306,7 @@ final class FormContract {
 			return new Field(component.path("path").asText(), "dynamiclist", null,
 					component.path("disabled").asBoolean(false) || component.path("readonly").asBoolean(false),
 					false, Set.of(), null, null, null, null, null, row,
-					!component.path("allowAddRemove").asBoolean(false));
+					!component.path("allowAddRemove").asBoolean(false), null, false);
 		}
 
 		/** Each row holds only the row's fields; what a row shows for information comes back unchanged. */
@@ -339,6 +407,13 @@ final class FormContract {
 			}
 			if (this.minLength != null && !text.isEmpty() && text.length() < this.minLength) {
 				throw invalid("is shorter than " + this.minLength + " characters");
+			}
+			// as form-js tests them: the pattern found in the text, an e-mail address as a whole
+			if (this.pattern != null && !text.isEmpty() && !this.pattern.matcher(text).find()) {
+				throw invalid("must match the pattern " + this.pattern.pattern());
+			}
+			if (this.email && !text.isEmpty() && !EMAIL.matcher(text).matches()) {
+				throw invalid("must be an e-mail address such as name@example.org");
 			}
 		}
 

@@ -107,19 +107,25 @@ class FormSubmissionCheck extends CommandInterceptor {
 		}
 	}
 
+	/** The contract of the form the reference resolves to now (a form bound by latest moves with each deployment). */
 	private FormContract contract(CommandContext context, ProcessDefinitionEntity definition, CamundaFormRef ref) {
-		String deploymentId = definition.getDeploymentId();
-		return this.contracts.computeIfAbsent(deploymentId + "/" + ref.getKey() + "/" + ref.getBinding(),
-				(cacheKey) -> contractOf(context, deploymentId, ref));
+		CamundaFormDefinition form = formOf(context, definition.getDeploymentId(), ref);
+		return this.contracts.computeIfAbsent(form.getId(), (formId) -> contractOf(context, form));
 	}
 
-	/** The deployed form a reference names, as a contract. */
-	static FormContract contractOf(CommandContext context, String deploymentId, CamundaFormRef ref) {
+	/** The deployed form a reference of a model in that deployment names. */
+	static CamundaFormDefinition formOf(CommandContext context, String deploymentId, CamundaFormRef ref) {
+		CamundaFormDefinition form = context
+			.runWithoutAuthorization(() -> new GetCamundaFormDefinitionCmd(ref, deploymentId).execute(context));
+		if (form == null) {
+			throw new InvalidLifecycleInputException("form", "the form '" + ref.getKey() + "' is not deployed");
+		}
+		return form;
+	}
+
+	/** A deployed form, as a contract. */
+	static FormContract contractOf(CommandContext context, CamundaFormDefinition form) {
 		return context.runWithoutAuthorization(() -> {
-			CamundaFormDefinition form = new GetCamundaFormDefinitionCmd(ref, deploymentId).execute(context);
-			if (form == null) {
-				throw new InvalidLifecycleInputException("form", "the form '" + ref.getKey() + "' is not deployed");
-			}
 			ResourceEntity resource = context.getResourceManager()
 				.findResourceByDeploymentIdAndResourceName(form.getDeploymentId(), form.getResourceName());
 			return FormContract.parse(resource.getBytes());

@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.form.CamundaFormRef;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
@@ -20,6 +21,7 @@ import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.engine.repository.CamundaFormDefinition;
 import org.pmo.servicelifecycle.agreement.OfferingDesign;
 import org.pmo.servicelifecycle.lifecycle.ModelStages;
 import org.pmo.servicelifecycle.lifecycle.RetirementDates;
@@ -69,6 +71,7 @@ class LifecycleModelListeners extends AbstractProcessEnginePlugin {
 			configuration.setCustomPostCommandInterceptorsTxRequired(new ArrayList<>());
 		}
 		configuration.getCustomPostCommandInterceptorsTxRequired().add(new FormSubmissionCheck());
+		configuration.getCustomPostCommandInterceptorsTxRequired().add(new DeploymentCheck());
 		configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
 			@Override
 			public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
@@ -180,27 +183,25 @@ class LifecycleModelListeners extends AbstractProcessEnginePlugin {
 	}
 
 	/**
-	 * The design form of the task's deployment has the offerings' rows. Lifecycles still running on a deployment from
-	 * before offerings existed keep their forms and their way to go live.
+	 * The design form in force (the models bind it by latest) has the offerings' rows. Lifecycles whose design form has none (deployed before
+	 * offerings existed) keep their way to go live.
 	 */
 	private boolean designsOfferings(DelegateTask task) {
 		CommandContext context = Context.getCommandContext();
+		CamundaFormRef ref = new CamundaFormRefImpl(ServiceLifecycleProcess.Forms.DESIGN_SERVICE, "latest");
 		ProcessDefinitionEntity definition = context.getProcessEngineConfiguration()
 			.getDeploymentCache()
 			.findDeployedProcessDefinitionById(task.getProcessDefinitionId());
-		return this.offeringForms.computeIfAbsent(definition.getDeploymentId(), (deploymentId) -> {
-			try {
-				return FormSubmissionCheck
-					.contractOf(context, deploymentId,
-							new CamundaFormRefImpl(ServiceLifecycleProcess.Forms.DESIGN_SERVICE, "deployment"))
-					.fieldKeys()
-					.contains(OfferingDesign.OFFERINGS);
-			}
-			catch (RuntimeException ex) {
-				// a deployment without the design form designs no offerings
-				return false;
-			}
-		});
+		CamundaFormDefinition form;
+		try {
+			form = FormSubmissionCheck.formOf(context, definition.getDeploymentId(), ref);
+		}
+		catch (RuntimeException ex) {
+			// no design form deployed: no offerings designed
+			return false;
+		}
+		return this.offeringForms.computeIfAbsent(form.getId(),
+				(formId) -> FormSubmissionCheck.contractOf(context, form).fieldKeys().contains(OfferingDesign.OFFERINGS));
 	}
 
 	private static boolean hasForm(TaskDefinition task, String formId) {

@@ -14,6 +14,9 @@ public final class Groups {
 
 	public static final String PORTFOLIO_BOARD = "portfolio-board";
 
+	/** Process owners: deploy the models from Camunda Modeler, watch them in Cockpit, migrate running lifecycles. */
+	public static final String PMO_PROCESS_OWNERS = "pmo-process-owners";
+
 	/** Camunda's own administrators' group. */
 	public static final String CAMUNDA_ADMIN = "camunda-admin";
 
@@ -23,6 +26,7 @@ public final class Groups {
 			new String[] { PMO_ANALYSTS, "PMO analysts", "WORKFLOW" },
 			new String[] { PMO_MANAGERS, "PMO managers", "WORKFLOW" },
 			new String[] { PORTFOLIO_BOARD, "Portfolio board", "WORKFLOW" },
+			new String[] { PMO_PROCESS_OWNERS, "PMO process owners", "WORKFLOW" },
 			new String[] { CAMUNDA_ADMIN, "Camunda administrators", "SYSTEM" });
 
 	/** The groups that work on lifecycle tasks, each with the inbox name Tasklist shows for it. */
@@ -38,6 +42,12 @@ public final class Groups {
 		return groupIds != null && groupIds.stream()
 			.anyMatch((group) -> PMO_ANALYSTS.equals(group) || PMO_MANAGERS.equals(group)
 					|| PORTFOLIO_BOARD.equals(group) || CAMUNDA_ADMIN.equals(group));
+	}
+
+	/** Process owners and administrators deploy models and migrate lifecycles. */
+	public static boolean ownProcesses(Collection<String> groupIds) {
+		return groupIds != null && groupIds.stream()
+			.anyMatch((group) -> PMO_PROCESS_OWNERS.equals(group) || CAMUNDA_ADMIN.equals(group));
 	}
 
 	/** PMO managers act for any customer organisation (subscriptions); anybody else for his own only. */

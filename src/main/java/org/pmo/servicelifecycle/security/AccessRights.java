@@ -108,6 +108,20 @@ class AccessRights {
 		// PMO managers watch the notices to customers in Cockpit, with their incidents when the mail server fails
 		grant(Groups.PMO_MANAGERS, Resources.PROCESS_DEFINITION, NoticeProcess.KEY, ProcessDefinitionPermissions.READ,
 				ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
+		// PMO managers see the decisions and their evaluations in their read-only Cockpit
+		grant(Groups.PMO_MANAGERS, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+		grant(Groups.PMO_MANAGERS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
+
+		// process owners deploy the models (through the deployment check) and read them, their lifecycles and their
+		// decisions in Cockpit; migration runs through /api/models. No task, no start, no Tasklist: none of the
+		// approvers' work
+		grant(Groups.PMO_PROCESS_OWNERS, Resources.APPLICATION, COCKPIT, Permissions.ACCESS);
+		grant(Groups.PMO_PROCESS_OWNERS, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ);
+		grant(Groups.PMO_PROCESS_OWNERS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
+				ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
+		grant(Groups.PMO_PROCESS_OWNERS, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+		grant(Groups.PMO_PROCESS_OWNERS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
+
 		// the review request is the allowlist's to admit (engine/EngineAllowlist): no grant that would also let
 		// managers move tokens or rewrite variables
 		revoke(Groups.PMO_MANAGERS, Resources.PROCESS_DEFINITION, ServiceLifecycleProcess.KEY,

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.pmo.servicelifecycle.catalog.ServiceCatalog;
 import org.pmo.servicelifecycle.lifecycle.ApplicationAuthority;
+import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess;
 import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Lifecycle;
 import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Retirement;
 import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.Transform;
@@ -75,6 +76,17 @@ public class FourEyesPrinciple {
 			}
 		}
 	};
+
+	/**
+	 * The tasks of each lifecycle model the principle is tied to, by id: a model that renames or drops one would slip
+	 * out of it, so a deployment without them is refused.
+	 */
+	public static final Map<String, Set<String>> TASKS_BY_MODEL = Map.of(ServiceLifecycleProcess.KEY,
+			Set.of(Lifecycle.TASK_DESIGN_SERVICE, Lifecycle.TASK_JUSTIFY_SERVICE, Lifecycle.TASK_APPROVE_GO_LIVE),
+			ServiceLifecycleProcess.TRANSFORM_KEY,
+			Set.of(Transform.TASK_REDESIGN_SERVICE, Transform.TASK_JUSTIFY_TRANSFORMATION, Transform.TASK_APPROVE_GO_LIVE),
+			ServiceLifecycleProcess.RETIREMENT_KEY,
+			Set.of(Retirement.TASK_PLAN_RETIREMENT, Retirement.TASK_APPROVE_RETIREMENT));
 
 	public static boolean applies(String taskDefinitionKey) {
 		return RECORDED.containsKey(taskDefinitionKey) || DESIGN_APPROVALS.contains(taskDefinitionKey)

@@ -3,6 +3,7 @@ package org.pmo.servicelifecycle.web;
 import static org.pmo.servicelifecycle.identity.Groups.CAMUNDA_ADMIN;
 import static org.pmo.servicelifecycle.identity.Groups.PMO_ANALYSTS;
 import static org.pmo.servicelifecycle.identity.Groups.PMO_MANAGERS;
+import static org.pmo.servicelifecycle.identity.Groups.PMO_PROCESS_OWNERS;
 import static org.pmo.servicelifecycle.identity.Groups.PORTFOLIO_BOARD;
 import static org.pmo.servicelifecycle.identity.Groups.SERVICE_CUSTOMERS;
 
@@ -52,7 +53,10 @@ public enum ApiOperation {
 	MANAGE_STRATEGY("keep objectives and capacity, start portfolio reviews", PORTFOLIO_BOARD, CAMUNDA_ADMIN),
 
 	/** Estimate a service's business case in numbers (as the design form does). */
-	ESTIMATE_BUSINESS_CASES("estimate business cases", PMO_ANALYSTS, PMO_MANAGERS, CAMUNDA_ADMIN);
+	ESTIMATE_BUSINESS_CASES("estimate business cases", PMO_ANALYSTS, PMO_MANAGERS, CAMUNDA_ADMIN),
+
+	/** Read the models' versions and migrate running lifecycles from one version to another. */
+	MIGRATE_LIFECYCLES("read model versions and migrate running lifecycles", PMO_PROCESS_OWNERS, CAMUNDA_ADMIN);
 
 	private final String description;
 

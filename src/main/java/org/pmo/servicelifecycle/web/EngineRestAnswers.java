@@ -64,6 +64,13 @@ class EngineRestAnswers implements ResourceConfigCustomizer {
 			if (cause instanceof FieldProblem) {
 				return badRequest(String.valueOf(cause.getMessage()));
 			}
+			if (cause instanceof RefusedWithProblems refused) {
+				return Response.status(Response.Status.BAD_REQUEST)
+					.type(MediaType.APPLICATION_JSON_TYPE)
+					.entity(Map.of("type", "DeploymentRefused", "message", String.valueOf(refused.getMessage()),
+							"problems", refused.problems()))
+					.build();
+			}
 		}
 		if (camundaAnswer.getStatus() < 500) {
 			return camundaAnswer;

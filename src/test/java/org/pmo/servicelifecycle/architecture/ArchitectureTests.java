@@ -34,7 +34,7 @@ class ArchitectureTests {
 		.importPackages(ROOT);
 
 	/** Top to bottom: a package imports only packages on a lower level; one level's packages not each other. */
-	private static final Map<String, Integer> LEVEL = Map.ofEntries(Map.entry("demo", 9), Map.entry("engine", 8),
+	private static final Map<String, Integer> LEVEL = Map.ofEntries(Map.entry("demo", 9), Map.entry("engine", 8), Map.entry("models", 8),
 			Map.entry("security", 7), Map.entry("operations", 7), Map.entry("portfolio", 7), Map.entry("strategy", 6),
 			Map.entry("notice", 6), Map.entry("review", 5), Map.entry("customer", 5),
 			Map.entry("agreement", 4), Map.entry("lifecycle", 3), Map.entry("catalog", 2), Map.entry("web", 1),

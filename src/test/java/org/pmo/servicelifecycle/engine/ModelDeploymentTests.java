@@ -1,0 +1,271 @@
+package org.pmo.servicelifecycle.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.junit.jupiter.api.Test;
+import org.pmo.servicelifecycle.ApiClient;
+import org.pmo.servicelifecycle.WebTestSupport;
+import org.pmo.servicelifecycle.catalog.Decision;
+import org.pmo.servicelifecycle.catalog.Stage;
+import org.pmo.servicelifecycle.demo.LifecycleForms;
+import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess;
+
+/**
+ * Process owners deploy as Camunda Modeler does, over the real endpoint: one changed file, a model with its forms,
+ * or every file, each with duplicate filtering and "deploy changed only", and each leaves lifecycles that reach
+ * operation on the new version. What would break lifecycles, slip past the four-eyes principle or run code is
+ * refused with 400 and every problem, and nothing is deployed. Nobody else deploys, and process owners do none of
+ * the approvers' work.
+ */
+class ModelDeploymentTests extends WebTestSupport {
+
+	private static final Path BPMN = Path.of("bpmn");
+
+	private static final Path FORMS = Path.of("forms");
+
+	private static final Path DMN = Path.of("dmn");
+
+	private static final String LIFECYCLE_FILE = "pmo-service-lifecycle.bpmn";
+
+	/** The lifecycle as a process owner changes it: a renamed task and a new step before the go-live decision. */
+	static String changedLifecycle() {
+		String model = read(BPMN.resolve(LIFECYCLE_FILE));
+		String renamed = model.replace("name=\"Approve business case\"", "name=\"Approve the business case\"");
+		String withStep = renamed
+			.replace("<bpmn:sequenceFlow id=\"Flow_GoLiveDecided\" sourceRef=\"Task_ApproveGoLive\" targetRef=\"Gateway_GoLiveDecision\" />",
+					"<bpmn:sequenceFlow id=\"Flow_GoLiveDecided\" sourceRef=\"Task_ApproveGoLive\" targetRef=\"Task_AnnounceService\" />\n"
+							+ "    <bpmn:manualTask id=\"Task_AnnounceService\" name=\"Announce the service\" />\n"
+							+ "    <bpmn:sequenceFlow id=\"Flow_ServiceAnnounced\" sourceRef=\"Task_AnnounceService\" targetRef=\"Gateway_GoLiveDecision\" />");
+		assertThat(withStep).as("the fixture changed the model").isNotEqualTo(renamed).isNotEqualTo(model);
+		return withStep;
+	}
+
+	@Test
+	void shouldAnswerModelersConnectionCheckOnlyToThoseWhoDeploy() {
+		assertThat(client("olivia").get("/engine-rest/deployment?maxResults=0").status()).isEqualTo(200);
+		assertThat(client("anna").get("/engine-rest/deployment?maxResults=0").status()).isEqualTo(403);
+		assertThat(client("sara").get("/engine-rest/deployment?maxResults=0").status()).isEqualTo(403);
+		assertThat(client("paul").get("/engine-rest/deployment?maxResults=0").status()).isEqualTo(403);
+	}
+
+	@Test
+	void shouldDeployEachOfModelersVariantsAndLeaveWorkingLifecycles() {
+		ApiClient olivia = client("olivia");
+
+		// one changed file: the forms and decisions it binds by latest are those deployed before
+		JsonNode one = deploy(olivia, Map.of(LIFECYCLE_FILE, changedLifecycle().getBytes(StandardCharsets.UTF_8)))
+			.expect(200)
+			.body();
+		assertThat(one.path("deployedProcessDefinitions").size()).isEqualTo(1);
+		assertThat(one.path("source").asText()).isEqualTo("Camunda Modeler");
+		ProcessDefinition changed = latestLifecycle();
+		assertThat(changed.getDeploymentId()).isEqualTo(one.path("id").asText());
+		assertLifecycleReachesOperation(changed, "Deployed alone " + System.nanoTime());
+
+		// the model with its forms: nothing changed, nothing new, and lifecycles still run on the changed version
+		Map<String, byte[]> withForms = new LinkedHashMap<>();
+		withForms.put(LIFECYCLE_FILE, changedLifecycle().getBytes(StandardCharsets.UTF_8));
+		files(FORMS).forEach((form) -> withForms.put(form.getFileName().toString(), bytes(form)));
+		deploy(olivia, withForms).expect(200);
+		assertThat(latestLifecycle().getId()).isEqualTo(changed.getId());
+		assertLifecycleReachesOperation(changed, "Deployed with forms " + System.nanoTime());
+
+		// every file, as shipped: the lifecycle returns to the shipped model as a new version
+		deploy(olivia, shippedFiles()).expect(200);
+		ProcessDefinition shipped = latestLifecycle();
+		assertThat(shipped.getVersion()).isGreaterThan(changed.getVersion());
+		assertLifecycleReachesOperation(shipped, "Deployed as shipped " + System.nanoTime());
+	}
+
+	private void assertLifecycleReachesOperation(ProcessDefinition definition, String name) {
+		String code = this.lifecycle.live(name);
+		assertThat(this.engine.getRuntimeService()
+			.createProcessInstanceQuery()
+			.processInstanceBusinessKey(code)
+			.processDefinitionKey(ServiceLifecycleProcess.KEY)
+			.singleResult()
+			.getProcessDefinitionId()).isEqualTo(definition.getId());
+		assertThat(client("mark").stage(code)).isEqualTo(Stage.OPERATION.name());
+		boolean renamed = read(BPMN.resolve(LIFECYCLE_FILE)).contains("Approve the business case")
+				|| this.engine.getRepositoryService().getBpmnModelInstance(definition.getId())
+					.getModelElementById("Task_AnnounceService") != null;
+		List<HistoricTaskInstance> businessCase = this.engine.getHistoryService()
+			.createHistoricTaskInstanceQuery()
+			.processInstanceBusinessKey(code)
+			.taskDefinitionKey(ServiceLifecycleProcess.Lifecycle.TASK_JUSTIFY_SERVICE)
+			.list();
+		assertThat(businessCase).singleElement()
+			.satisfies((task) -> assertThat(task.getName())
+				.isEqualTo(renamed ? "Approve the business case" : "Approve business case"));
+	}
+
+	@Test
+	void shouldRefuseWhatWouldBreakLifecyclesOrSlipPastTheirRulesWithEveryProblem() {
+		ApiClient olivia = client("olivia");
+		String lifecycle = read(BPMN.resolve(LIFECYCLE_FILE));
+		long deployments = this.engine.getRepositoryService().createDeploymentQuery().count();
+
+		Map<String, String> refusedFor = new LinkedHashMap<>();
+		refusedFor.put("user task 'Task_JustifyService' is missing: the four-eyes principle is tied to it",
+				lifecycle.replace("\"Task_JustifyService\"", "\"Task_BoardApproval\""));
+		refusedFor.put("names the stage 'LAUNCH'", lifecycle.replace("value=\"DESIGN\"", "value=\"LAUNCH\""));
+		refusedFor.put("names the candidate group 'service-desk', which does not exist",
+				lifecycle.replace("camunda:candidateGroups=\"portfolio-board\"", "camunda:candidateGroups=\"service-desk\""));
+		refusedFor.put("shows the form 'justify-service-v2', which is neither in this deployment nor deployed",
+				lifecycle.replace("camunda:formRef=\"justify-service\"", "camunda:formRef=\"justify-service-v2\""));
+		refusedFor.put("to its own deployment: bind it by latest",
+				lifecycle.replaceFirst("camunda:formRefBinding=\"latest\"", "camunda:formRefBinding=\"deployment\""));
+		refusedFor.put("process 'pmo-expenses' is not one of the product's models",
+				lifecycle.replace("id=\"pmo-service-lifecycle\"", "id=\"pmo-expenses\""));
+		for (Map.Entry<String, String> refusal : refusedFor.entrySet()) {
+			JsonNode answer = deploy(olivia, Map.of(LIFECYCLE_FILE, refusal.getValue().getBytes(StandardCharsets.UTF_8)))
+				.expect(400)
+				.body();
+			assertThat(answer.path("type").asText()).isEqualTo("DeploymentRefused");
+			assertThat(ApiClient.list(answer.path("problems"))).extracting(JsonNode::asText)
+				.as(refusal.getKey())
+				.anySatisfy((problem) -> assertThat(problem).startsWith(LIFECYCLE_FILE + ": ").contains(refusal.getKey()));
+		}
+
+		// code in a model: a script, a class of somebody else's
+		String withScript = lifecycle.replace("<bpmn:sequenceFlow id=\"Flow_GoLiveDecided\"",
+				"<bpmn:scriptTask id=\"Task_Run\" scriptFormat=\"javascript\"><bpmn:script>1</bpmn:script></bpmn:scriptTask>\n"
+						+ "    <bpmn:sequenceFlow id=\"Flow_GoLiveDecided\"");
+		assertThat(problems(deploy(olivia, Map.of(LIFECYCLE_FILE, withScript.getBytes(StandardCharsets.UTF_8)))))
+			.anySatisfy((problem) -> assertThat(problem).contains("script task 'Task_Run': scripts are not run"));
+		String withClass = lifecycle.replace("<bpmn:userTask id=\"Task_JustifyService\"",
+				"<bpmn:serviceTask id=\"Task_Foreign\" camunda:class=\"com.example.Exploit\" />\n    <bpmn:userTask id=\"Task_JustifyService\"");
+		assertThat(problems(deploy(olivia, Map.of(LIFECYCLE_FILE, withClass.getBytes(StandardCharsets.UTF_8)))))
+			.anySatisfy((problem) -> assertThat(problem).contains("names the class com.example.Exploit"));
+
+		// a form the server cannot check as Tasklist does, a decision without an output the application reads
+		String form = read(FORMS.resolve("evaluate-need.form"));
+		String hiding = form.replaceFirst("\"key\": \"", "\"conditional\": { \"hide\": \"=true\" },\n      \"key\": \"");
+		assertThat(problems(deploy(olivia, Map.of("evaluate-need.form", hiding.getBytes(StandardCharsets.UTF_8)))))
+			.anySatisfy((problem) -> assertThat(problem).startsWith("evaluate-need.form: ").contains("hide condition"));
+		String decision = read(DMN.resolve("business-case-value.dmn"))
+			.replace("name=\"businessCaseStrength\"", "name=\"strength\"");
+		assertThat(problems(deploy(olivia, Map.of("business-case-value.dmn", decision.getBytes(StandardCharsets.UTF_8)))))
+			.anySatisfy((problem) -> assertThat(problem).contains("lacks the output 'businessCaseStrength'"));
+
+		// several problems at once are all told; nothing of any refused deployment was stored
+		String twoProblems = lifecycle.replace("value=\"DESIGN\"", "value=\"LAUNCH\"")
+			.replace("\"Task_JustifyService\"", "\"Task_BoardApproval\"");
+		assertThat(problems(deploy(olivia, Map.of(LIFECYCLE_FILE, twoProblems.getBytes(StandardCharsets.UTF_8)))))
+			.hasSizeGreaterThanOrEqualTo(2);
+		assertThat(this.engine.getRepositoryService().createDeploymentQuery().count()).isEqualTo(deployments);
+	}
+
+	@Test
+	void shouldLetOnlyProcessOwnersDeployAndThemDoNoneOfTheApproversWork() {
+		byte[] model = changedLifecycle().getBytes(StandardCharsets.UTF_8);
+		for (String person : List.of("anna", "mark", "sara", "paul")) {
+			assertThat(deploy(client(person), Map.of(LIFECYCLE_FILE, model)).status()).as(person).isEqualTo(403);
+		}
+
+		// a business case waits for the board: olivia neither sees it in an inbox nor claims or completes it
+		String code = this.lifecycle.request("Owners do not approve " + System.nanoTime());
+		this.lifecycle.evaluateNeed(code, Decision.APPROVE);
+		this.lifecycle.design(code);
+		String task = this.engine.getTaskService()
+			.createTaskQuery()
+			.processInstanceBusinessKey(code)
+			.singleResult()
+			.getId();
+		ApiClient olivia = client("olivia");
+		ApiClient.Response claim = olivia.post("/engine-rest/task/" + task + "/claim", Map.of("userId", "olivia"));
+		assertThat(claim.status()).as(claim.text()).isIn(403, 404);
+		Map<String, Object> approval = new LinkedHashMap<>();
+		LifecycleForms.decision(Decision.APPROVE, "Business case")
+			.forEach((field, value) -> approval.put(field, ApiClient.variable(value)));
+		ApiClient.Response complete = olivia.post("/engine-rest/task/" + task + "/complete", Map.of("variables", approval));
+		assertThat(complete.status()).as(complete.text()).isIn(403, 404);
+		assertThat(this.engine.getTaskService().createTaskQuery().taskId(task).singleResult()).as("still open").isNotNull();
+		Map<String, Object> request = Map.of("serviceName", ApiClient.variable("Owners' own request"),
+				"serviceDescription", ApiClient.variable("A request a process owner may not raise"),
+				"customerSegments", Map.of("value", "[\"PROJECT_MANAGERS\"]", "type", "Json"),
+				"offeringLevel", ApiClient.variable("ADDITIONAL"));
+		ApiClient.Response start = olivia.post("/engine-rest/process-definition/key/pmo-service-lifecycle/start",
+				Map.of("variables", request));
+		assertThat(start.status()).as(start.text()).isEqualTo(403);
+		assertThat(olivia.get("/api/services").status()).isEqualTo(403);
+		// and reads the models, their lifecycles and decisions, as Cockpit shows them
+		assertThat(ApiClient.list(olivia.get("/engine-rest/process-definition?key=pmo-service-lifecycle").expect(200).body()))
+			.isNotEmpty();
+		assertThat(ApiClient.list(olivia.get("/engine-rest/process-instance?businessKey=" + code).expect(200).body()))
+			.hasSize(1);
+		assertThat(ApiClient.list(olivia.get("/engine-rest/decision-definition").expect(200).body())).isNotEmpty();
+		assertThat(ApiClient.list(client("mark").get("/engine-rest/decision-definition").expect(200).body()))
+			.as("the managers' Cockpit shows the decisions").isNotEmpty();
+	}
+
+	private static List<String> problems(ApiClient.Response answer) {
+		return ApiClient.list(answer.expect(400).body().path("problems")).stream().map(JsonNode::asText).toList();
+	}
+
+	/** As Camunda Modeler deploys: its source name, duplicate filtering and changed files only. */
+	static ApiClient.Response deploy(ApiClient client, Map<String, byte[]> files) {
+		Map<String, String> fields = new LinkedHashMap<>();
+		fields.put("deployment-name", "pmo-service-lifecycle");
+		fields.put("deployment-source", "Camunda Modeler");
+		fields.put("enable-duplicate-filtering", "true");
+		fields.put("deploy-changed-only", "true");
+		return client.postMultipart("/engine-rest/deployment/create", fields, files);
+	}
+
+	private ProcessDefinition latestLifecycle() {
+		return this.engine.getRepositoryService()
+			.createProcessDefinitionQuery()
+			.processDefinitionKey(ServiceLifecycleProcess.KEY)
+			.latestVersion()
+			.singleResult();
+	}
+
+	private ApiClient client(String user) {
+		return new ApiClient("http://localhost:" + this.port, user, user);
+	}
+
+	/** Every model, decision and form as shipped. */
+	static Map<String, byte[]> shippedFiles() {
+		Map<String, byte[]> everything = new LinkedHashMap<>();
+		Stream.of(BPMN, FORMS, DMN).flatMap(ModelDeploymentTests::files)
+			.forEach((file) -> everything.put(file.getFileName().toString(), bytes(file)));
+		return everything;
+	}
+
+	private static Stream<Path> files(Path folder) {
+		try (Stream<Path> files = Files.list(folder)) {
+			return files.filter(Files::isRegularFile).sorted().toList().stream();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	static String read(Path file) {
+		return new String(bytes(file), StandardCharsets.UTF_8);
+	}
+
+	private static byte[] bytes(Path file) {
+		try {
+			return Files.readAllBytes(file);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
