@@ -52,7 +52,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 /**
  * What a person deploys (Camunda Modeler, the engine's REST API) is checked before the engine stores any of it, and
  * refused with every problem found: the product's models only; stages that exist; the tasks the four-eyes principle
- * is tied to; candidate groups that exist; forms, decisions and called processes that resolve, in the deployment or
+ * is tied to, on every path to what they approve ({@link ApprovalGates}); candidate groups that exist; forms, decisions and called processes that resolve, in the deployment or
  * deployed before (bound by {@code latest}, so that a deployment of the changed files alone still works); forms whose
  * every field the server checks as Tasklist does; decisions with the outputs the application reads; no scripts and
  * no Java classes but the application's. The application's own deployment at start-up is trusted.
@@ -139,6 +139,7 @@ class DeploymentCheck extends CommandInterceptor {
 				}
 			}
 		}
+		ApprovalGates.bypasses(model).forEach((bypass) -> problems.add(name + ": " + bypass));
 		for (UserTask task : model.getModelElementsByType(UserTask.class)) {
 			checkCandidateGroups(context, name, task, problems);
 			checkForm(context, name, task, task.getCamundaFormRef(), task.getCamundaFormRefBinding(), submitted, problems);

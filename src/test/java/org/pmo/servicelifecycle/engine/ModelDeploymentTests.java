@@ -128,6 +128,11 @@ class ModelDeploymentTests extends WebTestSupport {
 				lifecycle.replace("camunda:formRef=\"justify-service\"", "camunda:formRef=\"justify-service-v2\""));
 		refusedFor.put("to its own deployment: bind it by latest",
 				lifecycle.replaceFirst("camunda:formRefBinding=\"latest\"", "camunda:formRefBinding=\"deployment\""));
+		refusedFor.put("'Event_PilotPeriodOver' (stage PILOT) can be reached without passing 'Task_JustifyService'",
+				lifecycle.replace("sourceRef=\"Task_DesignService\" targetRef=\"Task_JustifyService\"",
+						"sourceRef=\"Task_DesignService\" targetRef=\"Gateway_PilotMerge\""));
+		refusedFor.put("'Task_EvaluateNeed' (stage OPERATION) can be reached without passing 'Task_JustifyService'",
+				lifecycle.replace("value=\"PROPOSED\"", "value=\"OPERATION\""));
 		refusedFor.put("process 'pmo-expenses' is not one of the product's models",
 				lifecycle.replace("id=\"pmo-service-lifecycle\"", "id=\"pmo-expenses\""));
 		for (Map.Entry<String, String> refusal : refusedFor.entrySet()) {
