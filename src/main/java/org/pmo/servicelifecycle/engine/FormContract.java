@@ -53,7 +53,7 @@ final class FormContract {
 		try {
 			JsonNode form = JSON.readTree(formJson);
 			Map<String, Field> fields = new LinkedHashMap<>();
-			collect(form.path("components"), fields);
+			collect(form.path("components"), fields, List.of());
 			return new FormContract(form.path("id").asText("form"), fields);
 		}
 		catch (IOException ex) {
@@ -61,21 +61,26 @@ final class FormContract {
 		}
 	}
 
-	private static void collect(JsonNode components, Map<String, Field> fields) {
+	/** The fields of the components; a group's hide condition hides every field in it. */
+	private static void collect(JsonNode components, Map<String, Field> fields, List<String> hiddenWhen) {
 		for (JsonNode component : components) {
+			List<String> hides = new ArrayList<>(hiddenWhen);
+			if (component.path("conditional").path("hide").isTextual()) {
+				hides.add(component.path("conditional").path("hide").asText());
+			}
 			if ("dynamiclist".equals(component.path("type").asText()) && component.hasNonNull("path")) {
 				// a list of rows under one variable: its fields belong to each row, not to the form
 				Map<String, Field> row = new LinkedHashMap<>();
-				collect(component.path("components"), row);
-				Field list = Field.rows(component, row);
+				collect(component.path("components"), row, List.of());
+				Field list = Field.rows(component, row, hides);
 				fields.put(list.key(), list);
 				continue;
 			}
 			if (component.has("components")) {
-				collect(component.path("components"), fields);
+				collect(component.path("components"), fields, hides);
 			}
 			if (component.hasNonNull("key")) {
-				Field field = Field.of(component);
+				Field field = Field.of(component, hides);
 				fields.put(field.key(), field);
 			}
 		}
@@ -102,7 +107,7 @@ final class FormContract {
 			if (!form.path("components").isArray()) {
 				return List.of("is not a Camunda Form (no components)");
 			}
-			uncheckable(form.path("components"), problems);
+			uncheckable(form.path("components"), problems, false);
 		}
 		catch (IOException ex) {
 			problems.add("is not readable JSON: " + ex.getMessage());
@@ -110,18 +115,24 @@ final class FormContract {
 		return problems;
 	}
 
-	private static void uncheckable(JsonNode components, List<String> problems) {
+	private static void uncheckable(JsonNode components, List<String> problems, boolean inRow) {
 		for (JsonNode component : components) {
 			String type = component.path("type").asText();
 			String name = component.hasNonNull("key") ? component.get("key").asText()
 					: component.path("path").asText(component.path("id").asText(type));
-			if (component.has("conditional")) {
-				problems.add("field '" + name + "' has a hide condition, which the server does not evaluate");
+			if (inRow && component.has("conditional")) {
+				problems.add("field '" + name + "' of a list's row has a hide condition, which the server does not "
+						+ "evaluate per row");
 			}
-			for (String property : List.of("disabled", "readonly")) {
-				if (component.path(property).isTextual()) {
-					problems.add("field '" + name + "' is " + property + " by an expression, which the server does not evaluate");
-				}
+			if (inRow && component.path("readonly").isTextual()) {
+				problems.add("field '" + name + "' of a list's row is readonly by an expression, which the server does "
+						+ "not evaluate per row");
+			}
+			if (component.path("disabled").isTextual()) {
+				problems.add("field '" + name + "' is disabled by an expression, which the server does not evaluate");
+			}
+			if ("group".equals(type) && component.path("path").isTextual() && !component.path("path").asText().isBlank()) {
+				problems.add("group '" + name + "' nests its fields' values under a path, which the server does not check");
 			}
 			JsonNode validate = component.path("validate");
 			if (validate.path("validationType").isTextual() && !"email".equals(validate.path("validationType").asText())) {
@@ -140,7 +151,7 @@ final class FormContract {
 				problems.add("field '" + name + "' is of type '" + type + "', which the server does not check");
 			}
 			if (component.has("components")) {
-				uncheckable(component.path("components"), problems);
+				uncheckable(component.path("components"), problems, inRow || "dynamiclist".equals(type));
 			}
 		}
 	}
@@ -167,13 +178,33 @@ final class FormContract {
 						"is not a field of the form '" + this.formId + "'");
 			}
 			refuseOpaque(field.key(), entry.getValue());
+		}
+		// what the form shows once these values are in: its conditions decide what is hidden and what read-only
+		Map<String, Object> shown = shownValues(submitted, current);
+		Set<String> hidden = new LinkedHashSet<>();
+		for (Field field : this.fields.values()) {
+			if (field.hiddenWhen().stream().anyMatch((condition) -> FormConditions.holds(condition, shown))) {
+				hidden.add(field.key());
+			}
+		}
+		for (Map.Entry<String, ?> entry : submitted.entrySet()) {
+			Field field = this.fields.get(entry.getKey());
 			Object value = plain(entry.getValue());
-			if (field.disabled()) {
+			if (hidden.contains(field.key())) {
+				if (!isEmpty(value)) {
+					throw new InvalidLifecycleInputException(field.key(), "is hidden in the form and takes no value");
+				}
+				continue;
+			}
+			// a disabled field is shown for information; a read-only one keeps its value and is still validated
+			if (field.disabled() || field.readonly() || FormConditions.holds(field.readonlyWhen(), shown)) {
 				if (!sameValue(value, plain(current.apply(field.key())))) {
 					throw new InvalidLifecycleInputException(field.key(),
 							"is shown for information only and cannot be changed");
 				}
-				continue;
+				if (field.disabled()) {
+					continue;
+				}
 			}
 			if (field.row() != null) {
 				field.checkRows(value, plain(current.apply(field.key())));
@@ -182,7 +213,7 @@ final class FormContract {
 			field.checkValue(value);
 		}
 		for (Field field : this.fields.values()) {
-			if (field.required() && !field.disabled()) {
+			if (field.required() && !field.disabled() && !hidden.contains(field.key())) {
 				Object value = submitted.containsKey(field.key()) ? plain(submitted.get(field.key()))
 						: plain(current.apply(field.key()));
 				if (isEmpty(value)) {
@@ -211,6 +242,25 @@ final class FormContract {
 			}
 			field.checkValue(plain(entry.getValue()));
 		}
+	}
+
+	/** Every field's value as the form shows it: the submitted one, else the current one; JSON as lists and maps. */
+	private Map<String, Object> shownValues(Map<String, Object> submitted, Function<String, Object> current) {
+		Map<String, Object> shown = new LinkedHashMap<>();
+		for (Field field : this.fields.values()) {
+			Object value = submitted.containsKey(field.key()) ? plain(submitted.get(field.key()))
+					: plain(current.apply(field.key()));
+			if (value instanceof SpinJsonNode json) {
+				try {
+					value = JSON.readValue(json.toString(), Object.class);
+				}
+				catch (IOException ex) {
+					value = null;
+				}
+			}
+			shown.put(field.key(), value);
+		}
+		return shown;
 	}
 
 	/** The submitted values as sent, without deserializing what must not be deserialized. */
@@ -285,28 +335,30 @@ final class FormContract {
 	/** One keyed form field and its validation rules. */
 	private record Field(String key, String type, String subtype, boolean disabled, boolean required,
 			Set<String> values, Integer minLength, Integer maxLength, BigDecimal min, BigDecimal max,
-			Integer decimalDigits, Map<String, Field> row, boolean fixedRows, Pattern pattern, boolean email) {
+			Integer decimalDigits, Map<String, Field> row, boolean fixedRows, Pattern pattern, boolean email,
+			List<String> hiddenWhen, boolean readonly, String readonlyWhen) {
 
-		static Field of(JsonNode component) {
+		static Field of(JsonNode component, List<String> hiddenWhen) {
 			JsonNode validate = component.path("validate");
 			Set<String> values = new LinkedHashSet<>();
 			component.path("values").forEach((option) -> values.add(option.path("value").asText()));
 			return new Field(component.path("key").asText(), component.path("type").asText(),
-					component.path("subtype").asText(null), component.path("disabled").asBoolean(false)
-							|| component.path("readonly").asBoolean(false),
+					component.path("subtype").asText(null), component.path("disabled").asBoolean(false),
 					validate.path("required").asBoolean(false), values, integer(validate, "minLength"),
 					integer(validate, "maxLength"), decimal(validate, "min"), decimal(validate, "max"),
 					integer(component, "decimalDigits"), null, false,
 					validate.hasNonNull("pattern") ? Pattern.compile(validate.get("pattern").asText()) : null,
-					"email".equals(validate.path("validationType").asText()));
+					"email".equals(validate.path("validationType").asText()), List.copyOf(hiddenWhen),
+					component.path("readonly").isBoolean() && component.path("readonly").asBoolean(),
+					component.path("readonly").isTextual() ? component.path("readonly").asText() : null);
 		}
 
 		/** A dynamic list: rows of the given fields; without add and remove, the rows are those it was given. */
-		static Field rows(JsonNode component, Map<String, Field> row) {
+		static Field rows(JsonNode component, Map<String, Field> row, List<String> hiddenWhen) {
 			return new Field(component.path("path").asText(), "dynamiclist", null,
 					component.path("disabled").asBoolean(false) || component.path("readonly").asBoolean(false),
 					false, Set.of(), null, null, null, null, null, row,
-					!component.path("allowAddRemove").asBoolean(false), null, false);
+					!component.path("allowAddRemove").asBoolean(false), null, false, List.copyOf(hiddenWhen), false, null);
 		}
 
 		/** Each row holds only the row's fields; what a row shows for information comes back unchanged. */
@@ -329,12 +381,14 @@ final class FormContract {
 					if (field == null) {
 						throw new InvalidLifecycleInputException(name, "is not a field of the list");
 					}
-					if (field.disabled()) {
+					if (field.disabled() || field.readonly()) {
 						if (shown != null && !sameValue(cell.getValue(), before.get(cell.getKey()))) {
 							throw new InvalidLifecycleInputException(name,
 									"is shown for information only and cannot be changed");
 						}
-						continue;
+						if (field.disabled()) {
+							continue;
+						}
 					}
 					try {
 						field.checkValue(cell.getValue());

@@ -158,9 +158,10 @@ class ModelDeploymentTests extends WebTestSupport {
 
 		// a form the server cannot check as Tasklist does, a decision without an output the application reads
 		String form = read(FORMS.resolve("evaluate-need.form"));
-		String hiding = form.replaceFirst("\"key\": \"", "\"conditional\": { \"hide\": \"=true\" },\n      \"key\": \"");
-		assertThat(problems(deploy(olivia, Map.of("evaluate-need.form", hiding.getBytes(StandardCharsets.UTF_8)))))
-			.anySatisfy((problem) -> assertThat(problem).startsWith("evaluate-need.form: ").contains("hide condition"));
+		String phone = form.replaceFirst("\"key\": \"", "\"validate\": { \"validationType\": \"phone\" },\n      \"key\": \"");
+		assertThat(problems(deploy(olivia, Map.of("evaluate-need.form", phone.getBytes(StandardCharsets.UTF_8)))))
+			.anySatisfy((problem) -> assertThat(problem).startsWith("evaluate-need.form: ")
+				.contains("asks for validation type 'phone', which the server does not check"));
 		String decision = read(DMN.resolve("business-case-value.dmn"))
 			.replace("name=\"businessCaseStrength\"", "name=\"strength\"");
 		assertThat(problems(deploy(olivia, Map.of("business-case-value.dmn", decision.getBytes(StandardCharsets.UTF_8)))))
