@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 class SessionTokenController {
 
 	@GetMapping("/api/session/token")
-	@ApiPermission(ApiOperation.READ_CATALOG)
+	@ApiPermission(ApiOperation.SESSION_TOKEN)
 	ResponseEntity<Map<String, String>> token(HttpServletRequest request) {
 		HttpSession session = request.getSession(false);
 		Object token = (session != null) ? session.getAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME) : null;

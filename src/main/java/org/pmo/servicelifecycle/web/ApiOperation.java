@@ -55,6 +55,10 @@ public enum ApiOperation {
 	/** Estimate a service's business case in numbers (as the design form does). */
 	ESTIMATE_BUSINESS_CASES("estimate business cases", PMO_ANALYSTS, PMO_MANAGERS, CAMUNDA_ADMIN),
 
+	/** Ask for the session's CSRF token, which the portfolio's pages send with their changes (every group). */
+	SESSION_TOKEN("take the session's token for the portfolio's pages", SERVICE_CUSTOMERS, PMO_ANALYSTS, PMO_MANAGERS,
+			PORTFOLIO_BOARD, PMO_PROCESS_OWNERS, CAMUNDA_ADMIN),
+
 	/** Read the models' versions and migrate running lifecycles from one version to another. */
 	MIGRATE_LIFECYCLES("read model versions and migrate running lifecycles", PMO_PROCESS_OWNERS, CAMUNDA_ADMIN);
 

@@ -42,8 +42,8 @@ class LifecycleMigrationTests extends WebTestSupport {
 		int from = definitionVersionOf(waiting);
 
 		// and a changed lifecycle deployed from Modeler
-		ModelDeploymentTests.deploy(olivia, Map.of("pmo-service-lifecycle.bpmn",
-				ModelDeploymentTests.changedLifecycle().getBytes(StandardCharsets.UTF_8))).expect(200);
+		ModelFiles.deploy(olivia, Map.of("pmo-service-lifecycle.bpmn",
+				ModelFiles.changedLifecycle().getBytes(StandardCharsets.UTF_8))).expect(200);
 		try {
 			JsonNode lifecycleModel = ApiClient.list(olivia.get("/api/models").expect(200).body())
 				.stream()
@@ -105,7 +105,7 @@ class LifecycleMigrationTests extends WebTestSupport {
 				.count()).isEqualTo(1);
 		}
 		finally {
-			ModelDeploymentTests.deploy(olivia, ModelDeploymentTests.shippedFiles()).expect(200);
+			ModelFiles.deploy(olivia, ModelFiles.shippedFiles()).expect(200);
 		}
 	}
 

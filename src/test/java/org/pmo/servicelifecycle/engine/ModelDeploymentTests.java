@@ -32,26 +32,13 @@ import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess;
  */
 class ModelDeploymentTests extends WebTestSupport {
 
-	private static final Path BPMN = Path.of("bpmn");
+	private static final Path BPMN = ModelFiles.BPMN;
 
-	private static final Path FORMS = Path.of("forms");
+	private static final Path FORMS = ModelFiles.FORMS;
 
-	private static final Path DMN = Path.of("dmn");
+	private static final Path DMN = ModelFiles.DMN;
 
-	private static final String LIFECYCLE_FILE = "pmo-service-lifecycle.bpmn";
-
-	/** The lifecycle as a process owner changes it: a renamed task and a new step before the go-live decision. */
-	static String changedLifecycle() {
-		String model = read(BPMN.resolve(LIFECYCLE_FILE));
-		String renamed = model.replace("name=\"Approve business case\"", "name=\"Approve the business case\"");
-		String withStep = renamed
-			.replace("<bpmn:sequenceFlow id=\"Flow_GoLiveDecided\" sourceRef=\"Task_ApproveGoLive\" targetRef=\"Gateway_GoLiveDecision\" />",
-					"<bpmn:sequenceFlow id=\"Flow_GoLiveDecided\" sourceRef=\"Task_ApproveGoLive\" targetRef=\"Task_AnnounceService\" />\n"
-							+ "    <bpmn:manualTask id=\"Task_AnnounceService\" name=\"Announce the service\" />\n"
-							+ "    <bpmn:sequenceFlow id=\"Flow_ServiceAnnounced\" sourceRef=\"Task_AnnounceService\" targetRef=\"Gateway_GoLiveDecision\" />");
-		assertThat(withStep).as("the fixture changed the model").isNotEqualTo(renamed).isNotEqualTo(model);
-		return withStep;
-	}
+	private static final String LIFECYCLE_FILE = ModelFiles.LIFECYCLE_FILE;
 
 	@Test
 	void shouldAnswerModelersConnectionCheckOnlyToThoseWhoDeploy() {
@@ -66,7 +53,7 @@ class ModelDeploymentTests extends WebTestSupport {
 		ApiClient olivia = client("olivia");
 
 		// one changed file: the forms and decisions it binds by latest are those deployed before
-		JsonNode one = deploy(olivia, Map.of(LIFECYCLE_FILE, changedLifecycle().getBytes(StandardCharsets.UTF_8)))
+		JsonNode one = ModelFiles.deploy(olivia, Map.of(LIFECYCLE_FILE, ModelFiles.changedLifecycle().getBytes(StandardCharsets.UTF_8)))
 			.expect(200)
 			.body();
 		assertThat(one.path("deployedProcessDefinitions").size()).isEqualTo(1);
@@ -77,14 +64,14 @@ class ModelDeploymentTests extends WebTestSupport {
 
 		// the model with its forms: nothing changed, nothing new, and lifecycles still run on the changed version
 		Map<String, byte[]> withForms = new LinkedHashMap<>();
-		withForms.put(LIFECYCLE_FILE, changedLifecycle().getBytes(StandardCharsets.UTF_8));
-		files(FORMS).forEach((form) -> withForms.put(form.getFileName().toString(), bytes(form)));
-		deploy(olivia, withForms).expect(200);
+		withForms.put(LIFECYCLE_FILE, ModelFiles.changedLifecycle().getBytes(StandardCharsets.UTF_8));
+		ModelFiles.files(FORMS).forEach((form) -> withForms.put(form.getFileName().toString(), ModelFiles.bytes(form)));
+		ModelFiles.deploy(olivia, withForms).expect(200);
 		assertThat(latestLifecycle().getId()).isEqualTo(changed.getId());
 		assertLifecycleReachesOperation(changed, "Deployed with forms " + System.nanoTime());
 
 		// every file, as shipped: the lifecycle returns to the shipped model as a new version
-		deploy(olivia, shippedFiles()).expect(200);
+		ModelFiles.deploy(olivia, ModelFiles.shippedFiles()).expect(200);
 		ProcessDefinition shipped = latestLifecycle();
 		assertThat(shipped.getVersion()).isGreaterThan(changed.getVersion());
 		assertLifecycleReachesOperation(shipped, "Deployed as shipped " + System.nanoTime());
@@ -99,7 +86,7 @@ class ModelDeploymentTests extends WebTestSupport {
 			.singleResult()
 			.getProcessDefinitionId()).isEqualTo(definition.getId());
 		assertThat(client("mark").stage(code)).isEqualTo(Stage.OPERATION.name());
-		boolean renamed = read(BPMN.resolve(LIFECYCLE_FILE)).contains("Approve the business case")
+		boolean renamed = ModelFiles.read(BPMN.resolve(LIFECYCLE_FILE)).contains("Approve the business case")
 				|| this.engine.getRepositoryService().getBpmnModelInstance(definition.getId())
 					.getModelElementById("Task_AnnounceService") != null;
 		List<HistoricTaskInstance> businessCase = this.engine.getHistoryService()
@@ -115,7 +102,7 @@ class ModelDeploymentTests extends WebTestSupport {
 	@Test
 	void shouldRefuseWhatWouldBreakLifecyclesOrSlipPastTheirRulesWithEveryProblem() {
 		ApiClient olivia = client("olivia");
-		String lifecycle = read(BPMN.resolve(LIFECYCLE_FILE));
+		String lifecycle = ModelFiles.read(BPMN.resolve(LIFECYCLE_FILE));
 		long deployments = this.engine.getRepositoryService().createDeploymentQuery().count();
 
 		Map<String, String> refusedFor = new LinkedHashMap<>();
@@ -136,7 +123,7 @@ class ModelDeploymentTests extends WebTestSupport {
 		refusedFor.put("process 'pmo-expenses' is not one of the product's models",
 				lifecycle.replace("id=\"pmo-service-lifecycle\"", "id=\"pmo-expenses\""));
 		for (Map.Entry<String, String> refusal : refusedFor.entrySet()) {
-			JsonNode answer = deploy(olivia, Map.of(LIFECYCLE_FILE, refusal.getValue().getBytes(StandardCharsets.UTF_8)))
+			JsonNode answer = ModelFiles.deploy(olivia, Map.of(LIFECYCLE_FILE, refusal.getValue().getBytes(StandardCharsets.UTF_8)))
 				.expect(400)
 				.body();
 			assertThat(answer.path("type").asText()).isEqualTo("DeploymentRefused");
@@ -149,37 +136,37 @@ class ModelDeploymentTests extends WebTestSupport {
 		String withScript = lifecycle.replace("<bpmn:sequenceFlow id=\"Flow_GoLiveDecided\"",
 				"<bpmn:scriptTask id=\"Task_Run\" scriptFormat=\"javascript\"><bpmn:script>1</bpmn:script></bpmn:scriptTask>\n"
 						+ "    <bpmn:sequenceFlow id=\"Flow_GoLiveDecided\"");
-		assertThat(problems(deploy(olivia, Map.of(LIFECYCLE_FILE, withScript.getBytes(StandardCharsets.UTF_8)))))
+		assertThat(problems(ModelFiles.deploy(olivia, Map.of(LIFECYCLE_FILE, withScript.getBytes(StandardCharsets.UTF_8)))))
 			.anySatisfy((problem) -> assertThat(problem).contains("script task 'Task_Run': scripts are not run"));
 		String withClass = lifecycle.replace("<bpmn:userTask id=\"Task_JustifyService\"",
 				"<bpmn:serviceTask id=\"Task_Foreign\" camunda:class=\"com.example.Exploit\" />\n    <bpmn:userTask id=\"Task_JustifyService\"");
-		assertThat(problems(deploy(olivia, Map.of(LIFECYCLE_FILE, withClass.getBytes(StandardCharsets.UTF_8)))))
+		assertThat(problems(ModelFiles.deploy(olivia, Map.of(LIFECYCLE_FILE, withClass.getBytes(StandardCharsets.UTF_8)))))
 			.anySatisfy((problem) -> assertThat(problem).contains("names the class com.example.Exploit"));
 
 		// a form the server cannot check as Tasklist does, a decision without an output the application reads
-		String form = read(FORMS.resolve("evaluate-need.form"));
+		String form = ModelFiles.read(FORMS.resolve("evaluate-need.form"));
 		String phone = form.replaceFirst("\"key\": \"", "\"validate\": { \"validationType\": \"phone\" },\n      \"key\": \"");
-		assertThat(problems(deploy(olivia, Map.of("evaluate-need.form", phone.getBytes(StandardCharsets.UTF_8)))))
+		assertThat(problems(ModelFiles.deploy(olivia, Map.of("evaluate-need.form", phone.getBytes(StandardCharsets.UTF_8)))))
 			.anySatisfy((problem) -> assertThat(problem).startsWith("evaluate-need.form: ")
 				.contains("asks for validation type 'phone', which the server does not check"));
-		String decision = read(DMN.resolve("business-case-value.dmn"))
+		String decision = ModelFiles.read(DMN.resolve("business-case-value.dmn"))
 			.replace("name=\"businessCaseStrength\"", "name=\"strength\"");
-		assertThat(problems(deploy(olivia, Map.of("business-case-value.dmn", decision.getBytes(StandardCharsets.UTF_8)))))
+		assertThat(problems(ModelFiles.deploy(olivia, Map.of("business-case-value.dmn", decision.getBytes(StandardCharsets.UTF_8)))))
 			.anySatisfy((problem) -> assertThat(problem).contains("lacks the output 'businessCaseStrength'"));
 
 		// several problems at once are all told; nothing of any refused deployment was stored
 		String twoProblems = lifecycle.replace("value=\"DESIGN\"", "value=\"LAUNCH\"")
 			.replace("\"Task_JustifyService\"", "\"Task_BoardApproval\"");
-		assertThat(problems(deploy(olivia, Map.of(LIFECYCLE_FILE, twoProblems.getBytes(StandardCharsets.UTF_8)))))
+		assertThat(problems(ModelFiles.deploy(olivia, Map.of(LIFECYCLE_FILE, twoProblems.getBytes(StandardCharsets.UTF_8)))))
 			.hasSizeGreaterThanOrEqualTo(2);
 		assertThat(this.engine.getRepositoryService().createDeploymentQuery().count()).isEqualTo(deployments);
 	}
 
 	@Test
 	void shouldLetOnlyProcessOwnersDeployAndThemDoNoneOfTheApproversWork() {
-		byte[] model = changedLifecycle().getBytes(StandardCharsets.UTF_8);
+		byte[] model = ModelFiles.changedLifecycle().getBytes(StandardCharsets.UTF_8);
 		for (String person : List.of("anna", "mark", "sara", "paul")) {
-			assertThat(deploy(client(person), Map.of(LIFECYCLE_FILE, model)).status()).as(person).isEqualTo(403);
+			assertThat(ModelFiles.deploy(client(person), Map.of(LIFECYCLE_FILE, model)).status()).as(person).isEqualTo(403);
 		}
 
 		// a business case waits for the board: olivia neither sees it in an inbox nor claims or completes it
@@ -222,16 +209,6 @@ class ModelDeploymentTests extends WebTestSupport {
 		return ApiClient.list(answer.expect(400).body().path("problems")).stream().map(JsonNode::asText).toList();
 	}
 
-	/** As Camunda Modeler deploys: its source name, duplicate filtering and changed files only. */
-	static ApiClient.Response deploy(ApiClient client, Map<String, byte[]> files) {
-		Map<String, String> fields = new LinkedHashMap<>();
-		fields.put("deployment-name", "pmo-service-lifecycle");
-		fields.put("deployment-source", "Camunda Modeler");
-		fields.put("enable-duplicate-filtering", "true");
-		fields.put("deploy-changed-only", "true");
-		return client.postMultipart("/engine-rest/deployment/create", fields, files);
-	}
-
 	private ProcessDefinition latestLifecycle() {
 		return this.engine.getRepositoryService()
 			.createProcessDefinitionQuery()
@@ -244,34 +221,5 @@ class ModelDeploymentTests extends WebTestSupport {
 		return new ApiClient("http://localhost:" + this.port, user, user);
 	}
 
-	/** Every model, decision and form as shipped. */
-	static Map<String, byte[]> shippedFiles() {
-		Map<String, byte[]> everything = new LinkedHashMap<>();
-		Stream.of(BPMN, FORMS, DMN).flatMap(ModelDeploymentTests::files)
-			.forEach((file) -> everything.put(file.getFileName().toString(), bytes(file)));
-		return everything;
-	}
-
-	private static Stream<Path> files(Path folder) {
-		try (Stream<Path> files = Files.list(folder)) {
-			return files.filter(Files::isRegularFile).sorted().toList().stream();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	static String read(Path file) {
-		return new String(bytes(file), StandardCharsets.UTF_8);
-	}
-
-	private static byte[] bytes(Path file) {
-		try {
-			return Files.readAllBytes(file);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
 
 }
