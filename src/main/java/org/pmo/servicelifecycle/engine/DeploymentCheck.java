@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -12,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -54,8 +57,8 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * refused with every problem found: the product's models only; stages that exist; the tasks the four-eyes principle
  * is tied to, on every path to what they approve ({@link ApprovalGates}); candidate groups that exist; forms, decisions and called processes that resolve, in the deployment or
  * deployed before (bound by {@code latest}, so that a deployment of the changed files alone still works); forms whose
- * every field the server checks as Tasklist does; decisions with the outputs the application reads; no scripts and
- * no Java classes but the application's. The application's own deployment at start-up is trusted.
+ * every field the server checks as Tasklist does; decisions in FEEL with the outputs the application reads; no
+ * scripts, no Java classes but the application's, and no expression of its own that reaches into the application. The application's own deployment at start-up is trusted.
  */
 class DeploymentCheck extends CommandInterceptor {
 
@@ -69,6 +72,19 @@ class DeploymentCheck extends CommandInterceptor {
 
 	/** The processes the application ships: the only ones a person may deploy (new versions of them). */
 	private final Set<String> shippedProcesses = shippedProcesses();
+
+	/** Every expression of the shipped models: those may call the application's beans, as they do there. */
+	private final Set<String> shippedExpressions = shippedExpressions();
+
+	/** An expression in a model, in any attribute or text: {@code ${...}} or {@code #{...}}. */
+	static final Pattern EXPRESSION = Pattern.compile("[$#]\\{[^}]*}");
+
+	/** What a condition may hold besides: method calls, property access and indexing reach into the application. */
+	static final Pattern REACHES_IN = Pattern.compile("[A-Za-z_$][\\w$]*\\s*\\(|\\.|\\[");
+
+	/** The decision expression languages the engine evaluates without reaching into the application. */
+	static final Set<String> FEEL = Set.of("feel", "http://www.omg.org/spec/feel/20140401",
+			"https://www.omg.org/spec/dmn/20191111/feel", "https://www.omg.org/spec/dmn/20230324/feel");
 
 	@Override
 	public <T> T execute(Command<T> command) {
@@ -100,6 +116,7 @@ class DeploymentCheck extends CommandInterceptor {
 				try {
 					BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream(bytes));
 					processes.put(name, model);
+					checkExpressions(name, new String(bytes, StandardCharsets.UTF_8), problems);
 					model.getModelElementsByType(Process.class).forEach((process) -> submitted.processes.add(process.getId()));
 				}
 				catch (RuntimeException ex) {
@@ -182,6 +199,29 @@ class DeploymentCheck extends CommandInterceptor {
 			}
 		}
 		checkCode(name, model, problems);
+	}
+
+	/**
+	 * A changed model may compare variables (conditions, cycles, durations) and use the shipped models' expressions;
+	 * an expression of its own that calls a method or reads a property could reach any of the application's beans.
+	 */
+	private void checkExpressions(String name, String xml, List<String> problems) {
+		Matcher found = EXPRESSION.matcher(unescaped(xml));
+		Set<String> told = new HashSet<>();
+		while (found.find()) {
+			String expression = found.group();
+			String withoutText = expression.replaceAll("'[^']*'|\"[^\"]*\"", "''");
+			if (!this.shippedExpressions.contains(expression) && REACHES_IN.matcher(withoutText.substring(2)).find()
+					&& told.add(expression)) {
+				problems.add(name + ": the expression " + expression + " reaches into the application (a method or a "
+						+ "property): a changed model compares variables, or uses an expression the shipped models use");
+			}
+		}
+	}
+
+	private static String unescaped(String xml) {
+		return xml.replace("&apos;", "'").replace("&#39;", "'").replace("&quot;", "\"").replace("&#34;", "\"")
+			.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
 	}
 
 	/** No scripts, and no classes but the application's own: a model is configuration, not code. */
@@ -275,6 +315,13 @@ class DeploymentCheck extends CommandInterceptor {
 			problems.add(name + ": is not a readable DMN model (" + ex.getMessage() + ")");
 			return;
 		}
+		String xml = unescaped(new String(bytes, StandardCharsets.UTF_8));
+		Matcher languages = Pattern.compile("expressionLanguage=\"([^\"]*)\"").matcher(xml);
+		while (languages.find()) {
+			if (!FEEL.contains(languages.group(1).toLowerCase(java.util.Locale.ROOT))) {
+				problems.add(name + ": expression language '" + languages.group(1) + "': a decision is written in FEEL");
+			}
+		}
 		for (Decision decision : model.getModelElementsByType(Decision.class)) {
 			submitted.decisions.add(decision.getId());
 			Set<String> required = this.shippedOutputs.get(decision.getId());
@@ -329,6 +376,24 @@ class DeploymentCheck extends CommandInterceptor {
 
 	private static List<String> sorted(Collection<String> values) {
 		return values.stream().sorted().toList();
+	}
+
+	private static Set<String> shippedExpressions() {
+		Set<String> expressions = new HashSet<>();
+		try {
+			for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:bpmn/*.bpmn")) {
+				try (InputStream in = resource.getInputStream()) {
+					Matcher found = EXPRESSION.matcher(unescaped(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+					while (found.find()) {
+						expressions.add(found.group());
+					}
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return Set.copyOf(expressions);
 	}
 
 	private static Set<String> shippedProcesses() {

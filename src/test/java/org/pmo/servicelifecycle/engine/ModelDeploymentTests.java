@@ -143,6 +143,22 @@ class ModelDeploymentTests extends WebTestSupport {
 		assertThat(problems(ModelFiles.deploy(olivia, Map.of(LIFECYCLE_FILE, withClass.getBytes(StandardCharsets.UTF_8)))))
 			.anySatisfy((problem) -> assertThat(problem).contains("names the class com.example.Exploit"));
 
+		// an expression of its own that calls into the application, a decision in another language than FEEL
+		String calling = lifecycle.replace("${decision == 'reject'}", "${organisation.ensureUser('eve', 'Eve', 'X', 'eve', 'camunda-admin') == null}");
+		assertThat(calling).isNotEqualTo(lifecycle);
+		assertThat(problems(ModelFiles.deploy(olivia, Map.of(LIFECYCLE_FILE, calling.getBytes(StandardCharsets.UTF_8)))))
+			.anySatisfy((problem) -> assertThat(problem).contains("${organisation.ensureUser(", "reaches into the application"));
+		String condition = lifecycle.replace("${decision == 'reject'}", "${decision == 'reject' || decision == 'decline'}");
+		assertThat(condition).isNotEqualTo(lifecycle);
+		assertThat(ModelFiles.deploy(olivia, Map.of(LIFECYCLE_FILE, condition.getBytes(StandardCharsets.UTF_8))).status())
+			.as("a condition on variables is the owner's to change").isEqualTo(200);
+		ModelFiles.deploy(olivia, Map.of(LIFECYCLE_FILE, lifecycle.getBytes(StandardCharsets.UTF_8))).expect(200);
+		deployments = this.engine.getRepositoryService().createDeploymentQuery().count();
+		String juel = ModelFiles.read(DMN.resolve("business-case-value.dmn")).replaceFirst("<inputExpression ",
+				"<inputExpression expressionLanguage=\"juel\" ");
+		assertThat(problems(ModelFiles.deploy(olivia, Map.of("business-case-value.dmn", juel.getBytes(StandardCharsets.UTF_8)))))
+			.anySatisfy((problem) -> assertThat(problem).contains("expression language 'juel'"));
+
 		// a form the server cannot check as Tasklist does, a decision without an output the application reads
 		String form = ModelFiles.read(FORMS.resolve("evaluate-need.form"));
 		String phone = form.replaceFirst("\"key\": \"", "\"validate\": { \"validationType\": \"phone\" },\n      \"key\": \"");
@@ -203,6 +219,33 @@ class ModelDeploymentTests extends WebTestSupport {
 		assertThat(ApiClient.list(olivia.get("/engine-rest/decision-definition").expect(200).body())).isNotEmpty();
 		assertThat(ApiClient.list(client("mark").get("/engine-rest/decision-definition").expect(200).body()))
 			.as("the managers' Cockpit shows the decisions").isNotEmpty();
+	}
+
+	@Test
+	void shouldKeepFourEyesWhateverADeployedModelSays() {
+		// a model that hands the business case to the analysts, who design it: a valid model, deployed
+		ApiClient olivia = client("olivia");
+		String toAnalysts = ModelFiles.read(BPMN.resolve(LIFECYCLE_FILE))
+			.replace("<bpmn:userTask id=\"Task_JustifyService\" name=\"Approve business case\" camunda:formRef=\"justify-service\" camunda:formRefBinding=\"latest\" camunda:candidateGroups=\"portfolio-board\"",
+					"<bpmn:userTask id=\"Task_JustifyService\" name=\"Approve business case\" camunda:formRef=\"justify-service\" camunda:formRefBinding=\"latest\" camunda:candidateGroups=\"pmo-analysts\"");
+		assertThat(toAnalysts).isNotEqualTo(ModelFiles.read(BPMN.resolve(LIFECYCLE_FILE)));
+		ModelFiles.deploy(olivia, Map.of(LIFECYCLE_FILE, toAnalysts.getBytes(StandardCharsets.UTF_8))).expect(200);
+		try {
+			String code = this.lifecycle.request("Self-approved design " + System.nanoTime());
+			this.lifecycle.evaluateNeed(code, Decision.APPROVE);
+			this.lifecycle.design(code);
+
+			// the designer, a candidate now, may still not approve her own design
+			ApiClient anna = client("anna");
+			String task = anna.tasks(code, ServiceLifecycleProcess.Lifecycle.TASK_JUSTIFY_SERVICE).get(0).get("id").asText();
+			ApiClient.Response claim = anna.post("/engine-rest/task/" + task + "/claim", Map.of("userId", "anna"));
+			assertThat(claim.status()).as(claim.text()).isEqualTo(403);
+			assertThat(claim.text()).contains("Four-eyes principle");
+			assertThat(client("mark").stage(code)).isEqualTo(Stage.JUSTIFICATION.name());
+		}
+		finally {
+			ModelFiles.deploy(olivia, ModelFiles.shippedFiles()).expect(200);
+		}
 	}
 
 	private static List<String> problems(ApiClient.Response answer) {
