@@ -12,9 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,13 +31,9 @@ import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
 import org.camunda.bpm.model.bpmn.instance.Process;
-import org.camunda.bpm.model.bpmn.instance.ScriptTask;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaScript;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
@@ -47,6 +41,8 @@ import org.camunda.bpm.model.dmn.instance.Output;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.pmo.servicelifecycle.lifecycle.InvalidLifecycleInputException;
 import org.pmo.servicelifecycle.lifecycle.ModelStages;
+import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess;
+import org.pmo.servicelifecycle.lifecycle.ApprovalGates;
 import org.pmo.servicelifecycle.security.FourEyesPrinciple;
 import org.pmo.servicelifecycle.web.RefusedWithProblems;
 import org.springframework.core.io.Resource;
@@ -70,17 +66,14 @@ class DeploymentCheck extends CommandInterceptor {
 	/** Each decision the application ships, with the outputs the processes and the application read. */
 	private final Map<String, Set<String>> shippedOutputs = shippedDecisionOutputs();
 
-	/** The processes the application ships: the only ones a person may deploy (new versions of them). */
-	private final Set<String> shippedProcesses = shippedProcesses();
+	/** The lifecycle's three models: the only processes a person may deploy (new versions of them). */
+	private final Set<String> shippedProcesses = ServiceLifecycleProcess.KEYS;
 
-	/** Every expression of the shipped models: those may call the application's beans, as they do there. */
-	private final Set<String> shippedExpressions = shippedExpressions();
+	/** Element by element, what a changed lifecycle model may hold. */
+	private final ModelRules rules = new ModelRules();
 
-	/** An expression in a model, in any attribute or text: {@code ${...}} or {@code #{...}}. */
-	static final Pattern EXPRESSION = Pattern.compile("[$#]\\{[^}]*}");
-
-	/** What a condition may hold besides: method calls, property access and indexing reach into the application. */
-	static final Pattern REACHES_IN = Pattern.compile("[A-Za-z_$][\\w$]*\\s*\\(|\\.|\\[");
+	/** The forms the application ships, by id: their fields stay, and the required ones stay required and shown. */
+	private final Map<String, FormContract> shippedForms = shippedForms();
 
 	/** The decision expression languages the engine evaluates without reaching into the application. */
 	static final Set<String> FEEL = Set.of("feel", "http://www.omg.org/spec/feel/20140401",
@@ -106,6 +99,9 @@ class DeploymentCheck extends CommandInterceptor {
 				|| !builder.getDeploymentResourcesByName().isEmpty()) {
 			problems.add("resources taken from earlier deployments: deploy the files themselves");
 		}
+		if (builder.getDeployment().getTenantId() != null) {
+			problems.add("tenant '" + builder.getDeployment().getTenantId() + "': the product's models belong to no tenant");
+		}
 		Map<String, ResourceEntity> resources = builder.getDeployment().getResources();
 		Submitted submitted = new Submitted();
 		Map<String, BpmnModelInstance> processes = new HashMap<>();
@@ -116,7 +112,7 @@ class DeploymentCheck extends CommandInterceptor {
 				try {
 					BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream(bytes));
 					processes.put(name, model);
-					checkExpressions(name, new String(bytes, StandardCharsets.UTF_8), problems);
+					problems.addAll(this.rules.problemsOf(name, bytes));
 					model.getModelElementsByType(Process.class).forEach((process) -> submitted.processes.add(process.getId()));
 				}
 				catch (RuntimeException ex) {
@@ -198,56 +194,6 @@ class DeploymentCheck extends CommandInterceptor {
 				}
 			}
 		}
-		checkCode(name, model, problems);
-	}
-
-	/**
-	 * A changed model may compare variables (conditions, cycles, durations) and use the shipped models' expressions;
-	 * an expression of its own that calls a method or reads a property could reach any of the application's beans.
-	 */
-	private void checkExpressions(String name, String xml, List<String> problems) {
-		Matcher found = EXPRESSION.matcher(unescaped(xml));
-		Set<String> told = new HashSet<>();
-		while (found.find()) {
-			String expression = found.group();
-			String withoutText = expression.replaceAll("'[^']*'|\"[^\"]*\"", "''");
-			if (!this.shippedExpressions.contains(expression) && REACHES_IN.matcher(withoutText.substring(2)).find()
-					&& told.add(expression)) {
-				problems.add(name + ": the expression " + expression + " reaches into the application (a method or a "
-						+ "property): a changed model compares variables, or uses an expression the shipped models use");
-			}
-		}
-	}
-
-	private static String unescaped(String xml) {
-		return xml.replace("&apos;", "'").replace("&#39;", "'").replace("&quot;", "\"").replace("&#34;", "\"")
-			.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
-	}
-
-	/** No scripts, and no classes but the application's own: a model is configuration, not code. */
-	private static void checkCode(String name, BpmnModelInstance model, List<String> problems) {
-		model.getModelElementsByType(ScriptTask.class)
-			.forEach((task) -> problems.add(name + ": script task '" + task.getId() + "': scripts are not run"));
-		model.getModelElementsByType(CamundaScript.class)
-			.forEach((script) -> problems.add(name + ": a script in '" + owner(script) + "': scripts are not run"));
-		Predicate<String> foreign = (className) -> className != null && !className.startsWith(OWN_PACKAGE);
-		for (ModelElementInstance element : model.getModelElementsByType(BaseElement.class)) {
-			String className = element.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "class");
-			if (foreign.test(className)) {
-				problems.add(name + ": '" + ((BaseElement) element).getId() + "' names the class " + className
-						+ ": only the application's delegates run");
-			}
-		}
-		model.getModelElementsByType(CamundaExecutionListener.class)
-			.stream()
-			.filter((listener) -> foreign.test(listener.getCamundaClass()))
-			.forEach((listener) -> problems.add(name + ": a listener of '" + owner(listener) + "' names the class "
-					+ listener.getCamundaClass() + ": only the application's delegates run"));
-		model.getModelElementsByType(CamundaTaskListener.class)
-			.stream()
-			.filter((listener) -> foreign.test(listener.getCamundaClass()))
-			.forEach((listener) -> problems.add(name + ": a listener of '" + owner(listener) + "' names the class "
-					+ listener.getCamundaClass() + ": only the application's delegates run"));
 	}
 
 	private static void checkCandidateGroups(CommandContext context, String name, UserTask task, List<String> problems) {
@@ -290,8 +236,22 @@ class DeploymentCheck extends CommandInterceptor {
 		}
 	}
 
-	private static void checkForm(String name, byte[] bytes, Submitted submitted, List<String> problems) {
+	private void checkForm(String name, byte[] bytes, Submitted submitted, List<String> problems) {
 		FormContract.uncheckable(bytes).forEach((problem) -> problems.add(name + ": " + problem));
+		try {
+			FormContract form = FormContract.parse(bytes);
+			FormContract shipped = this.shippedForms.get(form.formId());
+			if (shipped != null) {
+				shipped.keptIn(form).forEach((problem) -> problems.add(name + ": " + problem));
+			}
+			form.fieldKeys()
+				.stream()
+				.filter(ServiceLifecycleProcess.Variables.GOVERNANCE::contains)
+				.forEach((key) -> problems.add(name + ": field '" + key + "' would write what only the engine records"));
+		}
+		catch (RuntimeException ex) {
+			// told by the check above
+		}
 		try {
 			JsonNode form = JSON.readTree(bytes);
 			if (form.hasNonNull("id")) {
@@ -315,11 +275,9 @@ class DeploymentCheck extends CommandInterceptor {
 			problems.add(name + ": is not a readable DMN model (" + ex.getMessage() + ")");
 			return;
 		}
-		String xml = unescaped(new String(bytes, StandardCharsets.UTF_8));
-		Matcher languages = Pattern.compile("expressionLanguage=\"([^\"]*)\"").matcher(xml);
-		while (languages.find()) {
-			if (!FEEL.contains(languages.group(1).toLowerCase(java.util.Locale.ROOT))) {
-				problems.add(name + ": expression language '" + languages.group(1) + "': a decision is written in FEEL");
+		for (String language : expressionLanguages(bytes)) {
+			if (!FEEL.contains(language.toLowerCase(Locale.ROOT))) {
+				problems.add(name + ": expression language '" + language + "': a decision is written in FEEL");
 			}
 		}
 		for (Decision decision : model.getModelElementsByType(Decision.class)) {
@@ -334,6 +292,33 @@ class DeploymentCheck extends CommandInterceptor {
 				.sorted()
 				.forEach((output) -> problems.add(name + ": decision '" + decision.getId() + "' lacks the output '"
 						+ output + "', which the application reads"));
+		}
+	}
+
+	/** Every expression language a DMN file names, on any element. */
+	private static Set<String> expressionLanguages(byte[] bytes) {
+		Set<String> languages = new HashSet<>();
+		try {
+			collectLanguages(ModelRules.parse(new ByteArrayInputStream(bytes)).getDocumentElement(), languages);
+		}
+		catch (IOException | org.xml.sax.SAXException ex) {
+			languages.add("unreadable");
+		}
+		return languages;
+	}
+
+	private static void collectLanguages(org.w3c.dom.Element element, Set<String> languages) {
+		org.w3c.dom.NamedNodeMap attributes = element.getAttributes();
+		for (int i = 0; i < attributes.getLength(); i++) {
+			String local = attributes.item(i).getLocalName();
+			if ("expressionLanguage".equals(local) || "typeLanguage".equals(local)) {
+				languages.add(attributes.item(i).getNodeValue());
+			}
+		}
+		for (org.w3c.dom.Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+			if (child instanceof org.w3c.dom.Element nested) {
+				collectLanguages(nested, languages);
+			}
 		}
 	}
 
@@ -378,37 +363,20 @@ class DeploymentCheck extends CommandInterceptor {
 		return values.stream().sorted().toList();
 	}
 
-	private static Set<String> shippedExpressions() {
-		Set<String> expressions = new HashSet<>();
+	private static Map<String, FormContract> shippedForms() {
+		Map<String, FormContract> forms = new HashMap<>();
 		try {
-			for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:bpmn/*.bpmn")) {
+			for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:forms/*.form")) {
 				try (InputStream in = resource.getInputStream()) {
-					Matcher found = EXPRESSION.matcher(unescaped(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
-					while (found.find()) {
-						expressions.add(found.group());
-					}
+					FormContract form = FormContract.parse(in.readAllBytes());
+					forms.put(form.formId(), form);
 				}
 			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		return Set.copyOf(expressions);
-	}
-
-	private static Set<String> shippedProcesses() {
-		Set<String> keys = new HashSet<>();
-		try {
-			for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:bpmn/*.bpmn")) {
-				try (InputStream in = resource.getInputStream()) {
-					Bpmn.readModelFromStream(in).getModelElementsByType(Process.class).forEach((process) -> keys.add(process.getId()));
-				}
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return Set.copyOf(keys);
+		return Map.copyOf(forms);
 	}
 
 	private static Map<String, Set<String>> shippedDecisionOutputs() {

@@ -156,6 +156,24 @@ final class FormContract {
 		}
 	}
 
+	/**
+	 * What a changed version of this form loses that the application relies on: a field it reads, or a required
+	 * field's staying required and shown.
+	 */
+	List<String> keptIn(FormContract changed) {
+		List<String> problems = new ArrayList<>();
+		for (Field field : this.fields.values()) {
+			Field now = changed.fields.get(field.key());
+			if (now == null) {
+				problems.add("field '" + field.key() + "' of the shipped form is missing: the application reads it");
+			}
+			else if (field.required() && (!now.required() || now.disabled() || !now.hiddenWhen().isEmpty())) {
+				problems.add("field '" + field.key() + "' must stay required and shown: the application relies on it");
+			}
+		}
+		return problems;
+	}
+
 	String formId() {
 		return this.formId;
 	}

@@ -23,12 +23,11 @@ import org.camunda.bpm.engine.migration.MigrationPlan;
 import org.camunda.bpm.engine.migration.MigrationPlanValidationException;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.pmo.servicelifecycle.customer.SubscriptionProcess;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.pmo.servicelifecycle.lifecycle.ApplicationAuthority;
+import org.pmo.servicelifecycle.lifecycle.ApprovalGates;
 import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess;
-import org.pmo.servicelifecycle.notice.NoticeProcess;
 import org.pmo.servicelifecycle.operations.LifecycleConsistency;
-import org.pmo.servicelifecycle.strategy.PortfolioReviewProcess;
 import org.pmo.servicelifecycle.web.InvalidInputException;
 import org.pmo.servicelifecycle.web.NotFoundException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -47,8 +46,7 @@ public class LifecycleMigrations {
 
 	/** The models a process owner deploys and migrates. */
 	static final List<String> KEYS = List.of(ServiceLifecycleProcess.KEY, ServiceLifecycleProcess.TRANSFORM_KEY,
-			ServiceLifecycleProcess.RETIREMENT_KEY, PortfolioReviewProcess.KEY, SubscriptionProcess.KEY,
-			NoticeProcess.KEY);
+			ServiceLifecycleProcess.RETIREMENT_KEY);
 
 	private final RepositoryService repositoryService;
 
@@ -287,8 +285,14 @@ public class LifecycleMigrations {
 				.sorted(Comparator.comparing(InstructionView::from))
 				.toList();
 			Set<String> mapped = new TreeSet<>();
-			instructions.forEach((instruction) -> mapped.add(instruction.from()));
+			Map<String, String> targetOf = new LinkedHashMap<>();
+			instructions.forEach((instruction) -> {
+				mapped.add(instruction.from());
+				targetOf.put(instruction.from(), instruction.to());
+			});
 			List<String> problems = new ArrayList<>(this.planProblems);
+			BpmnModelInstance source = LifecycleMigrations.this.repositoryService.getBpmnModelInstance(this.from.getId());
+			BpmnModelInstance target = LifecycleMigrations.this.repositoryService.getBpmnModelInstance(this.to.getId());
 			List<InstanceDryRun> instances = new ArrayList<>();
 			for (String id : this.instanceIds) {
 				List<String> waiting = LifecycleMigrations.this.runtimeService.getActiveActivityIds(id);
@@ -296,6 +300,20 @@ public class LifecycleMigrations {
 				if (this.plan != null && !unmapped.isEmpty()) {
 					problems.add("instance " + id + " waits at " + unmapped + ", which version " + this.to.getVersion()
 							+ " does not have");
+				}
+				// no instance lands behind an approval it has not passed
+				for (String activity : waiting) {
+					String moved = targetOf.get(activity);
+					if (moved == null) {
+						continue;
+					}
+					Set<String> passed = ApprovalGates.passedBefore(source, this.from.getKey(), activity);
+					Set<String> needed = new TreeSet<>(ApprovalGates.passedBefore(target, this.to.getKey(), moved));
+					needed.removeAll(passed);
+					if (!needed.isEmpty()) {
+						problems.add("instance " + id + " waits at " + activity + ", which version " + this.to.getVersion()
+								+ " puts after " + needed + ": it has not passed them");
+					}
 				}
 				instances.add(new InstanceDryRun(id, waiting.stream().sorted().toList(), unmapped));
 			}

@@ -112,12 +112,17 @@ class AccessRights {
 		grant(Groups.PMO_MANAGERS, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
 		grant(Groups.PMO_MANAGERS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
 
-		// process owners deploy the models (through the deployment check) and read them, their lifecycles and their
-		// decisions in Cockpit; migration runs through /api/models. No task, no start, no Tasklist: none of the
+		// process owners deploy the lifecycle's models (through the deployment check) and read them, their lifecycles
+		// and the decisions in Cockpit; migration runs through /api/models. No task, no start, no Tasklist: none of the
 		// approvers' work
 		grant(Groups.PMO_PROCESS_OWNERS, Resources.APPLICATION, COCKPIT, Permissions.ACCESS);
 		grant(Groups.PMO_PROCESS_OWNERS, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ);
-		grant(Groups.PMO_PROCESS_OWNERS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
+		for (String key : ServiceLifecycleProcess.KEYS) {
+			grant(Groups.PMO_PROCESS_OWNERS, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ,
+					ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
+		}
+		// earlier grants on every definition (customers' notices among them) are taken back
+		revoke(Groups.PMO_PROCESS_OWNERS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
 				ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
 		grant(Groups.PMO_PROCESS_OWNERS, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
 		grant(Groups.PMO_PROCESS_OWNERS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);

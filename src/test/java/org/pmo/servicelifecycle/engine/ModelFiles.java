@@ -24,18 +24,22 @@ public final class ModelFiles {
 
 	static final String LIFECYCLE_FILE = "pmo-service-lifecycle.bpmn";
 
+	/** The models a process owner deploys: the lifecycle's three. */
+	static final java.util.Set<String> LIFECYCLE_MODELS = java.util.Set.of(LIFECYCLE_FILE, "pmo-service-transform.bpmn",
+			"pmo-service-retirement.bpmn");
+
 	private ModelFiles() {
 	}
 
-	/** The lifecycle as a process owner changes it: a renamed task and a new step before the go-live decision. */
+	/** The lifecycle as a process owner changes it: a renamed task and a new step before operation starts. */
 	public static String changedLifecycle() {
 		String model = read(BPMN.resolve(LIFECYCLE_FILE));
 		String renamed = model.replace("name=\"Approve business case\"", "name=\"Approve the business case\"");
 		String withStep = renamed
-			.replace("<bpmn:sequenceFlow id=\"Flow_GoLiveDecided\" sourceRef=\"Task_ApproveGoLive\" targetRef=\"Gateway_GoLiveDecision\" />",
-					"<bpmn:sequenceFlow id=\"Flow_GoLiveDecided\" sourceRef=\"Task_ApproveGoLive\" targetRef=\"Task_AnnounceService\" />\n"
+			.replace("<bpmn:sequenceFlow id=\"Flow_OperationStarted\" sourceRef=\"Gateway_OperationMerge\" targetRef=\"SubProcess_OperateService\" />",
+					"<bpmn:sequenceFlow id=\"Flow_OperationStarted\" sourceRef=\"Gateway_OperationMerge\" targetRef=\"Task_AnnounceService\" />\n"
 							+ "    <bpmn:manualTask id=\"Task_AnnounceService\" name=\"Announce the service\" />\n"
-							+ "    <bpmn:sequenceFlow id=\"Flow_ServiceAnnounced\" sourceRef=\"Task_AnnounceService\" targetRef=\"Gateway_GoLiveDecision\" />");
+							+ "    <bpmn:sequenceFlow id=\"Flow_ServiceAnnounced\" sourceRef=\"Task_AnnounceService\" targetRef=\"SubProcess_OperateService\" />");
 		assertThat(withStep).as("the fixture changed the model").isNotEqualTo(renamed).isNotEqualTo(model);
 		return withStep;
 	}
@@ -50,10 +54,11 @@ public final class ModelFiles {
 		return client.postMultipart("/engine-rest/deployment/create", fields, files);
 	}
 
-	/** Every model, decision and form as shipped. */
+	/** The lifecycle's models, every decision and form, as shipped. */
 	public static Map<String, byte[]> shippedFiles() {
 		Map<String, byte[]> everything = new LinkedHashMap<>();
 		Stream.of(BPMN, FORMS, DMN).flatMap(ModelFiles::files)
+			.filter((file) -> !file.startsWith(BPMN) || LIFECYCLE_MODELS.contains(file.getFileName().toString()))
 			.forEach((file) -> everything.put(file.getFileName().toString(), bytes(file)));
 		return everything;
 	}
