@@ -140,8 +140,9 @@ final class FormContract {
 						+ "', which the server does not check");
 			}
 			if (validate.hasNonNull("pattern")) {
+				String pattern = validate.get("pattern").asText();
 				try {
-					Pattern.compile(validate.get("pattern").asText());
+					Pattern.compile(pattern);
 				}
 				catch (PatternSyntaxException ex) {
 					problems.add("field '" + name + "' has a pattern the server cannot read: " + ex.getDescription());
@@ -350,6 +351,56 @@ final class FormContract {
 		return submitted.getClass() == current.getClass() && Objects.equals(submitted, current);
 	}
 
+	/** How long one value may take to test against a form's pattern: a pattern that backtracks without end stops. */
+	static final long PATTERN_BUDGET_NANOS = 50_000_000L;
+
+	/** The pattern found in the text, as form-js tests it, within the time budget (else the value is refused). */
+	static boolean matches(Pattern pattern, String text) {
+		long deadline = System.nanoTime() + PATTERN_BUDGET_NANOS;
+		try {
+			return pattern.matcher(new TimedText(text, deadline)).find();
+		}
+		catch (PatternTimeout ex) {
+			return false;
+		}
+	}
+
+	/** Text that stops a match running past its deadline: the regex engine reads it a character at a time. */
+	private record TimedText(CharSequence text, long deadline) implements CharSequence {
+
+		@Override
+		public char charAt(int index) {
+			if (System.nanoTime() > this.deadline) {
+				throw new PatternTimeout();
+			}
+			return this.text.charAt(index);
+		}
+
+		@Override
+		public int length() {
+			return this.text.length();
+		}
+
+		@Override
+		public CharSequence subSequence(int start, int end) {
+			return new TimedText(this.text.subSequence(start, end), this.deadline);
+		}
+
+		@Override
+		public String toString() {
+			return this.text.toString();
+		}
+
+	}
+
+	private static final class PatternTimeout extends RuntimeException {
+
+		PatternTimeout() {
+			super(null, null, false, false);
+		}
+
+	}
+
 	/** One keyed form field and its validation rules. */
 	private record Field(String key, String type, String subtype, boolean disabled, boolean required,
 			Set<String> values, Integer minLength, Integer maxLength, BigDecimal min, BigDecimal max,
@@ -481,7 +532,7 @@ final class FormContract {
 				throw invalid("is shorter than " + this.minLength + " characters");
 			}
 			// as form-js tests them: the pattern found in the text, an e-mail address as a whole
-			if (this.pattern != null && !text.isEmpty() && !this.pattern.matcher(text).find()) {
+			if (this.pattern != null && !text.isEmpty() && !matches(this.pattern, text)) {
 				throw invalid("must match the pattern " + this.pattern.pattern());
 			}
 			if (this.email && !text.isEmpty() && !EMAIL.matcher(text).matches()) {

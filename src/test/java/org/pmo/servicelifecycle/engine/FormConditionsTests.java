@@ -58,6 +58,14 @@ class FormConditionsTests extends WebTestSupport {
 	}
 
 	@Test
+	void shouldStopAPatternThatBacktracksWithoutEnd() {
+		// unbounded, this match would run for hours: refused once its budget is spent
+		java.util.regex.Pattern evil = java.util.regex.Pattern.compile("^(a+)+$");
+		assertThat(FormContract.matches(evil, "a".repeat(40) + "!")).isFalse();
+		assertThat(FormContract.matches(evil, "aaaa")).isTrue();
+	}
+
+	@Test
 	void shouldRefuseConditionsOutsideTheEnginesCommands() {
 		FormContract contract = FormContract.parse(FORM.getBytes(StandardCharsets.UTF_8));
 		assertThatThrownBy(() -> contract.check(Map.of("answer", "yes"), (name) -> null))
