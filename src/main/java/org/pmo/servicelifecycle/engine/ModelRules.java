@@ -6,21 +6,18 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 
-import org.pmo.servicelifecycle.lifecycle.ApprovalGates;
 import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess;
-import org.pmo.servicelifecycle.security.FourEyesPrinciple;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.w3c.dom.Attr;
@@ -31,60 +28,55 @@ import org.w3c.dom.Node;
 import org.xml.sax.SAXException;
 
 /**
- * What a changed lifecycle model may hold, element by element and attribute by attribute: the BPMN the product's
- * models use and a few harmless elements more; of Camunda's extensions only those the shipped models use, with the
- * shipped values where a value could reach into the application (delegates and listeners, variable mappings, the
- * approvals' groups and decisions); no script, class, shell, connector, embedded form or foreign namespace. An
- * expression of the model's own may only compare variables. Whatever is not allowed here is refused.
+ * What a process owner may change in a lifecycle model: its words and its layout, and steps without behaviour of
+ * their own. Every element of the shipped model stays, of the same kind, with the same settings, extensions, event
+ * definitions and conditions (only its name and documentation may change), and every shipped flow still leads from
+ * its source to its target; a new step is a manual task, a task or a none intermediate event, with a name only,
+ * placed on a shipped flow. Everything that carries behaviour (who approves, what a decision leads to, delegates,
+ * listeners, variable mappings, timers, stages, forms and decisions referenced) changes with a release of the
+ * application, where it is reviewed and tested, not with a deployment.
  */
 final class ModelRules {
 
 	static final String BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL";
 
-	static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
-
+	/** Namespaces of the diagram: free to change. */
 	private static final Set<String> DIAGRAM = Set.of("http://www.omg.org/spec/BPMN/20100524/DI",
-			"http://www.omg.org/spec/DD/20100524/DC", "http://www.omg.org/spec/DD/20100524/DI",
-			"http://bpmn.io/schema/bpmn/biocolor/1.0", "http://www.omg.org/spec/BPMN/non-normative/color/1.0");
+			"http://www.omg.org/spec/DD/20100524/DC", "http://www.omg.org/spec/DD/20100524/DI");
 
-	/** Attribute namespaces that carry no behaviour: Modeler's own marks, XML Schema types, colours. */
+	/** Attribute namespaces that carry no behaviour: Modeler's marks, XML Schema types, colours, namespace names. */
 	private static final Set<String> INERT_ATTRIBUTES = Set.of("http://camunda.org/schema/modeler/1.0",
-			"http://www.w3.org/2001/XMLSchema-instance", "http://www.w3.org/2000/xmlns/",
-			"http://bpmn.io/schema/bpmn/biocolor/1.0", "http://www.omg.org/spec/BPMN/non-normative/color/1.0");
+			"http://www.w3.org/2000/xmlns/", "http://bpmn.io/schema/bpmn/biocolor/1.0",
+			"http://www.omg.org/spec/BPMN/non-normative/color/1.0");
 
-	private static final Set<String> BPMN_ELEMENTS = Set.of("definitions", "process", "startEvent", "endEvent",
-			"userTask", "serviceTask", "receiveTask", "manualTask", "task", "businessRuleTask", "callActivity",
-			"subProcess", "exclusiveGateway", "parallelGateway", "intermediateCatchEvent", "intermediateThrowEvent",
-			"boundaryEvent", "sequenceFlow", "conditionExpression", "incoming", "outgoing", "extensionElements",
-			"timerEventDefinition", "timeCycle", "timeDate", "timeDuration", "messageEventDefinition",
-			"escalationEventDefinition", "errorEventDefinition", "message", "escalation", "error", "documentation",
-			"textAnnotation", "text", "association", "laneSet", "lane", "flowNodeRef", "collaboration", "participant",
-			"group", "category", "categoryValue");
+	/** The kinds of element a process holds as its flow: compared one by one, not as part of their container. */
+	private static final Set<String> FLOW = Set.of("startEvent", "endEvent", "userTask", "serviceTask", "receiveTask",
+			"manualTask", "task", "businessRuleTask", "callActivity", "subProcess", "exclusiveGateway",
+			"parallelGateway", "inclusiveGateway", "eventBasedGateway", "complexGateway", "intermediateCatchEvent",
+			"intermediateThrowEvent", "boundaryEvent", "sequenceFlow", "scriptTask", "sendTask", "transaction",
+			"adHocSubProcess", "textAnnotation", "association", "laneSet", "dataObject", "dataObjectReference",
+			"dataStoreReference", "group");
 
-	private static final Set<String> CAMUNDA_ELEMENTS = Set.of("properties", "property", "executionListener",
-			"inputOutput", "outputParameter", "in", "out", "failedJobRetryTimeCycle");
+	/** New steps a changed model may add: no behaviour of their own. */
+	private static final Set<String> INERT_STEPS = Set.of("manualTask", "task", "intermediateThrowEvent");
 
-	/** Camunda attributes a model may set on its elements; the others (class, type, formKey, assignee, …) it may not. */
-	private static final Set<String> CAMUNDA_ATTRIBUTES = Set.of("formRef", "formRefBinding", "formRefVersion",
-			"candidateGroups", "dueDate", "followUpDate", "priority", "asyncBefore", "asyncAfter", "exclusive",
-			"delegateExpression", "expression", "decisionRef", "decisionRefBinding", "decisionRefVersion",
-			"decisionRefVersionTag", "mapDecisionResult", "calledElementBinding", "calledElementVersion",
-			"calledElementVersionTag", "historyTimeToLive", "versionTag", "isStartableInTasklist", "initiator",
-			"resultVariable");
+	/** BPMN's own defaults: written out or left out as a tool likes, the same to the engine. */
+	private static final Map<String, Set<String>> DEFAULTS = Map.ofEntries(Map.entry("completionQuantity", Set.of("1")),
+			Map.entry("startQuantity", Set.of("1")), Map.entry("isForCompensation", Set.of("false")),
+			Map.entry("implementation", Set.of("##unspecified", "##WebService")), Map.entry("isInterrupting", Set.of("true")),
+			Map.entry("cancelActivity", Set.of("true")), Map.entry("parallelMultiple", Set.of("false")),
+			Map.entry("gatewayDirection", Set.of("Unspecified")), Map.entry("isClosed", Set.of("false")),
+			Map.entry("processType", Set.of("None")), Map.entry("triggeredByEvent", Set.of("false")), Map.entry("instantiate", Set.of("false")),
+			Map.entry("isImmediate", Set.of("false")), Map.entry("isSequential", Set.of("false")), Map.entry("isCollection", Set.of("false")),
+			Map.entry("camunda:asyncBefore", Set.of("false")), Map.entry("camunda:asyncAfter", Set.of("false")),
+			Map.entry("camunda:exclusive", Set.of("true")));
 
-	/** Groups whose people do the lifecycle's work; a task for anybody else is none of the product's. */
-	private static final Set<String> WORK_GROUPS = Set.of("pmo-analysts", "pmo-managers", "portfolio-board");
+	/** Parts of an element that are words or references the engine recomputes, free to change. */
+	private static final Set<String> WORDS = Set.of("documentation", "incoming", "outgoing");
 
-	/** A condition of the model's own: variables compared with literals, joined by and/or. */
-	private static final String OPERAND = "(?:'[^'${}\\\\]*'|\"[^\"${}\\\\]*\"|-?\\d+(?:\\.\\d+)?|true|false|null|[A-Za-z_][A-Za-z0-9_]*)";
+	private final Map<String, Shape> shipped = Shape.shipped();
 
-	private static final Pattern PLAIN = Pattern.compile("^\\$\\{\\s*(?:!\\s*|not\\s+|empty\\s+)?" + OPERAND
-			+ "(?:\\s*(?:==|!=|<=|>=|<|>|eq|ne|lt|gt|le|ge)\\s*" + OPERAND + ")?(?:\\s*(?:&&|\\|\\||and|or)\\s*(?:!\\s*|not\\s+|empty\\s+)?"
-			+ OPERAND + "(?:\\s*(?:==|!=|<=|>=|<|>|eq|ne|lt|gt|le|ge)\\s*" + OPERAND + ")?)*\\s*}$");
-
-	private final Shipped shipped = Shipped.load();
-
-	/** The problems of one BPMN file against these rules. */
+	/** The differences of one BPMN file from the shipped lifecycle models that are not a process owner's to make. */
 	List<String> problemsOf(String name, byte[] bytes) {
 		List<String> problems = new ArrayList<>();
 		Document document;
@@ -95,153 +87,72 @@ final class ModelRules {
 			problems.add(name + ": is not readable XML (" + ex.getMessage() + ")");
 			return problems;
 		}
-		walk(name, document.getDocumentElement(), null, problems);
-		for (Map.Entry<String, Pin> pin : this.shipped.pins.entrySet()) {
-			Pin found = Pin.of(document, pin.getKey());
-			if (found != null && !found.equals(pin.getValue())) {
-				problems.add(name + ": approval '" + pin.getKey() + "' must keep its candidate groups "
-						+ pin.getValue().groups() + " and its decision as shipped (" + pin.getValue().decision()
-						+ "); it has " + found.groups() + " and " + found.decision());
+		for (Node child = document.getDocumentElement().getFirstChild(); child != null; child = child.getNextSibling()) {
+			if (!(child instanceof Element root) || DIAGRAM.contains(root.getNamespaceURI())) {
+				continue;
+			}
+			String id = root.getAttribute("id");
+			if (BPMN.equals(root.getNamespaceURI()) && "process".equals(root.getLocalName())) {
+				Shape shape = this.shipped.get(id);
+				if (shape == null) {
+					problems.add(name + ": process '" + id + "' is not one of the lifecycle's models "
+							+ new TreeSet<>(ServiceLifecycleProcess.KEYS));
+				}
+				else {
+					shape.compare(name, root, problems);
+				}
+				continue;
+			}
+			String canonical = canonical(root, true);
+			if (this.shipped.values().stream().noneMatch((shape) -> shape.roots().contains(canonical))) {
+				problems.add(name + ": " + root.getLocalName() + " '" + id + "' is not one of the shipped models' "
+						+ "(messages, escalations and errors stay as shipped)");
 			}
 		}
 		return problems;
 	}
 
-	private void walk(String name, Element element, String owner, List<String> problems) {
-		String ns = element.getNamespaceURI();
-		String local = element.getLocalName();
-		String id = element.hasAttribute("id") ? element.getAttribute("id") : owner;
-		if (BPMN.equals(ns)) {
-			if (!BPMN_ELEMENTS.contains(local)) {
-				problems.add(name + ": '" + id + "' is a " + local + ", which a changed model may not hold");
-				return;
+	/**
+	 * An element as the engine reads it, in one line: kind, settings (its name left out when asked), and the parts
+	 * that are not flow elements of their own (extensions, event definitions, conditions), recursively.
+	 */
+	static String canonical(Element element, boolean withoutName) {
+		StringBuilder line = new StringBuilder("<").append(element.getNamespaceURI()).append(':')
+			.append(element.getLocalName());
+		List<String> attributes = new ArrayList<>();
+		NamedNodeMap all = element.getAttributes();
+		for (int i = 0; i < all.getLength(); i++) {
+			Attr attribute = (Attr) all.item(i);
+			String ns = attribute.getNamespaceURI();
+			if ((ns != null && INERT_ATTRIBUTES.contains(ns)) || (withoutName && ns == null && "name".equals(attribute.getLocalName()))) {
+				continue;
 			}
-			if ("conditionExpression".equals(local) && element.hasAttribute("language")) {
-				problems.add(name + ": the condition of '" + id + "' is a script: a condition compares variables");
+			String key = ((ns == null) ? "" : "http://camunda.org/schema/1.0/bpmn".equals(ns) ? "camunda:" : ns + ":")
+					+ attribute.getLocalName();
+			if (DEFAULTS.getOrDefault(key, Set.of()).contains(attribute.getValue())) {
+				continue;
 			}
+			attributes.add("{" + ns + "}" + attribute.getLocalName() + "=" + attribute.getValue());
 		}
-		else if (CAMUNDA.equals(ns)) {
-			if (!CAMUNDA_ELEMENTS.contains(local)) {
-				problems.add(name + ": '" + owner + "' holds camunda:" + local + ", which a changed model may not hold");
-				return;
-			}
-			camundaElement(name, element, owner, problems);
-		}
-		else if (ns == null || !DIAGRAM.contains(ns)) {
-			problems.add(name + ": '" + owner + "' holds an element of " + ns + ", which a changed model may not hold");
-			return;
-		}
-		attributes(name, element, id, problems);
-		if (!"documentation".equals(local) && !"text".equals(local)) {
-			text(name, element, id, problems);
-		}
+		attributes.sort(null);
+		attributes.forEach((attribute) -> line.append(' ').append(attribute));
+		line.append('>');
 		for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
 			if (child instanceof Element nested) {
-				walk(name, nested, id, problems);
-			}
-		}
-	}
-
-	private void attributes(String name, Element element, String id, List<String> problems) {
-		NamedNodeMap attributes = element.getAttributes();
-		for (int i = 0; i < attributes.getLength(); i++) {
-			Attr attribute = (Attr) attributes.item(i);
-			String ns = attribute.getNamespaceURI();
-			String local = attribute.getLocalName();
-			if (ns == null || INERT_ATTRIBUTES.contains(ns)) {
-				expression(name, id, attribute.getValue(), problems);
-				continue;
-			}
-			if (!CAMUNDA.equals(ns) || !CAMUNDA_ATTRIBUTES.contains(local)) {
-				problems.add(name + ": '" + id + "' sets " + attribute.getName() + ", which a changed model may not set");
-				continue;
-			}
-			String value = attribute.getValue();
-			switch (local) {
-				case "delegateExpression", "expression" -> {
-					if (!this.shipped.delegates.contains(value)) {
-						problems.add(name + ": '" + id + "' runs " + value + ": a step runs one of the application's "
-								+ "delegates as the shipped models do");
-					}
+				boolean flow = BPMN.equals(nested.getNamespaceURI()) && FLOW.contains(nested.getLocalName());
+				boolean words = BPMN.equals(nested.getNamespaceURI()) && WORDS.contains(nested.getLocalName());
+				if (!flow && !words) {
+					line.append(canonical(nested, false));
 				}
-				case "candidateGroups" -> {
-					for (String group : value.split(",")) {
-						if (!WORK_GROUPS.contains(group.trim())) {
-							problems.add(name + ": '" + id + "' gives its task to '" + group.trim()
-									+ "': the lifecycle's tasks go to " + new TreeSet<>(WORK_GROUPS));
-						}
-					}
+			}
+			else if (child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE) {
+				String text = child.getNodeValue().strip();
+				if (!text.isEmpty()) {
+					line.append(text);
 				}
-				case "initiator" -> {
-					if (!ServiceLifecycleProcess.Variables.REQUESTED_BY.equals(value)) {
-						problems.add(name + ": '" + id + "' records its starter as '" + value + "': it is "
-								+ ServiceLifecycleProcess.Variables.REQUESTED_BY);
-					}
-				}
-				case "resultVariable" -> governed(name, id, value, problems);
-				default -> expression(name, id, value, problems);
 			}
 		}
-	}
-
-	private void camundaElement(String name, Element element, String owner, List<String> problems) {
-		String local = element.getLocalName();
-		if ("executionListener".equals(local)) {
-			String listener = element.hasAttribute("expression") ? element.getAttribute("expression")
-					: element.getAttribute("delegateExpression");
-			if (!this.shipped.delegates.contains(listener) || element.hasAttribute("class")) {
-				problems.add(name + ": a listener of '" + owner + "' runs " + listener
-						+ ": listeners are the shipped models' own");
-			}
-			return;
-		}
-		if ("outputParameter".equals(local) || "in".equals(local) || "out".equals(local)) {
-			String mapping = mapping(owner, element);
-			if (!this.shipped.mappings.contains(mapping)) {
-				problems.add(name + ": '" + owner + "' maps variables as " + mapping.substring(owner.length() + 1)
-						+ ": variable mappings are the shipped models' own, on their elements");
-			}
-		}
-	}
-
-	/** An element's variable mapping in one line: which element, which kind, and every attribute and the text. */
-	static String mapping(String owner, Element element) {
-		StringBuilder line = new StringBuilder(owner).append('|').append(element.getLocalName());
-		NamedNodeMap attributes = element.getAttributes();
-		List<String> parts = new ArrayList<>();
-		for (int i = 0; i < attributes.getLength(); i++) {
-			parts.add(attributes.item(i).getNodeName() + "=" + attributes.item(i).getNodeValue());
-		}
-		parts.sort(null);
-		parts.forEach((part) -> line.append('|').append(part));
-		return line.append('|').append(element.getTextContent().strip()).toString();
-	}
-
-	private void text(String name, Element element, String id, List<String> problems) {
-		for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
-			if (child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE) {
-				expression(name, id, child.getNodeValue(), problems);
-			}
-		}
-	}
-
-	/** A value with an expression: one the shipped models use, or a comparison of variables. */
-	private void expression(String name, String id, String value, List<String> problems) {
-		if (value == null || (!value.contains("${") && !value.contains("#{"))) {
-			return;
-		}
-		String expression = value.strip();
-		if (this.shipped.expressions.contains(expression) || PLAIN.matcher(expression).matches()) {
-			return;
-		}
-		problems.add(name + ": '" + id + "' holds " + expression + ": an expression of a changed model compares "
-				+ "variables, or is one the shipped models use");
-	}
-
-	private static void governed(String name, String id, String variable, List<String> problems) {
-		if (ServiceLifecycleProcess.Variables.GOVERNANCE.contains(variable)) {
-			problems.add(name + ": '" + id + "' writes '" + variable + "', which only the engine records");
-		}
+		return line.append("</>").toString();
 	}
 
 	static Document parse(InputStream in) throws IOException, SAXException {
@@ -261,84 +172,50 @@ final class ModelRules {
 		}
 	}
 
-	/** An approval as shipped: its candidate groups and where each of its decision's outcomes leads. */
-	record Pin(String groups, Set<String> decision) {
-
-		static Pin of(Document document, String taskId) {
-			Map<String, Element> byId = new HashMap<>();
-			List<Element> flows = new ArrayList<>();
-			index(document.getDocumentElement(), byId, flows);
-			Element task = byId.get(taskId);
-			if (task == null) {
-				return null;
-			}
-			Set<String> decision = new TreeSet<>();
-			for (Element flow : flows) {
-				if (!taskId.equals(flow.getAttribute("sourceRef"))) {
-					continue;
-				}
-				String next = flow.getAttribute("targetRef");
-				decision.add("→ " + next);
-				for (Element outcome : flows) {
-					if (next.equals(outcome.getAttribute("sourceRef"))) {
-						decision.add(next + ": " + condition(outcome) + " → " + outcome.getAttribute("targetRef"));
-					}
-				}
-			}
-			return new Pin(task.getAttributeNS(CAMUNDA, "candidateGroups"), decision);
-		}
-
-		private static String condition(Element flow) {
-			for (Node child = flow.getFirstChild(); child != null; child = child.getNextSibling()) {
-				if (child instanceof Element nested && "conditionExpression".equals(nested.getLocalName())) {
-					return nested.getTextContent().strip();
-				}
-			}
-			return "always";
-		}
-
-		private static void index(Element element, Map<String, Element> byId, List<Element> flows) {
-			if (BPMN.equals(element.getNamespaceURI()) && element.hasAttribute("id")) {
-				byId.put(element.getAttribute("id"), element);
-				if ("sequenceFlow".equals(element.getLocalName())) {
-					flows.add(element);
-				}
-			}
-			for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
-				if (child instanceof Element nested) {
-					index(nested, byId, flows);
-				}
-			}
-		}
-
+	/** The flow elements of a process, every scope's included, by id. */
+	private static Map<String, Element> flowElements(Element process) {
+		Map<String, Element> byId = new LinkedHashMap<>();
+		collect(process, byId);
+		return byId;
 	}
 
-	/** What the shipped lifecycle models hold, read from the application's own files. */
-	private record Shipped(Set<String> expressions, Set<String> delegates, Set<String> mappings, Map<String, Pin> pins) {
+	private static void collect(Element scope, Map<String, Element> byId) {
+		for (Node child = scope.getFirstChild(); child != null; child = child.getNextSibling()) {
+			if (child instanceof Element nested && BPMN.equals(nested.getNamespaceURI())
+					&& FLOW.contains(nested.getLocalName())) {
+				byId.put(nested.getAttribute("id"), nested);
+				collect(nested, byId);
+			}
+		}
+	}
 
-		static Shipped load() {
-			Set<String> expressions = new HashSet<>();
-			Set<String> delegates = new HashSet<>();
-			Set<String> mappings = new HashSet<>();
-			Map<String, Pin> pins = new HashMap<>();
+	/** A shipped lifecycle process: each flow element in its canonical form, its flows, and the file's other roots. */
+	private record Shape(String processKey, String process, Map<String, String> elements, Map<String, String[]> flows,
+			Map<String, String> scopes, Set<String> roots) {
+
+		static Map<String, Shape> shipped() {
+			Map<String, Shape> shapes = new HashMap<>();
 			try {
 				for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:bpmn/*.bpmn")) {
 					Document document;
 					try (InputStream in = resource.getInputStream()) {
 						document = parse(in);
 					}
-					if (!isLifecycleModel(document)) {
-						// the other models' delegates are theirs: a changed lifecycle may not borrow them
-						continue;
+					Set<String> roots = new java.util.HashSet<>();
+					List<Element> processes = new ArrayList<>();
+					for (Node child = document.getDocumentElement().getFirstChild(); child != null; child = child.getNextSibling()) {
+						if (child instanceof Element root && BPMN.equals(root.getNamespaceURI())) {
+							if ("process".equals(root.getLocalName())) {
+								processes.add(root);
+							}
+							else {
+								roots.add(canonical(root, true));
+							}
+						}
 					}
-					collect(document.getDocumentElement(), null, expressions, delegates, mappings);
-					Set<String> approvals = new HashSet<>();
-					FourEyesPrinciple.TASKS_BY_MODEL.values().forEach(approvals::addAll);
-					ApprovalGates.GATES.forEach((gate) -> approvals.add(gate.approval()));
-					for (String approval : approvals) {
-						Pin pin = Pin.of(document, approval);
-						if (pin != null) {
-							pins.put(approval, pin);
+					for (Element process : processes) {
+						if (ServiceLifecycleProcess.KEYS.contains(process.getAttribute("id"))) {
+							shapes.put(process.getAttribute("id"), of(process, roots));
 						}
 					}
 				}
@@ -349,46 +226,131 @@ final class ModelRules {
 			catch (SAXException ex) {
 				throw new IllegalStateException("a shipped model is unreadable", ex);
 			}
-			return new Shipped(Set.copyOf(expressions), Set.copyOf(delegates), Set.copyOf(mappings), Map.copyOf(pins));
+			return Map.copyOf(shapes);
 		}
 
-		private static boolean isLifecycleModel(Document document) {
-			for (Node child = document.getDocumentElement().getFirstChild(); child != null; child = child.getNextSibling()) {
-				if (child instanceof Element process && "process".equals(process.getLocalName())
-						&& ServiceLifecycleProcess.KEYS.contains(process.getAttribute("id"))) {
-					return true;
+		static Shape of(Element process, Set<String> roots) {
+			Map<String, String> elements = new LinkedHashMap<>();
+			Map<String, String[]> flows = new LinkedHashMap<>();
+			Map<String, String> scopes = new HashMap<>();
+			for (Map.Entry<String, Element> entry : flowElements(process).entrySet()) {
+				Element element = entry.getValue();
+				elements.put(entry.getKey(), canonical(withoutTarget(element), true));
+				scopes.put(entry.getKey(), ((Element) element.getParentNode()).getAttribute("id"));
+				if ("sequenceFlow".equals(element.getLocalName())) {
+					flows.put(entry.getKey(), new String[] { element.getAttribute("sourceRef"), element.getAttribute("targetRef") });
 				}
 			}
-			return false;
+			return new Shape(process.getAttribute("id"), canonical(process, true), elements, flows, scopes, Set.copyOf(roots));
 		}
 
-		private static void collect(Element element, String owner, Set<String> expressions, Set<String> delegates,
-				Set<String> mappings) {
-			String id = element.hasAttribute("id") ? element.getAttribute("id") : owner;
-			NamedNodeMap attributes = element.getAttributes();
+		/** A flow's target may become a new step: the chain is checked on its own. */
+		private static Element withoutTarget(Element element) {
+			if (!"sequenceFlow".equals(element.getLocalName())) {
+				return element;
+			}
+			Element copy = (Element) element.cloneNode(true);
+			copy.removeAttribute("targetRef");
+			return copy;
+		}
+
+		void compare(String name, Element process, List<String> problems) {
+			if (!canonical(process, true).equals(this.process)) {
+				problems.add(name + ": process '" + this.processKey + "' changes its own settings or extensions: "
+						+ "they stay as shipped");
+			}
+			Map<String, Element> changed = flowElements(process);
+			for (Map.Entry<String, String> element : this.elements.entrySet()) {
+				Element now = changed.get(element.getKey());
+				if (now == null) {
+					problems.add(name + ": '" + element.getKey() + "' of the shipped model is missing: shipped elements stay");
+				}
+				else if (!canonical(withoutTarget(now), true).equals(element.getValue())) {
+					problems.add(name + ": '" + element.getKey() + "' differs from the shipped model in more than its "
+							+ "name: its kind, settings, extensions, event definitions and conditions stay as shipped");
+				}
+				else if (!this.scopes.get(element.getKey()).equals(((Element) now.getParentNode()).getAttribute("id"))) {
+					problems.add(name + ": '" + element.getKey() + "' moved to another scope: it stays where it is shipped");
+				}
+			}
+			// new elements: steps without behaviour, and the flows that chain them into a shipped flow
+			Map<String, List<Element>> outgoing = new HashMap<>();
+			Map<String, Integer> incoming = new HashMap<>();
+			for (Element element : changed.values()) {
+				if ("sequenceFlow".equals(element.getLocalName())) {
+					outgoing.computeIfAbsent(element.getAttribute("sourceRef"), (id) -> new ArrayList<>()).add(element);
+					incoming.merge(element.getAttribute("targetRef"), 1, Integer::sum);
+				}
+			}
+			for (Map.Entry<String, Element> entry : changed.entrySet()) {
+				if (this.elements.containsKey(entry.getKey())) {
+					continue;
+				}
+				Element element = entry.getValue();
+				String kind = element.getLocalName();
+				if ("sequenceFlow".equals(kind)) {
+					if (this.elements.containsKey(element.getAttribute("sourceRef"))) {
+						problems.add(name + ": the new flow '" + entry.getKey() + "' leaves the shipped '"
+								+ element.getAttribute("sourceRef") + "': where a step leads stays as shipped");
+					}
+					else if (!canonical(element, true).equals(plainFlow(element))) {
+						problems.add(name + ": the new flow '" + entry.getKey() + "' has a condition or settings: a new "
+								+ "step leads on unconditionally");
+					}
+					continue;
+				}
+				if (!INERT_STEPS.contains(kind) || !isPlain(element)) {
+					problems.add(name + ": '" + entry.getKey() + "' is a new " + kind + " with settings of its own: a "
+							+ "changed model adds only manual tasks, tasks and none intermediate events, with a name");
+					continue;
+				}
+				if (outgoing.getOrDefault(entry.getKey(), List.of()).size() != 1 || incoming.getOrDefault(entry.getKey(), 0) != 1) {
+					problems.add(name + ": the new step '" + entry.getKey() + "' must have one flow in and one out, on a "
+							+ "shipped flow");
+				}
+			}
+			for (Map.Entry<String, String[]> flow : this.flows.entrySet()) {
+				Element now = changed.get(flow.getKey());
+				if (now == null) {
+					continue;
+				}
+				String target = now.getAttribute("targetRef");
+				Set<String> seen = new java.util.HashSet<>();
+				while (!this.elements.containsKey(target) && changed.containsKey(target) && seen.add(target)
+						&& outgoing.getOrDefault(target, List.of()).size() == 1) {
+					target = outgoing.get(target).get(0).getAttribute("targetRef");
+				}
+				if (!flow.getValue()[1].equals(target)) {
+					problems.add(name + ": the flow '" + flow.getKey() + "' no longer leads from '" + flow.getValue()[0]
+							+ "' to '" + flow.getValue()[1] + "': new steps go on a flow, which still reaches its target");
+				}
+			}
+		}
+
+		/** A new flow as it may be: an id, a source, a target and a name. */
+		private static String plainFlow(Element flow) {
+			return "<" + BPMN + ":sequenceFlow {null}id=" + flow.getAttribute("id") + " {null}sourceRef="
+					+ flow.getAttribute("sourceRef") + " {null}targetRef=" + flow.getAttribute("targetRef") + "></>";
+		}
+
+		/** A new step with an id and a name, and nothing that the engine would run. */
+		private static boolean isPlain(Element step) {
+			NamedNodeMap attributes = step.getAttributes();
 			for (int i = 0; i < attributes.getLength(); i++) {
-				String value = attributes.item(i).getNodeValue().strip();
-				if (value.contains("${") || value.contains("#{")) {
-					expressions.add(value);
-				}
-				String local = attributes.item(i).getLocalName();
-				if ("delegateExpression".equals(local) || "expression".equals(local)) {
-					delegates.add(value);
+				Attr attribute = (Attr) attributes.item(i);
+				String ns = attribute.getNamespaceURI();
+				boolean inert = ns != null && INERT_ATTRIBUTES.contains(ns);
+				if (!inert && !(ns == null && Set.of("id", "name").contains(attribute.getLocalName()))) {
+					return false;
 				}
 			}
-			String local = element.getLocalName();
-			if (CAMUNDA.equals(element.getNamespaceURI())
-					&& ("outputParameter".equals(local) || "in".equals(local) || "out".equals(local))) {
-				mappings.add(mapping(owner, element));
-			}
-			for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
-				if (child instanceof Element nested) {
-					collect(nested, id, expressions, delegates, mappings);
-				}
-				else if (child.getNodeType() == Node.TEXT_NODE && child.getNodeValue().contains("${")) {
-					expressions.add(child.getNodeValue().strip());
+			for (Node child = step.getFirstChild(); child != null; child = child.getNextSibling()) {
+				if (child instanceof Element nested
+						&& !(BPMN.equals(nested.getNamespaceURI()) && WORDS.contains(nested.getLocalName()))) {
+					return false;
 				}
 			}
+			return true;
 		}
 
 	}

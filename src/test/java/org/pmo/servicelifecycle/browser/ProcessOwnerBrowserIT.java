@@ -19,6 +19,7 @@ import org.pmo.servicelifecycle.ApiClient;
 import org.pmo.servicelifecycle.TestUsers;
 import org.pmo.servicelifecycle.catalog.Decision;
 import org.pmo.servicelifecycle.demo.EngineTransport;
+import org.pmo.servicelifecycle.demo.LifecycleForms;
 import org.pmo.servicelifecycle.demo.LifecycleDriver;
 import org.pmo.servicelifecycle.demo.People;
 import org.pmo.servicelifecycle.engine.ModelFiles;
@@ -112,6 +113,13 @@ class ProcessOwnerBrowserIT {
 		}
 		finally {
 			ModelFiles.deploy(olivia, ModelFiles.shippedFiles()).expect(200);
+			// the business case that waited leaves the board's inbox to the other tests: the application declines it
+			this.engine.getTaskService()
+				.createTaskQuery()
+				.processInstanceBusinessKey(waiting)
+				.list()
+				.forEach((task) -> this.engine.getTaskService()
+					.complete(task.getId(), LifecycleForms.decision(Decision.REJECT, "Business case")));
 		}
 
 		// the PMO managers' Cockpit shows the decisions too
