@@ -73,7 +73,7 @@ class DeploymentCheck extends CommandInterceptor {
 	private final ModelRules rules = new ModelRules();
 
 	/** The forms the application ships, by id: their fields stay, and the required ones stay required and shown. */
-	private final Map<String, FormContract> shippedForms = shippedForms();
+	private final Map<String, byte[]> shippedForms = shippedForms();
 
 	/** The decision expression languages the engine evaluates without reaching into the application. */
 	static final Set<String> FEEL = Set.of("feel", "http://www.omg.org/spec/feel/20140401",
@@ -240,9 +240,9 @@ class DeploymentCheck extends CommandInterceptor {
 		FormContract.uncheckable(bytes).forEach((problem) -> problems.add(name + ": " + problem));
 		try {
 			FormContract form = FormContract.parse(bytes);
-			FormContract shipped = this.shippedForms.get(form.formId());
+			byte[] shipped = this.shippedForms.get(form.formId());
 			if (shipped != null) {
-				shipped.keptIn(form).forEach((problem) -> problems.add(name + ": " + problem));
+				FormContract.keptIn(shipped, bytes).forEach((problem) -> problems.add(name + ": " + problem));
 			}
 			form.fieldKeys()
 				.stream()
@@ -363,13 +363,13 @@ class DeploymentCheck extends CommandInterceptor {
 		return values.stream().sorted().toList();
 	}
 
-	private static Map<String, FormContract> shippedForms() {
-		Map<String, FormContract> forms = new HashMap<>();
+	private static Map<String, byte[]> shippedForms() {
+		Map<String, byte[]> forms = new HashMap<>();
 		try {
 			for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:forms/*.form")) {
 				try (InputStream in = resource.getInputStream()) {
-					FormContract form = FormContract.parse(in.readAllBytes());
-					forms.put(form.formId(), form);
+					byte[] bytes = in.readAllBytes();
+					forms.put(FormContract.parse(bytes).formId(), bytes);
 				}
 			}
 		}

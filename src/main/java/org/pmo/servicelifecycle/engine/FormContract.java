@@ -158,21 +158,68 @@ final class FormContract {
 	}
 
 	/**
-	 * What a changed version of this form loses that the application relies on: a field it reads, or a required
-	 * field's staying required and shown.
+	 * What a changed version of this shipped form changes that is not a process owner's to change: its fields, each
+	 * with its kind, options (values and their labels), validation, conditions and read-only or disabled state, stay
+	 * as shipped. Words (labels, descriptions), layout and components without a value may change.
 	 */
-	List<String> keptIn(FormContract changed) {
+	static List<String> keptIn(byte[] shippedJson, byte[] changedJson) {
 		List<String> problems = new ArrayList<>();
-		for (Field field : this.fields.values()) {
-			Field now = changed.fields.get(field.key());
-			if (now == null) {
-				problems.add("field '" + field.key() + "' of the shipped form is missing: the application reads it");
+		Map<String, String> shipped = behaviour(shippedJson);
+		Map<String, String> changed = behaviour(changedJson);
+		shipped.forEach((key, rules) -> {
+			if (!changed.containsKey(key)) {
+				problems.add("field '" + key + "' of the shipped form is missing: the application reads it");
 			}
-			else if (field.required() && (!now.required() || now.disabled() || !now.hiddenWhen().isEmpty())) {
-				problems.add("field '" + field.key() + "' must stay required and shown: the application relies on it");
+			else if (!rules.equals(changed.get(key))) {
+				problems.add("field '" + key + "' changes more than its words: its kind, options, validation, "
+						+ "conditions and read-only state stay as shipped");
+			}
+		});
+		changed.keySet()
+			.stream()
+			.filter((key) -> !shipped.containsKey(key))
+			.sorted()
+			.forEach((key) -> problems.add("field '" + key + "' is new: a changed form keeps the shipped fields, and "
+					+ "adds only texts"));
+		return problems;
+	}
+
+	/** Each keyed field (and list) with what makes its behaviour, in one line; words and layout left out. */
+	private static Map<String, String> behaviour(byte[] formJson) {
+		Map<String, String> fields = new LinkedHashMap<>();
+		try {
+			behaviour(JSON.readTree(formJson).path("components"), fields);
+		}
+		catch (IOException ex) {
+			fields.put("?", "unreadable");
+		}
+		return fields;
+	}
+
+	private static final Set<String> WORDS_AND_LAYOUT = Set.of("id", "label", "description", "layout", "text",
+			"appearance", "placeholder", "components", "properties");
+
+	private static void behaviour(JsonNode components, Map<String, String> fields) {
+		for (JsonNode component : components) {
+			String key = component.hasNonNull("key") ? component.get("key").asText()
+					: component.hasNonNull("path") ? component.get("path").asText() : null;
+			if (key != null) {
+				com.fasterxml.jackson.databind.node.ObjectNode rules = JSON.createObjectNode();
+				component.fields().forEachRemaining((entry) -> {
+					if (!WORDS_AND_LAYOUT.contains(entry.getKey())) {
+						rules.set(entry.getKey(), entry.getValue());
+					}
+				});
+				fields.put(key, rules.toString());
+			}
+			else if (component.has("conditional")) {
+				// a group's condition hides the fields in it
+				fields.put("group " + component.path("id").asText(), component.get("conditional").toString());
+			}
+			if (component.has("components")) {
+				behaviour(component.path("components"), fields);
 			}
 		}
-		return problems;
 	}
 
 	String formId() {

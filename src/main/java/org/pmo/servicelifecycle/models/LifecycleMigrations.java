@@ -285,14 +285,19 @@ public class LifecycleMigrations {
 				.sorted(Comparator.comparing(InstructionView::from))
 				.toList();
 			Set<String> mapped = new TreeSet<>();
-			Map<String, String> targetOf = new LinkedHashMap<>();
-			instructions.forEach((instruction) -> {
-				mapped.add(instruction.from());
-				targetOf.put(instruction.from(), instruction.to());
-			});
+			instructions.forEach((instruction) -> mapped.add(instruction.from()));
 			List<String> problems = new ArrayList<>(this.planProblems);
 			BpmnModelInstance source = LifecycleMigrations.this.repositoryService.getBpmnModelInstance(this.from.getId());
 			BpmnModelInstance target = LifecycleMigrations.this.repositoryService.getBpmnModelInstance(this.to.getId());
+			// no step of the plan puts an instance behind an approval it has not passed, wherever it waits by then
+			for (InstructionView instruction : instructions) {
+				Set<String> needed = new TreeSet<>(ApprovalGates.passedBefore(target, this.to.getKey(), instruction.to()));
+				needed.removeAll(ApprovalGates.passedBefore(source, this.from.getKey(), instruction.from()));
+				if (!needed.isEmpty()) {
+					problems.add(instruction.from() + " → " + instruction.to() + ": version " + this.to.getVersion()
+							+ " puts it after " + needed + ", which an instance there has not passed");
+				}
+			}
 			List<InstanceDryRun> instances = new ArrayList<>();
 			for (String id : this.instanceIds) {
 				List<String> waiting = LifecycleMigrations.this.runtimeService.getActiveActivityIds(id);
@@ -300,20 +305,6 @@ public class LifecycleMigrations {
 				if (this.plan != null && !unmapped.isEmpty()) {
 					problems.add("instance " + id + " waits at " + unmapped + ", which version " + this.to.getVersion()
 							+ " does not have");
-				}
-				// no instance lands behind an approval it has not passed
-				for (String activity : waiting) {
-					String moved = targetOf.get(activity);
-					if (moved == null) {
-						continue;
-					}
-					Set<String> passed = ApprovalGates.passedBefore(source, this.from.getKey(), activity);
-					Set<String> needed = new TreeSet<>(ApprovalGates.passedBefore(target, this.to.getKey(), moved));
-					needed.removeAll(passed);
-					if (!needed.isEmpty()) {
-						problems.add("instance " + id + " waits at " + activity + ", which version " + this.to.getVersion()
-								+ " puts after " + needed + ": it has not passed them");
-					}
 				}
 				instances.add(new InstanceDryRun(id, waiting.stream().sorted().toList(), unmapped));
 			}

@@ -77,6 +77,12 @@ class ModelDeploymentTests extends WebTestSupport {
 		assertThat(latestLifecycle().getId()).isEqualTo(changed.getId());
 		assertLifecycleReachesOperation(changed, "Deployed with forms " + System.nanoTime());
 
+		// a form with other words: deployed, and the next lifecycles show it
+		String reworded = ModelFiles.read(FORMS.resolve("justify-service.form"))
+			.replaceFirst("\"label\": \"Comment for the record\"", "\"label\": \"The board's comment, for the record\"");
+		assertThat(reworded).isNotEqualTo(ModelFiles.read(FORMS.resolve("justify-service.form")));
+		ModelFiles.deploy(olivia, Map.of("justify-service.form", reworded.getBytes(StandardCharsets.UTF_8))).expect(200);
+
 		// the model as another tool writes it (BPMN's defaults spelled out), with a task renamed
 		String rewritten = withApproval((model, approval) -> approval.setName("Approve the go-live"));
 		ModelFiles.deploy(olivia, Map.of(LIFECYCLE_FILE, rewritten.getBytes(StandardCharsets.UTF_8))).expect(200);
@@ -210,6 +216,17 @@ class ModelDeploymentTests extends WebTestSupport {
 			.replace("name=\"businessCaseStrength\"", "name=\"strength\"");
 		assertThat(problems(ModelFiles.deploy(olivia, Map.of("business-case-value.dmn", decision.getBytes(StandardCharsets.UTF_8)))))
 			.anySatisfy((problem) -> assertThat(problem).contains("lacks the output 'businessCaseStrength'"));
+
+		// a form keeps its fields' behaviour: an option's label swapped, a field added, a limit changed are refused
+		String approval = ModelFiles.read(FORMS.resolve("approve-go-live.form"));
+		String swapped = approval.replaceFirst("\"label\": \"Approve go-live\"", "\"label\": \"Reject the go-live\"");
+		assertThat(swapped).isNotEqualTo(approval);
+		assertThat(problems(ModelFiles.deploy(olivia, Map.of("approve-go-live.form", swapped.getBytes(StandardCharsets.UTF_8)))))
+			.anySatisfy((problem) -> assertThat(problem).contains("field 'decision' changes more than its words"));
+		String added = approval.replaceFirst("\"components\": \\[", "\"components\": [ { \"id\": \"Field_released\", \"key\": \"releasedVersion\", \"type\": \"textfield\", \"label\": \"Version\" },");
+		assertThat(added).isNotEqualTo(approval);
+		assertThat(problems(ModelFiles.deploy(olivia, Map.of("approve-go-live.form", added.getBytes(StandardCharsets.UTF_8)))))
+			.anySatisfy((problem) -> assertThat(problem).contains("field 'releasedVersion' is new"));
 
 		// a design form without the offerings' rows would let services go live unmeasured
 		String design = ModelFiles.read(FORMS.resolve("design-service.form")).replace("\"path\": \"offerings\"", "\"path\": \"rows\"");
