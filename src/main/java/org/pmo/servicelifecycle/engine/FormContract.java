@@ -181,7 +181,47 @@ final class FormContract {
 			.sorted()
 			.forEach((key) -> problems.add("field '" + key + "' is new: a changed form keeps the shipped fields, and "
 					+ "adds only texts"));
+		// new components show words only: no frame, image, button or table of variables
+		Set<String> shippedIds = componentIds(shippedJson);
+		componentTypes(changedJson).forEach((id, type) -> {
+			if (!shippedIds.contains(id) && !TEXTS.contains(type) && !behaviourOf(type)) {
+				problems.add("component '" + id + "' is a new " + type + ": a changed form adds only texts, spacers, "
+						+ "separators and groups");
+			}
+		});
 		return problems;
+	}
+
+	/** Components that show words or structure only. */
+	private static final Set<String> TEXTS = Set.of("text", "html", "spacer", "separator", "group");
+
+	private static boolean behaviourOf(String type) {
+		return CHECKED_TYPES.contains(type);
+	}
+
+	private static Set<String> componentIds(byte[] formJson) {
+		return componentTypes(formJson).keySet();
+	}
+
+	/** Every component's id and type, nested ones included. */
+	private static Map<String, String> componentTypes(byte[] formJson) {
+		Map<String, String> types = new LinkedHashMap<>();
+		try {
+			componentTypes(JSON.readTree(formJson).path("components"), types);
+		}
+		catch (IOException ex) {
+			types.put("?", "unreadable");
+		}
+		return types;
+	}
+
+	private static void componentTypes(JsonNode components, Map<String, String> types) {
+		for (JsonNode component : components) {
+			types.put(component.path("id").asText(), component.path("type").asText());
+			if (component.has("components")) {
+				componentTypes(component.path("components"), types);
+			}
+		}
 	}
 
 	/** Each keyed field (and list) with what makes its behaviour, in one line; words and layout left out. */
