@@ -191,7 +191,7 @@ final class ModelRules {
 
 	/** A shipped lifecycle process: each flow element in its canonical form, its flows, and the file's other roots. */
 	private record Shape(String processKey, String process, Map<String, String> elements, Map<String, String[]> flows,
-			Map<String, String> scopes, Set<String> roots) {
+			Map<String, String> scopes, Map<String, Map<String, String>> settings, Set<String> roots) {
 
 		static Map<String, Shape> shipped() {
 			Map<String, Shape> shapes = new HashMap<>();
@@ -233,15 +233,18 @@ final class ModelRules {
 			Map<String, String> elements = new LinkedHashMap<>();
 			Map<String, String[]> flows = new LinkedHashMap<>();
 			Map<String, String> scopes = new HashMap<>();
+			Map<String, Map<String, String>> settings = new HashMap<>();
 			for (Map.Entry<String, Element> entry : flowElements(process).entrySet()) {
 				Element element = entry.getValue();
 				elements.put(entry.getKey(), canonical(withoutTarget(element), true));
+				settings.put(entry.getKey(), settingsOf(withoutTarget(element)));
 				scopes.put(entry.getKey(), ((Element) element.getParentNode()).getAttribute("id"));
 				if ("sequenceFlow".equals(element.getLocalName())) {
 					flows.put(entry.getKey(), new String[] { element.getAttribute("sourceRef"), element.getAttribute("targetRef") });
 				}
 			}
-			return new Shape(process.getAttribute("id"), canonical(process, true), elements, flows, scopes, Set.copyOf(roots));
+			return new Shape(process.getAttribute("id"), canonical(process, true), elements, flows, scopes, settings,
+					Set.copyOf(roots));
 		}
 
 		/** A flow's target may become a new step: the chain is checked on its own. */
@@ -267,7 +270,8 @@ final class ModelRules {
 				}
 				else if (!canonical(withoutTarget(now), true).equals(element.getValue())) {
 					problems.add(name + ": '" + element.getKey() + "' differs from the shipped model in more than its "
-							+ "name: its kind, settings, extensions, event definitions and conditions stay as shipped");
+							+ "name (" + whatDiffers(this.settings.get(element.getKey()), withoutTarget(now)) + "): its "
+							+ "kind, settings, extensions, event definitions and conditions stay as shipped");
 				}
 				else if (!this.scopes.get(element.getKey()).equals(((Element) now.getParentNode()).getAttribute("id"))) {
 					problems.add(name + ": '" + element.getKey() + "' moved to another scope: it stays where it is shipped");
@@ -325,6 +329,42 @@ final class ModelRules {
 							+ "' to '" + flow.getValue()[1] + "': new steps go on a flow, which still reaches its target");
 				}
 			}
+		}
+
+		/** The element's kind and settings, by name, with BPMN's defaults left out. */
+		private static Map<String, String> settingsOf(Element element) {
+			Map<String, String> settings = new java.util.TreeMap<>();
+			settings.put("kind", element.getLocalName());
+			NamedNodeMap all = element.getAttributes();
+			for (int i = 0; i < all.getLength(); i++) {
+				Attr attribute = (Attr) all.item(i);
+				String ns = attribute.getNamespaceURI();
+				if ((ns != null && INERT_ATTRIBUTES.contains(ns)) || (ns == null && "name".equals(attribute.getLocalName()))) {
+					continue;
+				}
+				String key = ((ns == null) ? "" : "http://camunda.org/schema/1.0/bpmn".equals(ns) ? "camunda:" : ns + ":")
+						+ attribute.getLocalName();
+				if (!DEFAULTS.getOrDefault(key, Set.of()).contains(attribute.getValue())) {
+					settings.put(key, attribute.getValue());
+				}
+			}
+			return settings;
+		}
+
+		/** In words: which settings changed, or else that its extensions, event definitions or conditions did. */
+		private static String whatDiffers(Map<String, String> shipped, Element changed) {
+			Map<String, String> now = settingsOf(changed);
+			Set<String> keys = new TreeSet<>(shipped.keySet());
+			keys.addAll(now.keySet());
+			List<String> differences = new ArrayList<>();
+			for (String key : keys) {
+				String before = shipped.get(key);
+				String after = now.get(key);
+				if (before == null ? after != null : !before.equals(after)) {
+					differences.add(key + ": " + ((before == null) ? "none" : before) + " → " + ((after == null) ? "none" : after));
+				}
+			}
+			return differences.isEmpty() ? "its extensions, event definitions or conditions" : String.join(", ", differences);
 		}
 
 		/** A new flow as it may be: an id, a source, a target and a name. */

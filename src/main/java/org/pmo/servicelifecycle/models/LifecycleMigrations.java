@@ -144,8 +144,10 @@ public class LifecycleMigrations {
 					batchId);
 			BatchStatistics statistics = this.managementService.createBatchStatisticsQuery().batchId(batchId).singleResult();
 			HistoricBatch historic = this.historyService.createHistoricBatchQuery().batchId(batchId).singleResult();
-			boolean done = statistics == null || (statistics.getRemainingJobs() == 0 && statistics.getFailedJobs() == 0
-					&& historic != null && historic.getEndTime() != null);
+			// done when every instance's job ran, or the engine has finished the batch
+			boolean done = statistics == null || (historic != null && historic.getEndTime() != null)
+					|| (statistics.getTotalJobs() > 0 && statistics.getCompletedJobs() == statistics.getTotalJobs()
+							&& statistics.getFailedJobs() == 0);
 			Map<String, String> definitionOf = new LinkedHashMap<>();
 			for (List<String> chunk : chunks(ids, 500)) {
 				this.runtimeService.createProcessInstanceQuery()

@@ -143,25 +143,25 @@ class ModelDeploymentTests extends WebTestSupport {
 						"<bpmn:boundaryEvent id=\"Event_GoLiveApprovalOverdue\" name=\"Go-live approval overdue\" cancelActivity=\"true\"")
 					.replace("<bpmn:boundaryEvent id=\"Event_GoLiveApprovalOverdue\"",
 							"<bpmn:sequenceFlow id=\"Flow_Skip\" sourceRef=\"Event_GoLiveApprovalOverdue\" targetRef=\"Gateway_OperationMerge\" />\n    <bpmn:boundaryEvent id=\"Event_GoLiveApprovalOverdue\""));
-		refusedFor.put("'Task_ApproveGoLive' differs from the shipped model in more than its name",
+		refusedFor.put("'Task_ApproveGoLive' differs from the shipped model in more than its name (camunda:candidateGroups: portfolio-board → pmo-managers)",
 				lifecycle.replace("id=\"Task_ApproveGoLive\" name=\"Approve go-live\" camunda:formRef=\"approve-go-live\" camunda:formRefBinding=\"latest\" camunda:candidateGroups=\"portfolio-board\"",
 						"id=\"Task_ApproveGoLive\" name=\"Approve go-live\" camunda:formRef=\"approve-go-live\" camunda:formRefBinding=\"latest\" camunda:candidateGroups=\"pmo-managers\""));
 		refusedFor.put("'Task_Shell' is a new serviceTask with settings of its own", lifecycle.replace("<bpmn:userTask id=\"Task_JustifyService\"",
 				"<bpmn:serviceTask id=\"Task_Shell\" camunda:type=\"shell\" />\n    <bpmn:userTask id=\"Task_JustifyService\""));
 		refusedFor.put("'Task_Embedded' is a new userTask", lifecycle.replace("<bpmn:userTask id=\"Task_JustifyService\"",
 				"<bpmn:userTask id=\"Task_Embedded\" camunda:formKey=\"embedded:deployment:pmo-service-lifecycle.bpmn\" />\n    <bpmn:userTask id=\"Task_JustifyService\""));
-		refusedFor.put("'Task_DesignService' differs from the shipped model", lifecycle.replace("camunda:candidateGroups=\"pmo-analysts\"",
+		refusedFor.put("'Task_DesignService' differs from the shipped model in more than its name (camunda:candidateUsers: none → olivia)", lifecycle.replace("camunda:candidateGroups=\"pmo-analysts\"",
 				"camunda:candidateGroups=\"pmo-analysts\" camunda:candidateUsers=\"olivia\""));
 		refusedFor.put("'Flow_ReviewContinue' differs from the shipped model",
 				lifecycle.replace("${reviewOutcome == 'continue'}", "&#36;{identityService.createMembership('olivia','camunda-admin')}"));
-		refusedFor.put("'Task_ApproveGoLive' differs from the shipped model in more than its name: its kind", withApproval((model, approval) -> {
+		refusedFor.put("'Task_ApproveGoLive' differs from the shipped model in more than its name (its extensions, event definitions or conditions)", withApproval((model, approval) -> {
 			MultiInstanceLoopCharacteristics none = model.newInstance(MultiInstanceLoopCharacteristics.class);
 			LoopCardinality cardinality = model.newInstance(LoopCardinality.class);
 			cardinality.setTextContent("0");
 			none.setLoopCardinality(cardinality);
 			approval.setLoopCharacteristics(none);
 		}));
-		refusedFor.put("differs from the shipped model in more than its name:", withApproval((model, approval) -> {
+		refusedFor.put("(its extensions, event definitions or conditions): its kind", withApproval((model, approval) -> {
 			CamundaInputOutput mapping = approval.getExtensionElements().addExtensionElement(CamundaInputOutput.class);
 			CamundaInputParameter designers = model.newInstance(CamundaInputParameter.class);
 			designers.setCamundaName("designers");
