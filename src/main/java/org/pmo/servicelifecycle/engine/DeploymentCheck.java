@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -50,18 +49,17 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * What a person deploys (Camunda Modeler, the engine's REST API) is checked before the engine stores any of it, and
- * refused with every problem found: the product's models only; stages that exist; the tasks the four-eyes principle
- * is tied to, on every path to what they approve ({@link ApprovalGates}); candidate groups that exist; forms, decisions and called processes that resolve, in the deployment or
- * deployed before (bound by {@code latest}, so that a deployment of the changed files alone still works); forms whose
- * every field the server checks as Tasklist does; decisions in FEEL with the outputs the application reads; no
- * scripts, no Java classes but the application's, and no expression of its own that reaches into the application. The application's own deployment at start-up is trusted.
+ * refused with every problem found: the lifecycle's models only, changed no further than a process owner may
+ * ({@link ModelRules}: words, layout, steps without behaviour); stages that exist; the tasks the four-eyes principle is
+ * tied to, on every path to what they approve ({@link ApprovalGates}); candidate groups that exist; forms, decisions
+ * and called processes that resolve, in the deployment or deployed before (bound by {@code latest}, so that a
+ * deployment of the changed files alone still works); forms whose every field the server checks as Tasklist does,
+ * the shipped fields' behaviour kept; decisions in FEEL with the outputs the application reads; no tenant. The
+ * application's own deployment at start-up is trusted.
  */
 class DeploymentCheck extends CommandInterceptor {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
-
-	/** The application's delegates: the only classes a model may name. */
-	static final String OWN_PACKAGE = "org.pmo.servicelifecycle.";
 
 	/** Each decision the application ships, with the outputs the processes and the application read. */
 	private final Map<String, Set<String>> shippedOutputs = shippedDecisionOutputs();
