@@ -209,16 +209,25 @@ class LifecycleOnPostgresTests {
 		makeDue(code, ServiceLifecycleProcess.KEY, timerId);
 	}
 
+	/** Once the job executor has reached the timer (its step may still be committing), it falls due now. */
 	private void makeDue(String code, String processKey, String timerId) {
 		ManagementService management = this.processEngine.getManagementService();
-		String instance = this.processEngine.getRuntimeService()
+		await("the timer " + timerId, () -> timerOf(management, code, processKey, timerId) != null);
+		management.setJobDuedate(timerOf(management, code, processKey, timerId).getId(), new Date());
+	}
+
+	private Job timerOf(ManagementService management, String code, String processKey, String timerId) {
+		return this.processEngine.getRuntimeService()
 			.createProcessInstanceQuery()
 			.processDefinitionKey(processKey)
 			.processInstanceBusinessKey(code)
-			.singleResult()
-			.getId();
-		Job timer = management.createJobQuery().processInstanceId(instance).activityId(timerId).singleResult();
-		management.setJobDuedate(timer.getId(), new Date());
+			.list()
+			.stream()
+			.map((instance) -> management.createJobQuery().processInstanceId(instance.getId()).activityId(timerId)
+				.singleResult())
+			.filter(java.util.Objects::nonNull)
+			.findFirst()
+			.orElse(null);
 	}
 
 	private static void await(String what, BooleanSupplier condition) {
