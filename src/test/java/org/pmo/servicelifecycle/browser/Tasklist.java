@@ -140,8 +140,25 @@ public final class Tasklist {
 		}
 	}
 
+	/** Saves the open task's form, loads the page again and returns the task's form as Tasklist restores it. */
+	public CamundaForm saveAndReopen() {
+		this.browser.blurActiveElement();
+		this.browser.closeNotifications();
+		this.browser.click(By.xpath("//*[@cam-tasklist-task]//button[normalize-space(.)='Save']"));
+		this.browser.settle();
+		this.browser.driver().navigate().refresh();
+		this.browser.visible(By.cssSelector(TASK_VIEW + " form.fjs-form .fjs-form-field"));
+		return new CamundaForm(this.browser, TASK_VIEW);
+	}
+
+	/** The task open when Complete was last clicked, by its id in Tasklist's address. */
+	private String completing;
+
 	/** Clicks "Complete" of the open task; the form may refuse it, see {@link #completed(String)}. */
 	public void complete() {
+		String url = this.browser.url();
+		int at = url.indexOf("task=");
+		this.completing = (at < 0) ? null : url.substring(at + 5).split("[&#]")[0];
 		this.browser.blurActiveElement();
 		this.browser.closeNotifications();
 		this.browser.click(By.xpath("//*[@cam-tasklist-task]//button[normalize-space(.)='Complete']"));
@@ -149,8 +166,12 @@ public final class Tasklist {
 
 	/** Waits until the task has left the list; fails with the message Tasklist shows if completing it failed. */
 	public void completed(String taskName) {
-		By card = By.xpath("//*[@cam-tasks]//li[contains(@class,'task')]//h4[contains(@class,'task')]/a[normalize-space(.)="
-				+ Xpath.literal(taskName) + "]");
+		// the card of the task completed, when its id is known; other tasks of that name may still be listed
+		By card = (this.completing != null)
+				? By.xpath("//*[@cam-tasks]//li[contains(@class,'task')]//h4[contains(@class,'task')]/a[contains(@href, "
+						+ Xpath.literal("task=" + this.completing) + ")]")
+				: By.xpath("//*[@cam-tasks]//li[contains(@class,'task')]//h4[contains(@class,'task')]/a[normalize-space(.)="
+						+ Xpath.literal(taskName) + "]");
 		this.browser.waitUntil(taskName + " completed", (d) -> {
 			List<String> errors = Webapps.errorNotifications(this.browser);
 			if (!errors.isEmpty()) {

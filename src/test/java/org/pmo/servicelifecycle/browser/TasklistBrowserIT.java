@@ -268,17 +268,17 @@ class TasklistBrowserIT {
 			.select("Periodic review cycle", "Quarterly");
 		assertThat(form.errors()).isEmpty();
 		anna.settle();
-		for (int attempt = 1; attempt <= 3 && !tasklist.completeEnabledWithin(java.time.Duration.ofSeconds(5)); attempt++) {
+		if (!tasklist.completeEnabledWithin(java.time.Duration.ofSeconds(5))) {
 			// form-js renders a dynamic list's rows anew while values arrive; a value it showed but did not take is
 			// entered once more, as a person would on seeing Complete still disabled
-			form.select("Level", 1, "Additional (customers subscribe)")
-				.select("Offering (segment)", 0, "Project managers")
-				.select("Unit", 0, "Percent")
-				.select("Target is", 0, "at least")
-				.select("Offering (segment)", 1, "Senior executives")
-				.select("Unit", 1, "Score 1 to 5")
-				.select("Target is", 1, "at least");
 			typeTheAgreementValues(form);
+			anna.settle();
+		}
+		if (!tasklist.completeEnabledWithin(java.time.Duration.ofSeconds(5))) {
+			// form-js may keep the error of a row it has rendered anew: saved and opened again, the form is checked
+			// afresh, as a person would do on seeing Complete still disabled
+			form = tasklist.saveAndReopen();
+			assertThat(form.values("Metric")).containsExactly("on-time-delivery", "customer-satisfaction");
 		}
 		anna.screenshot("tasklist/03-anna-design-service");
 		tasklist.complete();
