@@ -119,23 +119,7 @@ final class ModelRules {
 	static String canonical(Element element, boolean withoutName) {
 		StringBuilder line = new StringBuilder("<").append(element.getNamespaceURI()).append(':')
 			.append(element.getLocalName());
-		List<String> attributes = new ArrayList<>();
-		NamedNodeMap all = element.getAttributes();
-		for (int i = 0; i < all.getLength(); i++) {
-			Attr attribute = (Attr) all.item(i);
-			String ns = attribute.getNamespaceURI();
-			if ((ns != null && INERT_ATTRIBUTES.contains(ns)) || (withoutName && ns == null && "name".equals(attribute.getLocalName()))) {
-				continue;
-			}
-			String key = ((ns == null) ? "" : "http://camunda.org/schema/1.0/bpmn".equals(ns) ? "camunda:" : ns + ":")
-					+ attribute.getLocalName();
-			if (DEFAULTS.getOrDefault(key, Set.of()).contains(attribute.getValue())) {
-				continue;
-			}
-			attributes.add("{" + ns + "}" + attribute.getLocalName() + "=" + attribute.getValue());
-		}
-		attributes.sort(null);
-		attributes.forEach((attribute) -> line.append(' ').append(attribute));
+		settings(element, withoutName).forEach((key, value) -> line.append(' ').append(key).append('=').append(value));
 		line.append('>');
 		for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
 			if (child instanceof Element nested) {
@@ -153,6 +137,29 @@ final class ModelRules {
 			}
 		}
 		return line.append("</>").toString();
+	}
+
+	/**
+	 * The element's settings by name ({@code camunda:} for Camunda's, the namespace for other foreign ones), sorted:
+	 * Modeler's marks and BPMN's defaults left out, and the name when asked.
+	 */
+	static Map<String, String> settings(Element element, boolean withoutName) {
+		Map<String, String> settings = new java.util.TreeMap<>();
+		NamedNodeMap all = element.getAttributes();
+		for (int i = 0; i < all.getLength(); i++) {
+			Attr attribute = (Attr) all.item(i);
+			String ns = attribute.getNamespaceURI();
+			if ((ns != null && INERT_ATTRIBUTES.contains(ns))
+					|| (withoutName && ns == null && "name".equals(attribute.getLocalName()))) {
+				continue;
+			}
+			String key = ((ns == null) ? "" : "http://camunda.org/schema/1.0/bpmn".equals(ns) ? "camunda:" : ns + ":")
+					+ attribute.getLocalName();
+			if (!DEFAULTS.getOrDefault(key, Set.of()).contains(attribute.getValue())) {
+				settings.put(key, attribute.getValue());
+			}
+		}
+		return settings;
 	}
 
 	static Document parse(InputStream in) throws IOException, SAXException {
@@ -331,23 +338,10 @@ final class ModelRules {
 			}
 		}
 
-		/** The element's kind and settings, by name, with BPMN's defaults left out. */
+		/** The element's kind and settings, by name, for telling what changed. */
 		private static Map<String, String> settingsOf(Element element) {
-			Map<String, String> settings = new java.util.TreeMap<>();
+			Map<String, String> settings = new java.util.TreeMap<>(ModelRules.settings(element, true));
 			settings.put("kind", element.getLocalName());
-			NamedNodeMap all = element.getAttributes();
-			for (int i = 0; i < all.getLength(); i++) {
-				Attr attribute = (Attr) all.item(i);
-				String ns = attribute.getNamespaceURI();
-				if ((ns != null && INERT_ATTRIBUTES.contains(ns)) || (ns == null && "name".equals(attribute.getLocalName()))) {
-					continue;
-				}
-				String key = ((ns == null) ? "" : "http://camunda.org/schema/1.0/bpmn".equals(ns) ? "camunda:" : ns + ":")
-						+ attribute.getLocalName();
-				if (!DEFAULTS.getOrDefault(key, Set.of()).contains(attribute.getValue())) {
-					settings.put(key, attribute.getValue());
-				}
-			}
 			return settings;
 		}
 
@@ -369,8 +363,8 @@ final class ModelRules {
 
 		/** A new flow as it may be: an id, a source, a target and a name. */
 		private static String plainFlow(Element flow) {
-			return "<" + BPMN + ":sequenceFlow {null}id=" + flow.getAttribute("id") + " {null}sourceRef="
-					+ flow.getAttribute("sourceRef") + " {null}targetRef=" + flow.getAttribute("targetRef") + "></>";
+			return "<" + BPMN + ":sequenceFlow id=" + flow.getAttribute("id") + " sourceRef="
+					+ flow.getAttribute("sourceRef") + " targetRef=" + flow.getAttribute("targetRef") + "></>";
 		}
 
 		/** A new step with an id and a name, and nothing that the engine would run. */
