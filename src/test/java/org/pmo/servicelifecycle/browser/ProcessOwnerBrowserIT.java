@@ -4,13 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.batch.Batch;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -22,6 +18,7 @@ import org.pmo.servicelifecycle.demo.EngineTransport;
 import org.pmo.servicelifecycle.demo.LifecycleForms;
 import org.pmo.servicelifecycle.demo.LifecycleDriver;
 import org.pmo.servicelifecycle.demo.People;
+import org.pmo.servicelifecycle.engine.EngineBatches;
 import org.pmo.servicelifecycle.engine.ModelFiles;
 import org.pmo.servicelifecycle.identity.Organisation;
 import org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess;
@@ -94,7 +91,7 @@ class ProcessOwnerBrowserIT {
 			browser.waitUntil("Migrate enabled", (d) -> browser.visible(By.id("migrate")).isEnabled());
 			browser.click(By.id("migrate"));
 			browser.waitUntil("the report", (d) -> browser.visible(By.id("report")).isDisplayed());
-			runBatches();
+			EngineBatches.runToTheEnd(this.engine.getManagementService());
 			browser.waitUntil("the migration done", Duration.ofSeconds(30),
 					(d) -> "true".equals(browser.visible(By.id("report")).getDomAttribute("data-done")));
 			assertThat(browser.all(By.cssSelector("#report-instances tbody tr"))).isNotEmpty()
@@ -137,28 +134,6 @@ class ProcessOwnerBrowserIT {
 
 	private static boolean loaded(Browser browser) {
 		return "true".equals(browser.script("return document.body.getAttribute('data-loaded');"));
-	}
-
-	/** The job executor is off in tests: the batches' jobs run here while the page follows them. */
-	private void runBatches() {
-		ManagementService management = this.engine.getManagementService();
-		for (int round = 0; round < 50; round++) {
-			List<String> definitions = management.createBatchQuery()
-				.list()
-				.stream()
-				.flatMap((Batch batch) -> java.util.stream.Stream.of(batch.getSeedJobDefinitionId(),
-						batch.getBatchJobDefinitionId(), batch.getMonitorJobDefinitionId()))
-				.toList();
-			List<Job> jobs = management.createJobQuery()
-				.list()
-				.stream()
-				.filter((job) -> definitions.contains(job.getJobDefinitionId()))
-				.toList();
-			if (jobs.isEmpty()) {
-				return;
-			}
-			jobs.forEach((job) -> management.executeJob(job.getId()));
-		}
 	}
 
 }

@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.batch.Batch;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -77,7 +75,7 @@ class LifecycleMigrationTests extends WebTestSupport {
 				.body();
 			String batchId = started.path("batchId").asText();
 			assertThat(started.path("done").asBoolean()).isFalse();
-			runBatch(batchId);
+			EngineBatches.runToTheEnd(this.engine.getManagementService());
 			JsonNode report = olivia.get("/api/models/migrations/" + batchId).expect(200).body();
 			assertThat(report.path("done").asBoolean()).isTrue();
 			assertThat(ApiClient.list(report.path("instances"))).isNotEmpty()
@@ -132,24 +130,6 @@ class LifecycleMigrationTests extends WebTestSupport {
 
 	private static String field(ApiClient.Response answer) {
 		return answer.expect(400).body().path("errors").get(0).path("field").asText();
-	}
-
-	/** The job executor is off in tests: the batch's seed, migration and monitor jobs run here. */
-	private void runBatch(String batchId) {
-		ManagementService management = this.engine.getManagementService();
-		Batch batch = management.createBatchQuery().batchId(batchId).singleResult();
-		List<String> definitions = List.of(batch.getSeedJobDefinitionId(), batch.getBatchJobDefinitionId(),
-				batch.getMonitorJobDefinitionId());
-		for (int round = 0; round < 50; round++) {
-			List<Job> jobs = management.createJobQuery().list().stream()
-				.filter((job) -> definitions.contains(job.getJobDefinitionId()))
-				.toList();
-			if (jobs.isEmpty()) {
-				return;
-			}
-			jobs.forEach((job) -> management.executeJob(job.getId()));
-		}
-		throw new AssertionError("the batch did not end");
 	}
 
 	private Task task(String code, String key) {
