@@ -32,7 +32,7 @@ var PmoPage = (function () {
           if (!response.ok) {
             var detail = json && json.errors && json.errors.length ? json.errors.map(function (e) {
               return e.field + ': ' + e.message;
-            }).join('; ') : (json && json.message) || String(response.status);
+            }).join('; ') : (json && (json.detail || json.message)) || String(response.status);
             throw new Error(detail);
           }
           return json;

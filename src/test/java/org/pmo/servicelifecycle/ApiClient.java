@@ -129,10 +129,41 @@ public final class ApiClient {
 			.POST(HttpRequest.BodyPublishers.ofString(write(body))));
 	}
 
+	/**
+	 * A PUT as a careful client sends it: a change of the catalog API names, in {@code If-Match}, the version it read
+	 * just before (none when the resource does not exist yet).
+	 */
 	public Response put(String path, Object body) {
-		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + path))
-			.header("Content-Type", "application/json")
-			.PUT(HttpRequest.BodyPublishers.ofString(write(body))));
+		return send("PUT", path, body, readTag(path));
+	}
+
+	/** A PATCH of the catalog API, with the {@code If-Match} of the version just read. */
+	public Response patch(String path, Object body) {
+		return send("PATCH", path, body, readTag(path));
+	}
+
+	/** A request as given: a JSON body (or none) and the headers in pairs of name and value. */
+	public Response send(String method, String path, Object body, String... headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.baseUrl + path))
+			.method(method, (body == null) ? HttpRequest.BodyPublishers.noBody()
+					: HttpRequest.BodyPublishers.ofString((body instanceof String text) ? text : write(body)));
+		if (body != null && java.util.stream.IntStream.iterate(0, (i) -> i < headers.length, (i) -> i + 2)
+			.noneMatch((i) -> headers[i].equalsIgnoreCase("Content-Type"))) {
+			request.header("Content-Type", "application/json");
+		}
+		for (int i = 0; i + 1 < headers.length; i += 2) {
+			request.header(headers[i], headers[i + 1]);
+		}
+		return send(request);
+	}
+
+	private String[] readTag(String path) {
+		if (!path.startsWith("/api/")) {
+			return new String[0];
+		}
+		Response current = get(path);
+		String tag = current.header("ETag");
+		return (current.status() == 200 && tag != null) ? new String[] { "If-Match", tag } : new String[0];
 	}
 
 	/** A multipart form, as Camunda Modeler deploys: text fields, then files by name. */
@@ -174,7 +205,7 @@ public final class ApiClient {
 					HttpResponse.BodyHandlers.ofString());
 			String body = response.body();
 			JsonNode json = (body == null || body.isBlank()) ? MissingNode.getInstance() : JSON.readTree(body);
-			return new Response(response.statusCode(), json, body);
+			return new Response(response.statusCode(), json, body, response.headers());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -205,7 +236,12 @@ public final class ApiClient {
 	}
 
 	/** A response; {@code body} is the parsed JSON (missing when empty), {@code text} the raw body. */
-	public record Response(int status, JsonNode body, String text) {
+	public record Response(int status, JsonNode body, String text, java.net.http.HttpHeaders headers) {
+
+		/** The first value of a header, or null. */
+		public String header(String name) {
+			return this.headers.firstValue(name).orElse(null);
+		}
 
 		public Response expect(int... statuses) {
 			for (int expected : statuses) {

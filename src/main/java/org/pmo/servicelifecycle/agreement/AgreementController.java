@@ -5,7 +5,10 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.pmo.servicelifecycle.identity.Groups;
 import org.pmo.servicelifecycle.lifecycle.ApplicationAuthority;
+import jakarta.servlet.http.HttpServletRequest;
 import org.pmo.servicelifecycle.web.ApiOperation;
+import org.pmo.servicelifecycle.web.EntityTagged;
+import org.pmo.servicelifecycle.web.ResourceTags;
 import org.pmo.servicelifecycle.web.ApiPermission;
 import org.pmo.servicelifecycle.web.InvalidInputException;
 import org.pmo.servicelifecycle.web.JsonBodies;
@@ -34,8 +37,11 @@ class AgreementController {
 
 	private final CustomerParties customers;
 
+	private final ResourceTags tags;
+
 	AgreementController(AgreementBook book, OfferingBook offerings, JsonBodies bodies,
-			ApplicationAuthority application, CustomerParties customers) {
+			ApplicationAuthority application, CustomerParties customers, ResourceTags tags) {
+		this.tags = tags;
 		this.customers = customers;
 		this.book = book;
 		this.offerings = offerings;
@@ -45,22 +51,27 @@ class AgreementController {
 
 	@GetMapping("/offerings")
 	@ApiPermission(ApiOperation.READ_CATALOG)
+	@EntityTagged
 	List<OfferingView> offerings(@PathVariable String code) {
 		return this.offerings.offeringsOf(code);
 	}
 
 	@PutMapping("/offerings")
 	@ApiPermission(ApiOperation.MANAGE_AGREEMENTS)
-	List<OfferingView> replaceOfferings(@PathVariable String code, @RequestBody JsonNode body) {
+	@EntityTagged
+	List<OfferingView> replaceOfferings(@PathVariable String code, @RequestBody JsonNode body,
+			HttpServletRequest request) {
 		if (body == null || !body.isArray()) {
 			throw new InvalidInputException("body", "must be an array of offerings");
 		}
 		List<OfferingTerms> terms = body.isEmpty() ? List.of() : this.bodies.items(body, OfferingTerms.class);
-		return this.offerings.replace(code, terms, this.application.currentUserId());
+		return this.tags.change(request, () -> offerings(code),
+				() -> this.offerings.replace(code, terms, this.application.currentUserId()));
 	}
 
 	@GetMapping("/agreements")
 	@ApiPermission(ApiOperation.READ_CATALOG)
+	@EntityTagged
 	List<AgreementView> agreements(@PathVariable String code) {
 		return this.book.agreementsOf(code);
 	}
@@ -74,10 +85,13 @@ class AgreementController {
 
 	@PutMapping("/agreements")
 	@ApiPermission(ApiOperation.MANAGE_AGREEMENTS)
-	List<AgreementView> replaceAgreements(@PathVariable String code, @RequestBody JsonNode body) {
+	@EntityTagged
+	List<AgreementView> replaceAgreements(@PathVariable String code, @RequestBody JsonNode body,
+			HttpServletRequest request) {
 		List<AgreementTerms> terms = body.isArray() && body.isEmpty() ? List.of()
 				: this.bodies.items(body, AgreementTerms.class);
-		return this.book.replace(code, terms, this.application.currentUserId());
+		return this.tags.change(request, () -> agreements(code),
+				() -> this.book.replace(code, terms, this.application.currentUserId()));
 	}
 
 	@PostMapping("/measurements")

@@ -169,6 +169,12 @@ public class ServiceCatalog {
 				: this.services.findAllByOrderByCode(pageRequest);
 	}
 
+	/** How many services there are in a stage, or in all. */
+	@Transactional(readOnly = true)
+	public long count(Stage stage) {
+		return (stage != null) ? this.services.countByStage(stage) : this.services.count();
+	}
+
 	/** Services of one stage, or of one portfolio phase, or all, in code order. */
 	@Transactional(readOnly = true)
 	public List<PmoService> list(PortfolioPhase phase, Stage stage, int limit) {

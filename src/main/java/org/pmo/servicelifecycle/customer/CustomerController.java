@@ -1,5 +1,10 @@
 package org.pmo.servicelifecycle.customer;
 
+import org.springframework.http.ResponseEntity;
+import org.pmo.servicelifecycle.web.Paging;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Max;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -47,13 +52,13 @@ class CustomerController {
 
 	@GetMapping
 	@ApiPermission(ApiOperation.READ_CUSTOMERS)
-	List<CustomerView> list() {
-		if (!seesEveryCustomer()) {
-			return this.customers.organisationOf(this.application.currentUserId())
-				.map((own) -> List.of(CustomerView.of(own, null, null)))
-				.orElse(List.of());
-		}
-		return this.customers.list();
+	ResponseEntity<List<CustomerView>> list(@RequestParam(defaultValue = "0") @Min(0) int page,
+			@RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, HttpServletRequest request) {
+		List<CustomerView> visible = seesEveryCustomer() ? this.customers.list()
+				: this.customers.organisationOf(this.application.currentUserId())
+					.map((own) -> List.of(CustomerView.of(own, null, null)))
+					.orElse(List.of());
+		return Paging.slice(visible, page, size, request);
 	}
 
 	@PostMapping
@@ -72,9 +77,10 @@ class CustomerController {
 
 	@GetMapping("/{id}/subscriptions")
 	@ApiPermission(ApiOperation.READ_CUSTOMERS)
-	List<SubscriptionView> subscriptions(@PathVariable long id) {
+	ResponseEntity<List<SubscriptionView>> subscriptions(@PathVariable long id, @RequestParam(defaultValue = "0") @Min(0) int page,
+			@RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, HttpServletRequest request) {
 		ownUnless(seesEveryCustomer(), id);
-		return this.subscriptions.of(id);
+		return Paging.slice(this.subscriptions.of(id), page, size, request);
 	}
 
 	@PostMapping("/{id}/subscriptions")

@@ -1,5 +1,6 @@
 package org.pmo.servicelifecycle.lifecycle;
 
+import org.pmo.servicelifecycle.web.Paging;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,10 @@ import org.pmo.servicelifecycle.catalog.ServiceChange;
 import org.pmo.servicelifecycle.catalog.ServiceRequest;
 import org.pmo.servicelifecycle.catalog.ServiceView;
 import org.pmo.servicelifecycle.catalog.Stage;
+import jakarta.servlet.http.HttpServletRequest;
 import org.pmo.servicelifecycle.web.ApiOperation;
+import org.pmo.servicelifecycle.web.EntityTagged;
+import org.pmo.servicelifecycle.web.ResourceTags;
 import org.pmo.servicelifecycle.web.ApiPermission;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,8 +49,11 @@ class ServiceController {
 
 	private final ApplicationAuthority application;
 
+	private final ResourceTags tags;
+
 	ServiceController(ServiceCatalog catalog, ServiceRequests requests, AgreementDirectory agreements,
-			ReviewCycles reviewCycles, ApplicationAuthority application) {
+			ReviewCycles reviewCycles, ApplicationAuthority application, ResourceTags tags) {
+		this.tags = tags;
 		this.catalog = catalog;
 		this.requests = requests;
 		this.agreements = agreements;
@@ -63,16 +70,20 @@ class ServiceController {
 
 	@GetMapping
 	@ApiPermission(ApiOperation.READ_CATALOG)
-	List<ServiceView> listServices(@RequestParam(required = false) Stage stage,
+	ResponseEntity<List<ServiceView>> listServices(@RequestParam(required = false) Stage stage,
 			@RequestParam(defaultValue = "0") @Min(0) int page,
-			@RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+			@RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, HttpServletRequest request) {
 		List<PmoService> services = this.catalog.list(stage, page, size);
 		Map<String, List<?>> agreementsByCode = this.agreements.agreementsOf(services);
-		return services.stream().map((service) -> ServiceView.of(service, agreementsByCode.get(service.getCode()))).toList();
+		List<ServiceView> views = services.stream()
+			.map((service) -> ServiceView.of(service, agreementsByCode.get(service.getCode())))
+			.toList();
+		return Paging.page(views, this.catalog.count(stage), page, size, request);
 	}
 
 	@GetMapping("/{code}")
 	@ApiPermission(ApiOperation.READ_CATALOG)
+	@EntityTagged
 	ServiceView service(@PathVariable String code) {
 		return ServiceView.of(this.catalog.find(code), this.agreements.agreementsOf(code));
 	}
@@ -80,15 +91,19 @@ class ServiceController {
 	/** Changes what the body names; for now that is the review cycle, which applies from the next review on. */
 	@PatchMapping("/{code}")
 	@ApiPermission(ApiOperation.CHANGE_SERVICE)
-	ServiceView changeService(@PathVariable String code, @RequestBody ServiceChange change) {
-		PmoService service = this.reviewCycles.change(code, change.reviewCycle(), this.application.currentUserId());
-		return ServiceView.of(service, this.agreements.agreementsOf(code));
+	@EntityTagged
+	ServiceView changeService(@PathVariable String code, @RequestBody ServiceChange change, HttpServletRequest request) {
+		return this.tags.change(request, () -> service(code), () -> {
+			PmoService service = this.reviewCycles.change(code, change.reviewCycle(), this.application.currentUserId());
+			return ServiceView.of(service, this.agreements.agreementsOf(code));
+		});
 	}
 
 	@GetMapping("/{code}/history")
 	@ApiPermission(ApiOperation.READ_CATALOG)
-	List<HistoryView> history(@PathVariable String code) {
-		return this.catalog.history(code).stream().map(HistoryView::of).toList();
+	ResponseEntity<List<HistoryView>> history(@PathVariable String code, @RequestParam(defaultValue = "0") @Min(0) int page,
+			@RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, HttpServletRequest request) {
+		return Paging.slice(this.catalog.history(code).stream().map(HistoryView::of).toList(), page, size, request);
 	}
 
 

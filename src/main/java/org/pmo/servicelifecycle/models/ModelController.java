@@ -1,5 +1,10 @@
 package org.pmo.servicelifecycle.models;
 
+import org.springframework.web.bind.annotation.RequestParam;
+import org.pmo.servicelifecycle.web.Paging;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Max;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -39,8 +44,9 @@ class ModelController {
 
 	@GetMapping
 	@ApiPermission(ApiOperation.MIGRATE_LIFECYCLES)
-	List<LifecycleMigrations.ModelView> models() {
-		return this.migrations.models();
+	ResponseEntity<List<LifecycleMigrations.ModelView>> models(@RequestParam(defaultValue = "0") @Min(0) int page,
+			@RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, HttpServletRequest request) {
+		return Paging.slice(this.migrations.models(), page, size, request);
 	}
 
 	/** 200 with the dry run, or 202 with the started migration's first report. */

@@ -1,5 +1,11 @@
 package org.pmo.servicelifecycle.notice;
 
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.http.ResponseEntity;
+import org.pmo.servicelifecycle.web.Paging;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Max;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 
 import org.pmo.servicelifecycle.web.ApiOperation;
@@ -20,8 +26,9 @@ class NoticeController {
 
 	@GetMapping("/api/services/{code}/notices")
 	@ApiPermission(ApiOperation.READ_NOTICES)
-	List<NoticeView> notices(@PathVariable String code) {
-		return this.notices.outbox(code);
+	ResponseEntity<List<NoticeView>> notices(@PathVariable String code, @RequestParam(defaultValue = "0") @Min(0) int page,
+			@RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, HttpServletRequest request) {
+		return Paging.slice(this.notices.outbox(code), page, size, request);
 	}
 
 }

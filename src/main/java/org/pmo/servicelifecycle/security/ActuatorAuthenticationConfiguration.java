@@ -22,7 +22,8 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
+import org.pmo.servicelifecycle.web.Problems;
 
 /**
  * The actuator's endpoints are for Camunda administrators (HTTP Basic, same users as Tasklist), except health, which
@@ -82,10 +83,8 @@ class ActuatorAuthenticationConfiguration {
 				}
 				else {
 					HttpServletResponse refused = (HttpServletResponse) response;
-					refused.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
 					refused.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"metrics\"");
-					refused.setContentType(MediaType.APPLICATION_JSON_VALUE);
-					refused.getWriter().write("{\"status\":401,\"message\":\"Wrong scrape password\",\"errors\":[]}");
+					Problems.write(refused, HttpStatus.UNAUTHORIZED, "Wrong scrape password", path);
 				}
 				return;
 			}
@@ -94,14 +93,11 @@ class ActuatorAuthenticationConfiguration {
 					chain.doFilter(authenticatedRequest, authenticatedResponse);
 				}
 				else {
-					HttpServletResponse forbidden = (HttpServletResponse) authenticatedResponse;
-					forbidden.setStatus(HttpServletResponse.SC_FORBIDDEN);
-					forbidden.setContentType(MediaType.APPLICATION_JSON_VALUE);
-					forbidden.getWriter()
-						.write("{\"status\":403,\"message\":\"For administrators"
-								+ (metrics ? " and PMO managers" : "") + " only\",\"errors\":[]}");
+					Problems.write((HttpServletResponse) authenticatedResponse, HttpStatus.FORBIDDEN,
+							"For administrators" + (metrics ? " and PMO managers" : "") + " only", path);
 				}
 			});
+			RestAuthenticationFilter.explainRefusedLogin((HttpServletResponse) response, path);
 		}
 
 		private boolean isPmoManager() {

@@ -6,8 +6,12 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.pmo.servicelifecycle.web.Problems;
+import org.springframework.http.HttpStatus;
 
 /** Camunda's HTTP Basic authentication, skipped for a request the webapp session already authenticated. */
 class RestAuthenticationFilter extends ProcessEngineAuthenticationFilter {
@@ -20,6 +24,19 @@ class RestAuthenticationFilter extends ProcessEngineAuthenticationFilter {
 		}
 		else {
 			super.doFilter(request, response, chain);
+			HttpServletRequest httpRequest = (HttpServletRequest) request;
+			String path = httpRequest.getRequestURI().substring(httpRequest.getContextPath().length());
+			if (path.startsWith("/api/")) {
+				explainRefusedLogin((HttpServletResponse) response, path);
+			}
+		}
+	}
+
+	/** Camunda's filter answers a missing or wrong login with an empty 401: the API says why, as a problem. */
+	static void explainRefusedLogin(HttpServletResponse response, String path) throws IOException {
+		if (response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED && !response.isCommitted()) {
+			Problems.write(response, HttpStatus.UNAUTHORIZED,
+					"Log in with HTTP Basic (a user of the Camunda webapps) or the webapps' session", path);
 		}
 	}
 

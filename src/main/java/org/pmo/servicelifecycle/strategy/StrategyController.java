@@ -1,11 +1,19 @@
 package org.pmo.servicelifecycle.strategy;
 
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.http.ResponseEntity;
+import org.pmo.servicelifecycle.web.Paging;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Max;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.servlet.http.HttpServletRequest;
 import org.pmo.servicelifecycle.lifecycle.ApplicationAuthority;
 import org.pmo.servicelifecycle.web.ApiOperation;
 import org.pmo.servicelifecycle.web.ApiPermission;
+import org.pmo.servicelifecycle.web.EntityTagged;
+import org.pmo.servicelifecycle.web.ResourceTags;
 import org.pmo.servicelifecycle.web.InvalidInputException;
 import org.pmo.servicelifecycle.web.JsonBodies;
 import org.springframework.http.HttpStatus;
@@ -37,9 +45,15 @@ class StrategyController {
 
 	private final BusinessCaseForm businessCaseForm;
 
+	/** Reviews are yearly: a list of this many goes back further than anybody asks. */
+	private static final int KEPT_REVIEWS_LISTED = 1000;
+
+	private final ResourceTags tags;
+
 	StrategyController(StrategicObjectives objectives, PmoCapacity capacity, BusinessCases businessCases,
 			PortfolioReviews reviews, JsonBodies bodies, ApplicationAuthority application,
-			BusinessCaseForm businessCaseForm) {
+			BusinessCaseForm businessCaseForm, ResourceTags tags) {
+		this.tags = tags;
 		this.businessCaseForm = businessCaseForm;
 		this.objectives = objectives;
 		this.capacity = capacity;
@@ -51,8 +65,9 @@ class StrategyController {
 
 	@GetMapping("/objectives")
 	@ApiPermission(ApiOperation.READ_STRATEGY)
-	List<StrategicObjective> objectives() {
-		return this.objectives.all();
+	ResponseEntity<List<StrategicObjective>> objectives(@RequestParam(defaultValue = "0") @Min(0) int page,
+			@RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, HttpServletRequest request) {
+		return Paging.slice(this.objectives.all(), page, size, request);
 	}
 
 	@PostMapping("/objectives")
@@ -64,36 +79,46 @@ class StrategyController {
 
 	@GetMapping("/objectives/{id}")
 	@ApiPermission(ApiOperation.READ_STRATEGY)
+	@EntityTagged
 	StrategicObjective objective(@PathVariable Long id) {
 		return this.objectives.find(id);
 	}
 
 	@PutMapping("/objectives/{id}")
 	@ApiPermission(ApiOperation.MANAGE_STRATEGY)
-	StrategicObjective updateObjective(@PathVariable Long id, @RequestBody JsonNode body) {
-		return this.objectives.update(id, object(body, ObjectiveTerms.class), this.application.currentUserId());
+	@EntityTagged
+	StrategicObjective updateObjective(@PathVariable Long id, @RequestBody JsonNode body, HttpServletRequest request) {
+		ObjectiveTerms terms = object(body, ObjectiveTerms.class);
+		return this.tags.change(request, () -> objective(id),
+				() -> this.objectives.update(id, terms, this.application.currentUserId()));
 	}
 
 	@GetMapping("/objectives/{id}/history")
 	@ApiPermission(ApiOperation.READ_STRATEGY)
-	List<ObjectiveChange> objectiveHistory(@PathVariable Long id) {
-		return this.objectives.history(id);
+	ResponseEntity<List<ObjectiveChange>> objectiveHistory(@PathVariable Long id, @RequestParam(defaultValue = "0") @Min(0) int page,
+			@RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, HttpServletRequest request) {
+		return Paging.slice(this.objectives.history(id), page, size, request);
 	}
 
 	@GetMapping("/capacity/{year}")
 	@ApiPermission(ApiOperation.READ_STRATEGY)
+	@EntityTagged
 	CapacityView capacity(@PathVariable int year) {
 		return this.capacity.get(year);
 	}
 
 	@PutMapping("/capacity/{year}")
 	@ApiPermission(ApiOperation.MANAGE_STRATEGY)
-	CapacityView planCapacity(@PathVariable int year, @RequestBody JsonNode body) {
-		return this.capacity.plan(year, object(body, CapacityTerms.class), this.application.currentUserId());
+	@EntityTagged
+	CapacityView planCapacity(@PathVariable int year, @RequestBody JsonNode body, HttpServletRequest request) {
+		CapacityTerms terms = object(body, CapacityTerms.class);
+		return this.tags.change(request, () -> capacity(year),
+				() -> this.capacity.plan(year, terms, this.application.currentUserId()));
 	}
 
 	@GetMapping("/services/{code}/business-case")
 	@ApiPermission(ApiOperation.READ_STRATEGY)
+	@EntityTagged
 	BusinessCaseView businessCase(@PathVariable String code) {
 		return this.businessCases.find(code)
 			.orElseThrow(() -> new StrategyItemNotFoundException("business case for " + code + " yet"));
@@ -101,17 +126,22 @@ class StrategyController {
 
 	@PutMapping("/services/{code}/business-case")
 	@ApiPermission(ApiOperation.ESTIMATE_BUSINESS_CASES)
-	BusinessCaseView estimate(@PathVariable String code, @RequestBody JsonNode body) {
-		BusinessCaseView estimated = this.businessCases.estimateBeforeApproval(code,
-				object(body, BusinessCaseTerms.class), this.application.currentUserId());
-		this.businessCaseForm.refresh(estimated);
-		return estimated;
+	@EntityTagged
+	BusinessCaseView estimate(@PathVariable String code, @RequestBody JsonNode body, HttpServletRequest request) {
+		BusinessCaseTerms terms = object(body, BusinessCaseTerms.class);
+		return this.tags.change(request, () -> businessCase(code), () -> {
+			BusinessCaseView estimated = this.businessCases.estimateBeforeApproval(code, terms,
+					this.application.currentUserId());
+			this.businessCaseForm.refresh(estimated);
+			return estimated;
+		});
 	}
 
 	@GetMapping("/portfolio-reviews")
 	@ApiPermission(ApiOperation.READ_STRATEGY)
-	List<PortfolioReviewView> portfolioReviews() {
-		return this.reviews.latest(20);
+	ResponseEntity<List<PortfolioReviewView>> portfolioReviews(@RequestParam(defaultValue = "0") @Min(0) int page,
+			@RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, HttpServletRequest request) {
+		return Paging.slice(this.reviews.latest(KEPT_REVIEWS_LISTED), page, size, request);
 	}
 
 	@PostMapping("/portfolio-reviews")
