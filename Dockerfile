@@ -19,7 +19,8 @@ RUN ./mvnw -B -q -ntp -DskipTests package \
     && java -Djarmode=tools -jar target/pmo-service-lifecycle-*.jar extract --layers --launcher --destination /layers
 
 FROM eclipse-temurin:17.0.15_6-jre
-RUN groupadd --system pmo && useradd --system --gid pmo --home-dir /app --no-create-home pmo
+# a fixed id, so that a cluster can require it (deploy/k8s: runAsUser)
+RUN groupadd --system --gid 10001 pmo && useradd --system --uid 10001 --gid pmo --home-dir /app --no-create-home pmo
 WORKDIR /app
 COPY --from=build /layers/dependencies/ ./
 COPY --from=build /layers/spring-boot-loader/ ./

@@ -1,6 +1,7 @@
 package org.pmo.servicelifecycle.agreement;
 
 import java.util.List;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.pmo.servicelifecycle.identity.Groups;
@@ -65,7 +66,7 @@ class AgreementController {
 			throw new InvalidInputException("body", "must be an array of offerings");
 		}
 		List<OfferingTerms> terms = body.isEmpty() ? List.of() : this.bodies.items(body, OfferingTerms.class);
-		return this.tags.change(request, () -> offerings(code),
+		return this.tags.change(request, () -> Optional.of(offerings(code)),
 				() -> this.offerings.replace(code, terms, this.application.currentUserId()));
 	}
 
@@ -90,7 +91,7 @@ class AgreementController {
 			HttpServletRequest request) {
 		List<AgreementTerms> terms = body.isArray() && body.isEmpty() ? List.of()
 				: this.bodies.items(body, AgreementTerms.class);
-		return this.tags.change(request, () -> agreements(code),
+		return this.tags.change(request, () -> Optional.of(agreements(code)),
 				() -> this.book.replace(code, terms, this.application.currentUserId()));
 	}
 

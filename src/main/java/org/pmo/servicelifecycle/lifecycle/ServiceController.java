@@ -3,6 +3,7 @@ package org.pmo.servicelifecycle.lifecycle;
 import org.pmo.servicelifecycle.web.Paging;
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 import jakarta.validation.Valid;
@@ -93,7 +94,7 @@ class ServiceController {
 	@ApiPermission(ApiOperation.CHANGE_SERVICE)
 	@EntityTagged
 	ServiceView changeService(@PathVariable String code, @RequestBody ServiceChange change, HttpServletRequest request) {
-		return this.tags.change(request, () -> service(code), () -> {
+		return this.tags.change(request, () -> Optional.of(service(code)), () -> {
 			PmoService service = this.reviewCycles.change(code, change.reviewCycle(), this.application.currentUserId());
 			return ServiceView.of(service, this.agreements.agreementsOf(code));
 		});

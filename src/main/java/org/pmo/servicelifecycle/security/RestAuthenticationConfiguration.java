@@ -1,12 +1,18 @@
 package org.pmo.servicelifecycle.security;
 
+import java.time.Clock;
+
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.Ordered;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.pmo.servicelifecycle.lifecycle.ApplicationAuthority;
+import org.pmo.servicelifecycle.web.IdempotentCreations;
 
 /**
  * HTTP Basic against the Camunda identity service for the engine REST API and the catalog API: the same users and
@@ -42,6 +48,18 @@ class RestAuthenticationConfiguration {
 		registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
 		// before the REST servlets, right after the session check
 		registration.setOrder(-100);
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<IdempotentCreations> idempotentCreations(JdbcTemplate jdbc,
+			@Lazy ApplicationAuthority application, Clock clock) {
+		FilterRegistrationBean<IdempotentCreations> registration = new FilterRegistrationBean<>(
+				new IdempotentCreations(jdbc, application::currentUserId, clock));
+		registration.setName("pmo-idempotent-creations");
+		registration.addUrlPatterns("/api/*");
+		// after the login: keys are per user, and a caller who is not logged in reserves none
+		registration.setOrder(-80);
 		return registration;
 	}
 

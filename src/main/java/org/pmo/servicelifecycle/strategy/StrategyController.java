@@ -6,6 +6,7 @@ import org.pmo.servicelifecycle.web.Paging;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Max;
 import java.util.List;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.servlet.http.HttpServletRequest;
@@ -89,7 +90,7 @@ class StrategyController {
 	@EntityTagged
 	StrategicObjective updateObjective(@PathVariable Long id, @RequestBody JsonNode body, HttpServletRequest request) {
 		ObjectiveTerms terms = object(body, ObjectiveTerms.class);
-		return this.tags.change(request, () -> objective(id),
+		return this.tags.change(request, () -> Optional.of(objective(id)),
 				() -> this.objectives.update(id, terms, this.application.currentUserId()));
 	}
 
@@ -112,7 +113,7 @@ class StrategyController {
 	@EntityTagged
 	CapacityView planCapacity(@PathVariable int year, @RequestBody JsonNode body, HttpServletRequest request) {
 		CapacityTerms terms = object(body, CapacityTerms.class);
-		return this.tags.change(request, () -> capacity(year),
+		return this.tags.change(request, () -> this.capacity.find(year),
 				() -> this.capacity.plan(year, terms, this.application.currentUserId()));
 	}
 
@@ -129,7 +130,7 @@ class StrategyController {
 	@EntityTagged
 	BusinessCaseView estimate(@PathVariable String code, @RequestBody JsonNode body, HttpServletRequest request) {
 		BusinessCaseTerms terms = object(body, BusinessCaseTerms.class);
-		return this.tags.change(request, () -> businessCase(code), () -> {
+		return this.tags.change(request, () -> this.businessCases.find(code), () -> {
 			BusinessCaseView estimated = this.businessCases.estimateBeforeApproval(code, terms,
 					this.application.currentUserId());
 			this.businessCaseForm.refresh(estimated);

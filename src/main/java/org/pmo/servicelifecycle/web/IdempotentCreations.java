@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -20,8 +21,6 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -37,7 +36,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * nothing; the same key with another body is 422, and while the first request is still being answered 409. Only
  * successful answers are kept: a refused request may be corrected and sent again with its key.
  */
-class IdempotentCreations extends OncePerRequestFilter {
+public class IdempotentCreations extends OncePerRequestFilter {
 
 	static final String HEADER = "Idempotency-Key";
 
@@ -54,15 +53,16 @@ class IdempotentCreations extends OncePerRequestFilter {
 
 	private final JdbcTemplate jdbc;
 
-	private final IdentityService identity;
+	private final Supplier<String> currentUser;
 
 	private final Clock clock;
 
 	private final AtomicReference<Instant> lastPurge = new AtomicReference<>(Instant.EPOCH);
 
-	IdempotentCreations(JdbcTemplate jdbc, IdentityService identity, Clock clock) {
+	/** {@code currentUser}: who the login made the caller, null when nobody. */
+	public IdempotentCreations(JdbcTemplate jdbc, Supplier<String> currentUser, Clock clock) {
 		this.jdbc = jdbc;
-		this.identity = identity;
+		this.currentUser = currentUser;
 		this.clock = clock;
 	}
 
@@ -80,8 +80,8 @@ class IdempotentCreations extends OncePerRequestFilter {
 			refuse(response, HttpStatus.BAD_REQUEST, HEADER + ": must be 1 to 255 visible ASCII characters", path);
 			return;
 		}
-		Authentication authentication = this.identity.getCurrentAuthentication();
-		if (authentication == null) {
+		String user = this.currentUser.get();
+		if (user == null) {
 			chain.doFilter(request, response);
 			return;
 		}
@@ -91,7 +91,6 @@ class IdempotentCreations extends OncePerRequestFilter {
 					path);
 			return;
 		}
-		String user = authentication.getUserId();
 		String fingerprint = fingerprint(request, body);
 		purgeExpired();
 		if (!reserve(user, key, fingerprint, response, path)) {

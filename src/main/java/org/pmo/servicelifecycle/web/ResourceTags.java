@@ -4,6 +4,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -52,10 +53,10 @@ public class ResourceTags {
 
 	/**
 	 * Makes a change of the resource the request names when its {@code If-Match} still holds. {@code current} reads the
-	 * resource as its GET answers (throwing {@link NotFoundException} when it does not exist: then it is created, and
-	 * no tag may be named).
+	 * resource as its GET answers, empty when it does not exist yet: then the change creates it, and no tag may be
+	 * named.
 	 */
-	public <T> T change(HttpServletRequest request, Supplier<?> current, Supplier<T> change) {
+	public <T> T change(HttpServletRequest request, Supplier<Optional<?>> current, Supplier<T> change) {
 		String ifMatch = request.getHeader(HttpHeaders.IF_MATCH);
 		String resource = request.getRequestURI().substring(request.getContextPath().length());
 		String lock = lockKey(resource);
@@ -63,34 +64,27 @@ public class ResourceTags {
 		return this.transactions.execute((status) -> {
 			this.jdbc.queryForList("SELECT resource FROM api_resource_lock WHERE resource = ? FOR UPDATE", String.class,
 					lock);
-			Object before;
-			try {
-				before = current.get();
-			}
-			catch (NotFoundException absent) {
-				if (ifMatch != null && !ifMatch.isBlank()) {
+			Optional<?> before = current.get();
+			boolean named = ifMatch != null && !ifMatch.isBlank();
+			if (before.isEmpty()) {
+				if (named && !ifMatch.trim().equals("*")) {
 					throw new ApiProblemException(HttpStatus.PRECONDITION_FAILED,
 							"If-Match names a version of " + resource + ", which does not exist");
 				}
-				return changed(request, current, change);
 			}
-			if (ifMatch == null || ifMatch.isBlank()) {
+			else if (!named) {
 				throw new ApiProblemException(HttpStatus.PRECONDITION_REQUIRED, "A change of " + resource
 						+ " needs the If-Match header with the ETag its GET answered, so that no other change is overwritten");
 			}
-			if (!matches(ifMatch, tagOf(before))) {
+			else if (!matches(ifMatch, tagOf(before.get()))) {
 				throw new ApiProblemException(HttpStatus.PRECONDITION_FAILED, resource
 						+ " has changed since the version If-Match names: read it again (GET), then change that version");
 			}
-			return changed(request, current, change);
+			T result = change.get();
+			// the answer carries the tag of the resource as its GET now answers it, whatever the body shows
+			current.get().ifPresent((after) -> request.setAttribute(TAG_AFTER_CHANGE, tagOf(after)));
+			return result;
 		});
-	}
-
-	/** The change's answer carries the tag of the resource as its GET now answers it, whatever the body shows. */
-	private <T> T changed(HttpServletRequest request, Supplier<?> current, Supplier<T> change) {
-		T result = change.get();
-		request.setAttribute(TAG_AFTER_CHANGE, tagOf(current.get()));
-		return result;
 	}
 
 	private static boolean matches(String ifMatch, String tag) {

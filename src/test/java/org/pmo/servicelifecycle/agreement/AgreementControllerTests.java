@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.pmo.servicelifecycle.TaggedChanges;
 import org.pmo.servicelifecycle.WebTestSupport;
 import org.pmo.servicelifecycle.catalog.CustomerSegment;
 import org.pmo.servicelifecycle.catalog.ServiceCatalog;
@@ -121,7 +122,8 @@ class AgreementControllerTests extends WebTestSupport {
 		send(HttpMethod.POST, code + "/agreements", ON_TIME_DELIVERY);
 
 		ResponseEntity<List<Map<String, Object>>> replaced = this.rest.withBasicAuth("anna", "anna")
-			.exchange("/api/services/" + code + "/agreements", HttpMethod.PUT, json("""
+			.exchange("/api/services/" + code + "/agreements", HttpMethod.PUT, TaggedChanges.json(this.rest, "anna",
+					HttpMethod.PUT, "/api/services/" + code + "/agreements", """
 					[{"metric": "customer-satisfaction", "segment": "PROJECT_MANAGERS", "unit": "SCORE_1_TO_5",
 					  "direction": "AT_LEAST", "target": 4.0, "period": "QUARTER"},
 					 {"metric": "turnaround", "unit": "DAYS", "direction": "AT_MOST", "target": 10}]"""), JSON_ARRAY);
@@ -260,7 +262,8 @@ class AgreementControllerTests extends WebTestSupport {
 	}
 
 	private ResponseEntity<Map<String, Object>> send(HttpMethod method, String path, String body) {
-		return this.rest.withBasicAuth("anna", "anna").exchange("/api/services/" + path, method, json(body), JSON_OBJECT);
+		return this.rest.withBasicAuth("anna", "anna").exchange("/api/services/" + path, method,
+				TaggedChanges.json(this.rest, "anna", method, "/api/services/" + path, body), JSON_OBJECT);
 	}
 
 	private <T> T get(String path, ParameterizedTypeReference<T> type) {

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
+import org.pmo.servicelifecycle.TaggedChanges;
 import org.pmo.servicelifecycle.WebTestSupport;
 import org.pmo.servicelifecycle.catalog.Decision;
 import org.pmo.servicelifecycle.identity.Groups;
@@ -179,7 +180,7 @@ class ServiceControllerTests extends WebTestSupport {
 			.exchange("/api/services/SVC-9999/history", HttpMethod.GET, null, JSON_OBJECT);
 
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-		assertThat(response.getBody()).containsEntry("message", "No service with code 'SVC-9999'");
+		assertThat(response.getBody()).containsEntry("detail", "No service with code 'SVC-9999'");
 		assertThat(history.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 	}
 
@@ -280,7 +281,8 @@ class ServiceControllerTests extends WebTestSupport {
 
 	private ResponseEntity<Map<String, Object>> patch(String code, String body) {
 		return this.rest.withBasicAuth("mark", "mark")
-			.exchange("/api/services/" + code, HttpMethod.PATCH, json(body), JSON_OBJECT);
+			.exchange("/api/services/" + code, HttpMethod.PATCH,
+					TaggedChanges.json(this.rest, "mark", HttpMethod.PATCH, "/api/services/" + code, body), JSON_OBJECT);
 	}
 
 	private Map<String, Object> get(String path) {

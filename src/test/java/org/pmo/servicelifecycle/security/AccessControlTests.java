@@ -274,7 +274,7 @@ class AccessControlTests extends WebTestSupport {
 		long before = this.catalog.list(null, 0, 500).size();
 
 		assertThat(outsiderReads.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-		assertThat((String) outsiderReads.getBody().get("message")).contains("olga", "read the service catalog");
+		assertThat((String) outsiderReads.getBody().get("detail")).contains("olga", "read the service catalog");
 		assertThat(outsiderRequests.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 		assertThat(this.catalog.list(null, 0, 500)).hasSize((int) before);
 		for (String user : List.of("paul", "anna", "mark", "sara", "demo")) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.pmo.servicelifecycle.TaggedChanges;
 import org.pmo.servicelifecycle.WebTestSupport;
 import org.pmo.servicelifecycle.catalog.Decision;
 import org.springframework.core.ParameterizedTypeReference;
@@ -301,9 +302,8 @@ class StrategyApiTests extends WebTestSupport {
 	}
 
 	private ResponseEntity<Map<String, Object>> send(String user, HttpMethod method, String path, String body) {
-		HttpHeaders headers = new HttpHeaders();
-		headers.setContentType(MediaType.APPLICATION_JSON);
-		return this.rest.withBasicAuth(user, user).exchange(path, method, new HttpEntity<>(body, headers), JSON_OBJECT);
+		return this.rest.withBasicAuth(user, user)
+			.exchange(path, method, TaggedChanges.json(this.rest, user, method, path, body), JSON_OBJECT);
 	}
 
 	private List<Map<String, Object>> list(String user, String path) {
