@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
  * the engine's start (preInit, postInit, after the build).
  * <ol>
  * <li>{@link JdkDatatypeFactory}: the JDK's XML datatype factory, before any timer is read;</li>
+ * <li>{@link EngineMetrics}: the engine's counts, also for Prometheus;</li>
  * <li>{@link ClusterNodeName}: the node's name in job logs and locks;</li>
  * <li>{@link JobAcquisitionIndex}: the due-date index, once the schema exists;</li>
  * <li>{@link LifecycleModelListeners}: task audit and stage properties on the lifecycle models, and the form check
@@ -32,8 +33,10 @@ class PmoEnginePlugin extends CompositeProcessEnginePlugin {
 	// the engine's parse listeners are wired before the catalog exists
 	PmoEnginePlugin(TaskAudit taskAudit, @Lazy ServiceStage serviceStage, @Lazy BusinessCaseForm businessCaseForm,
 			@Lazy OfferingDesign offeringDesign, @Lazy RetirementDates retirementDates,
-			FourEyesPrinciple fourEyes, EngineSettings engineSettings, NodeSettings nodeSettings) {
+			FourEyesPrinciple fourEyes, EngineSettings engineSettings, NodeSettings nodeSettings,
+			EngineMetrics engineMetrics) {
 		addProcessEnginePlugin(new JdkDatatypeFactory());
+		addProcessEnginePlugin(engineMetrics.plugin());
 		addProcessEnginePlugin(new ClusterNodeName(nodeSettings));
 		addProcessEnginePlugin(new JobAcquisitionIndex());
 		addProcessEnginePlugin(new LifecycleModelListeners(taskAudit, serviceStage, businessCaseForm, offeringDesign,

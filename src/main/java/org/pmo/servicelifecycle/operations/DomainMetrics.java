@@ -15,13 +15,14 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.pmo.servicelifecycle.agreement.SlaBreachRepository;
 import org.pmo.servicelifecycle.catalog.PmoServiceRepository;
+import org.pmo.servicelifecycle.identity.Groups;
 import org.pmo.servicelifecycle.catalog.ServiceCatalog;
 import org.pmo.servicelifecycle.catalog.Stage;
 import org.springframework.stereotype.Component;
 
 /**
  * Figures of the PMO's portfolio for Prometheus, beside the JVM's and the engine's: services per stage, reviews due
- * soon, SLA breaches, overdue tasks, open incidents and failed jobs. Each figure is read from the database when
+ * soon, SLA breaches, open tasks per group, overdue tasks, open incidents and failed jobs. Each figure is read from the database when
  * scraped, at most once per {@code pmo.metrics.freshness} (10 s by default), so frequent scrapes cost little.
  */
 @Component
@@ -80,6 +81,16 @@ class DomainMetrics implements MeterBinder {
 				() -> this.taskService.createTaskQuery().dueBefore(Date.from(this.clock.instant())).count()))
 			.description("Open lifecycle tasks past their due date")
 			.register(registry);
+		for (String[] group : Groups.WORK_GROUPS) {
+			String groupId = group[0];
+			Gauge.builder("pmo.tasks.open", () -> cached("open:" + groupId, () -> this.taskService.createTaskQuery()
+				.taskCandidateGroup(groupId)
+				.includeAssignedTasks()
+				.count()))
+				.description("Open lifecycle tasks of a group, claimed or not")
+				.tag("group", groupId)
+				.register(registry);
+		}
 		Gauge.builder("pmo.incidents.open", () -> cached("incidents",
 				() -> this.runtimeService.createIncidentQuery().count()))
 			.description("Open incidents (failed jobs out of retries and other engine incidents)")
