@@ -60,7 +60,7 @@ class AgreementController {
 	@PutMapping("/offerings")
 	@ApiPermission(ApiOperation.MANAGE_AGREEMENTS)
 	@EntityTagged
-	List<OfferingView> replaceOfferings(@PathVariable String code, @RequestBody JsonNode body,
+	List<OfferingView> replaceOfferings(@PathVariable String code, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(array = @io.swagger.v3.oas.annotations.media.ArraySchema(schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = OfferingTerms.class)))) @RequestBody JsonNode body,
 			HttpServletRequest request) {
 		if (body == null || !body.isArray()) {
 			throw new InvalidInputException("body", "must be an array of offerings");
@@ -80,14 +80,14 @@ class AgreementController {
 	@PostMapping("/agreements")
 	@ApiPermission(ApiOperation.MANAGE_AGREEMENTS)
 	@ResponseStatus(HttpStatus.CREATED)
-	AgreementView addAgreement(@PathVariable String code, @RequestBody JsonNode body) {
+	AgreementView addAgreement(@PathVariable String code, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = AgreementTerms.class))) @RequestBody JsonNode body) {
 		return this.book.add(code, this.bodies.item(body, AgreementTerms.class, ""), this.application.currentUserId());
 	}
 
 	@PutMapping("/agreements")
 	@ApiPermission(ApiOperation.MANAGE_AGREEMENTS)
 	@EntityTagged
-	List<AgreementView> replaceAgreements(@PathVariable String code, @RequestBody JsonNode body,
+	List<AgreementView> replaceAgreements(@PathVariable String code, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(array = @io.swagger.v3.oas.annotations.media.ArraySchema(schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = AgreementTerms.class)))) @RequestBody JsonNode body,
 			HttpServletRequest request) {
 		List<AgreementTerms> terms = body.isArray() && body.isEmpty() ? List.of()
 				: this.bodies.items(body, AgreementTerms.class);
@@ -98,7 +98,7 @@ class AgreementController {
 	@PostMapping("/measurements")
 	@ApiPermission(ApiOperation.RECORD_MEASUREMENTS)
 	@ResponseStatus(HttpStatus.CREATED)
-	MeasurementResult recordMeasurements(@PathVariable String code, @RequestBody JsonNode body) {
+	MeasurementResult recordMeasurements(@PathVariable String code, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(array = @io.swagger.v3.oas.annotations.media.ArraySchema(schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = MeasurementInput.class)))) @RequestBody JsonNode body) {
 		return this.book.record(code, this.bodies.items(body, MeasurementInput.class), this.application.currentUserId());
 	}
 

@@ -64,7 +64,7 @@ class CustomerController {
 	@PostMapping
 	@ApiPermission(ApiOperation.MANAGE_CUSTOMERS)
 	@ResponseStatus(HttpStatus.CREATED)
-	CustomerView create(@RequestBody JsonNode body) {
+	CustomerView create(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = CustomerTerms.class))) @RequestBody JsonNode body) {
 		return this.customers.create(this.bodies.item(body, CustomerTerms.class, ""), this.application.currentUserId());
 	}
 
@@ -86,7 +86,7 @@ class CustomerController {
 	@PostMapping("/{id}/subscriptions")
 	@ApiPermission(ApiOperation.SUBSCRIBE)
 	@ResponseStatus(HttpStatus.CREATED)
-	SubscriptionView subscribe(@PathVariable long id, @RequestBody JsonNode body) {
+	SubscriptionView subscribe(@PathVariable long id, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = SubscriptionRequest.class))) @RequestBody JsonNode body) {
 		ownUnless(actsForEveryCustomer(), id);
 		SubscriptionRequest request = this.bodies.item(body, SubscriptionRequest.class, "");
 		return this.subscriptions.subscribe(id, request.service(), this.application.currentUserId());

@@ -52,7 +52,7 @@ class ModelController {
 	/** 200 with the dry run, or 202 with the started migration's first report. */
 	@PostMapping("/migrations")
 	@ApiPermission(ApiOperation.MIGRATE_LIFECYCLES)
-	ResponseEntity<?> migrate(@RequestBody JsonNode body) {
+	ResponseEntity<?> migrate(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = MigrationRequest.class))) @RequestBody JsonNode body) {
 		MigrationRequest request = this.bodies.item(body, MigrationRequest.class, "");
 		if (request.isDryRun()) {
 			return ResponseEntity.ok(this.migrations.dryRun(request));

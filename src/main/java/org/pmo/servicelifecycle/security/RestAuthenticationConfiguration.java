@@ -23,10 +23,15 @@ import org.pmo.servicelifecycle.web.IdempotentCreations;
 @Configuration(proxyBeanMethods = false)
 class RestAuthenticationConfiguration {
 
-	static final String[] BASIC_PATHS = { "/engine-rest/*", "/api/*" };
+	/** The API's documents and Swagger UI: for logged-in users, like the API. */
+	static final String[] DOCUMENT_PATHS = { "/v3/api-docs/*", "/swagger-ui/*", "/swagger-ui.html", "/openapi/*" };
+
+	static final String[] BASIC_PATHS = { "/engine-rest/*", "/api/*", DOCUMENT_PATHS[0], DOCUMENT_PATHS[1],
+			DOCUMENT_PATHS[2], DOCUMENT_PATHS[3] };
 
 	static final String[] SESSION_PATHS = { "/api/*", WebappSessionAuthenticationFilter.PORTFOLIO_PATH,
-			WebappSessionAuthenticationFilter.PORTFOLIO_PATH + "/*" };
+			WebappSessionAuthenticationFilter.PORTFOLIO_PATH + "/*", DOCUMENT_PATHS[0], DOCUMENT_PATHS[1],
+			DOCUMENT_PATHS[2], DOCUMENT_PATHS[3] };
 
 	@Bean
 	FilterRegistrationBean<WebappSessionAuthenticationFilter> webappSessionAuthenticationFilter(

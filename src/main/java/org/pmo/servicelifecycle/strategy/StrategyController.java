@@ -74,7 +74,7 @@ class StrategyController {
 	@PostMapping("/objectives")
 	@ApiPermission(ApiOperation.MANAGE_STRATEGY)
 	@ResponseStatus(HttpStatus.CREATED)
-	StrategicObjective createObjective(@RequestBody JsonNode body) {
+	StrategicObjective createObjective(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ObjectiveTerms.class))) @RequestBody JsonNode body) {
 		return this.objectives.create(object(body, ObjectiveTerms.class), this.application.currentUserId());
 	}
 
@@ -88,7 +88,7 @@ class StrategyController {
 	@PutMapping("/objectives/{id}")
 	@ApiPermission(ApiOperation.MANAGE_STRATEGY)
 	@EntityTagged
-	StrategicObjective updateObjective(@PathVariable Long id, @RequestBody JsonNode body, HttpServletRequest request) {
+	StrategicObjective updateObjective(@PathVariable Long id, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ObjectiveTerms.class))) @RequestBody JsonNode body, HttpServletRequest request) {
 		ObjectiveTerms terms = object(body, ObjectiveTerms.class);
 		return this.tags.change(request, () -> Optional.of(objective(id)),
 				() -> this.objectives.update(id, terms, this.application.currentUserId()));
@@ -111,7 +111,7 @@ class StrategyController {
 	@PutMapping("/capacity/{year}")
 	@ApiPermission(ApiOperation.MANAGE_STRATEGY)
 	@EntityTagged
-	CapacityView planCapacity(@PathVariable int year, @RequestBody JsonNode body, HttpServletRequest request) {
+	CapacityView planCapacity(@PathVariable int year, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = CapacityTerms.class))) @RequestBody JsonNode body, HttpServletRequest request) {
 		CapacityTerms terms = object(body, CapacityTerms.class);
 		return this.tags.change(request, () -> this.capacity.find(year),
 				() -> this.capacity.plan(year, terms, this.application.currentUserId()));
@@ -128,7 +128,7 @@ class StrategyController {
 	@PutMapping("/services/{code}/business-case")
 	@ApiPermission(ApiOperation.ESTIMATE_BUSINESS_CASES)
 	@EntityTagged
-	BusinessCaseView estimate(@PathVariable String code, @RequestBody JsonNode body, HttpServletRequest request) {
+	BusinessCaseView estimate(@PathVariable String code, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = BusinessCaseTerms.class))) @RequestBody JsonNode body, HttpServletRequest request) {
 		BusinessCaseTerms terms = object(body, BusinessCaseTerms.class);
 		return this.tags.change(request, () -> this.businessCases.find(code), () -> {
 			BusinessCaseView estimated = this.businessCases.estimateBeforeApproval(code, terms,
@@ -148,7 +148,7 @@ class StrategyController {
 	@PostMapping("/portfolio-reviews")
 	@ApiPermission(ApiOperation.MANAGE_STRATEGY)
 	@ResponseStatus(HttpStatus.CREATED)
-	PortfolioReviewView startPortfolioReview(@RequestBody JsonNode body) {
+	PortfolioReviewView startPortfolioReview(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = PortfolioReviewStart.class))) @RequestBody JsonNode body) {
 		PortfolioReviewStart start = object(body, PortfolioReviewStart.class);
 		return this.reviews.start(start.reason(), this.application.currentUserId());
 	}
