@@ -323,12 +323,23 @@ public class AgreementBook implements AgreementDirectory {
 			.stream()
 			.map(Measurement::getMeasuredValue)
 			.toList());
-		if (agreement.getDirection().meets(mean, agreement.getTarget())
-				|| this.breaches.existsByAgreementIdAndPeriodStart(agreement.getId(), period.start())) {
+		if (agreement.getDirection().meets(mean, agreement.getTarget())) {
 			return java.util.Optional.empty();
 		}
 		boolean live = service.getStage() == Stage.OPERATION;
-		this.breaches.saveAndFlush(new SlaBreach(agreement, period.start(), mean, live, this.clock.instant()));
+		// one breach per agreement and period; one found before the go-live asks for the review once the service is live
+		java.util.Optional<SlaBreach> earlier = this.breaches.findByAgreementIdAndPeriodStart(agreement.getId(),
+				period.start());
+		if (earlier.isPresent() && (earlier.get().isReviewRequested() || !live)) {
+			return java.util.Optional.empty();
+		}
+		if (earlier.isPresent()) {
+			earlier.get().breachedWhileLive(mean, this.clock.instant());
+			this.breaches.saveAndFlush(earlier.get());
+		}
+		else {
+			this.breaches.saveAndFlush(new SlaBreach(agreement, period.start(), mean, live, this.clock.instant()));
+		}
 		String periodName = Periods.name(period.start(), agreement.getPeriod());
 		String reason = "SLA breach: " + agreement.getMetric() + " " + Labels.number(mean) + " in " + periodName + " for "
 				+ segmentName(agreement.getSegment()) + " (agreed " + agreement.getDirection().name().toLowerCase().replace('_', ' ')

@@ -95,7 +95,12 @@ public class OfferingDesign {
 		catch (InvalidInputException ex) {
 			throw new InvalidLifecycleInputException(ex.getField(), ex.getMessage());
 		}
-		String summary = this.offerings.describeDesigned(code);
+		describe(task);
+	}
+
+	/** The offerings and agreements of the version in design, in words, for the board's forms. */
+	public void describe(DelegateTask task) {
+		String summary = this.offerings.describeDesigned(task.getExecution().getProcessBusinessKey());
 		task.setVariable(SUMMARY, (summary.length() <= MAX_TEXT) ? summary : summary.substring(0, MAX_TEXT - 1) + "…");
 	}
 

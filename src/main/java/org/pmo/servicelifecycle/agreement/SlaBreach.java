@@ -65,4 +65,11 @@ public class SlaBreach {
 		return this.detectedAt;
 	}
 
+	/** The breach again once the service is live: this time it asks for the review. */
+	void breachedWhileLive(double value, Instant detectedAt) {
+		this.measuredValue = value;
+		this.reviewRequested = true;
+		this.detectedAt = detectedAt;
+	}
+
 }

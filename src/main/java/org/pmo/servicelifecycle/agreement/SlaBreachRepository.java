@@ -7,7 +7,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface SlaBreachRepository extends JpaRepository<SlaBreach, Long> {
 
-	boolean existsByAgreementIdAndPeriodStart(Long agreementId, LocalDate periodStart);
+	java.util.Optional<SlaBreach> findByAgreementIdAndPeriodStart(Long agreementId, LocalDate periodStart);
 
 	List<SlaBreach> findByAgreementIdIn(List<Long> agreementIds);
 

@@ -103,6 +103,12 @@ class LifecycleModelListeners extends AbstractProcessEnginePlugin {
 								LifecycleModelListeners.this.retirementDates::check);
 					}
 					if (hasForm(task, ServiceLifecycleProcess.Forms.APPROVE_GO_LIVE)) {
+						// the board sees the agreements as they stand now, changed in the pilot or not
+						task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, (delegate) -> {
+							if (designsOfferings(delegate)) {
+								LifecycleModelListeners.this.offeringDesign.describe(delegate);
+							}
+						});
 						// whatever the model, no version designed with offerings goes live with one nobody measures
 						task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, (delegate) -> {
 							if (designsOfferings(delegate)) {

@@ -193,6 +193,51 @@ class OfferingApiTests extends WebTestSupport {
 	}
 
 	@Test
+	void shouldShowTheBoardTheAgreementsAsTheyStandWhenItDecidesTheGoLive() {
+		String code = this.lifecycle.request("Delivery checkpoints");
+		this.lifecycle.toPilot(code, "P4W", "R/P3M");
+		// the pilot taught a lower target
+		this.anna.put("/api/services/" + code + "/agreements", json("""
+				[{"metric": "on-time-delivery", "segment": "PROJECT_MANAGERS", "unit": "PERCENT",
+				  "direction": "AT_LEAST", "target": 85}]""")).expect(200);
+		this.lifecycle.endPilot(code);
+		this.lifecycle.reviewPilot(code, Decision.APPROVE);
+
+		String goLive = this.engine.getTaskService()
+			.createTaskQuery()
+			.processInstanceBusinessKey(code)
+			.taskDefinitionKey(Lifecycle.TASK_APPROVE_GO_LIVE)
+			.singleResult()
+			.getId();
+		assertThat((String) this.engine.getTaskService().getVariable(goLive, OfferingDesign.SUMMARY))
+			.contains("on-time-delivery at least 85")
+			.doesNotContain("at least 90");
+	}
+
+	@Test
+	void shouldOpenTheReviewForABreachOfThePeriodFirstFoundInThePilot() {
+		String code = this.lifecycle.request("Pilot measured");
+		this.lifecycle.toPilot(code, "P4W", "R/P3M");
+		String low = """
+				[{"metric": "on-time-delivery", "segment": "PROJECT_MANAGERS", "period": "%s", "value": 70}]"""
+			.formatted(java.time.YearMonth.now());
+		JsonNode inPilot = this.anna.post("/api/services/" + code + "/measurements", json(low)).expect(201).body();
+		assertThat(inPilot.get("breaches").get(0).get("reviewRequested").asBoolean()).isFalse();
+		this.lifecycle.endPilot(code);
+		this.lifecycle.reviewPilot(code, Decision.APPROVE);
+		this.lifecycle.approveGoLive(code, Decision.APPROVE);
+		assertThat(this.mark.tasks(code, Lifecycle.TASK_REVIEW_SERVICE)).isEmpty();
+
+		// live, the same month measured low again: the breach now asks for the review, once
+		JsonNode live = this.anna.post("/api/services/" + code + "/measurements", json(low)).expect(201).body();
+		assertThat(live.get("breaches").get(0).get("reviewRequested").asBoolean()).isTrue();
+		assertThat(this.mark.tasks(code, Lifecycle.TASK_REVIEW_SERVICE)).hasSize(1);
+		JsonNode again = this.anna.post("/api/services/" + code + "/measurements", json(low)).expect(201).body();
+		assertThat(again.get("breaches")).isEmpty();
+		assertThat(this.mark.tasks(code, Lifecycle.TASK_REVIEW_SERVICE)).hasSize(1);
+	}
+
+	@Test
 	void shouldRefuseADesignWithAnOfferingWithoutAgreement() {
 		String code = this.lifecycle.request("Portfolio dashboards");
 		this.lifecycle.evaluateNeed(code, Decision.APPROVE);
