@@ -9,6 +9,7 @@ const modules = {
   'v1': 'kubernetes-models/v1',
   'apps/v1': 'kubernetes-models/apps/v1',
   'policy/v1': 'kubernetes-models/policy/v1',
+  'networking.k8s.io/v1': 'kubernetes-models/networking.k8s.io/v1',
 };
 
 const problems = [];
@@ -23,6 +24,9 @@ for (const file of process.argv.slice(2)) {
     const object = document.toJS();
     if (!object) continue;
     const name = `${path.basename(file)}: ${object.kind} ${object.metadata && object.metadata.name}`;
+    if (object.kind === 'Secret' && !path.basename(file).includes('.example.')) {
+      problems.push(`${name}: passwords belong in a Secret made from the vault, not in a manifest of the example`);
+    }
     if (object.kind === 'Kustomization') {
       for (const resource of object.resources || []) {
         if (!fs.existsSync(path.join(path.dirname(file), resource))) problems.push(`${name}: ${resource} does not exist`);
@@ -69,6 +73,14 @@ if (!deployment) {
   if (!ofKind('Service').some((s) => selects(s.spec.selector))) problems.push('no Service selects the pods');
   if (!ofKind('PodDisruptionBudget').some((p) => selects(p.spec.selector.matchLabels))) {
     problems.push('no PodDisruptionBudget selects the pods');
+  }
+  const services = ofKind('Service').map((s) => s.metadata.name);
+  for (const ingress of ofKind('Ingress')) {
+    for (const rule of ingress.spec.rules || []) {
+      for (const p of (rule.http && rule.http.paths) || []) {
+        if (!services.includes(p.backend.service.name)) problems.push(`Ingress ${ingress.metadata.name} sends to no Service of the example`);
+      }
+    }
   }
 }
 

@@ -66,7 +66,7 @@ class AgreementController {
 			throw new InvalidInputException("body", "must be an array of offerings");
 		}
 		List<OfferingTerms> terms = body.isEmpty() ? List.of() : this.bodies.items(body, OfferingTerms.class);
-		return this.tags.change(request, () -> Optional.of(offerings(code)),
+		return this.tags.change(request, "service:" + code, () -> Optional.of(offerings(code)),
 				() -> this.offerings.replace(code, terms, this.application.currentUserId()));
 	}
 
@@ -81,7 +81,8 @@ class AgreementController {
 	@ApiPermission(ApiOperation.MANAGE_AGREEMENTS)
 	@ResponseStatus(HttpStatus.CREATED)
 	AgreementView addAgreement(@PathVariable String code, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = AgreementTerms.class))) @RequestBody JsonNode body) {
-		return this.book.add(code, this.bodies.item(body, AgreementTerms.class, ""), this.application.currentUserId());
+		AgreementTerms terms = this.bodies.item(body, AgreementTerms.class, "");
+		return this.tags.locked("service:" + code, () -> this.book.add(code, terms, this.application.currentUserId()));
 	}
 
 	@PutMapping("/agreements")
@@ -91,7 +92,7 @@ class AgreementController {
 			HttpServletRequest request) {
 		List<AgreementTerms> terms = body.isArray() && body.isEmpty() ? List.of()
 				: this.bodies.items(body, AgreementTerms.class);
-		return this.tags.change(request, () -> Optional.of(agreements(code)),
+		return this.tags.change(request, "service:" + code, () -> Optional.of(agreements(code)),
 				() -> this.book.replace(code, terms, this.application.currentUserId()));
 	}
 
@@ -99,7 +100,8 @@ class AgreementController {
 	@ApiPermission(ApiOperation.RECORD_MEASUREMENTS)
 	@ResponseStatus(HttpStatus.CREATED)
 	MeasurementResult recordMeasurements(@PathVariable String code, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(array = @io.swagger.v3.oas.annotations.media.ArraySchema(schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = MeasurementInput.class)))) @RequestBody JsonNode body) {
-		return this.book.record(code, this.bodies.items(body, MeasurementInput.class), this.application.currentUserId());
+		List<MeasurementInput> inputs = this.bodies.items(body, MeasurementInput.class);
+		return this.tags.locked("service:" + code, () -> this.book.record(code, inputs, this.application.currentUserId()));
 	}
 
 	/** Everybody who reads the catalog reads the figures; a customer sees those taken for other customers not. */

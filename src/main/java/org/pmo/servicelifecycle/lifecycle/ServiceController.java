@@ -94,7 +94,7 @@ class ServiceController {
 	@ApiPermission(ApiOperation.CHANGE_SERVICE)
 	@EntityTagged
 	ServiceView changeService(@PathVariable String code, @RequestBody ServiceChange change, HttpServletRequest request) {
-		return this.tags.change(request, () -> Optional.of(service(code)), () -> {
+		return this.tags.change(request, "service:" + code, () -> Optional.of(service(code)), () -> {
 			PmoService service = this.reviewCycles.change(code, change.reviewCycle(), this.application.currentUserId());
 			return ServiceView.of(service, this.agreements.agreementsOf(code));
 		});

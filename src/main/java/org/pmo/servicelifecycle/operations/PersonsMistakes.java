@@ -9,8 +9,10 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.pmo.servicelifecycle.web.FieldProblem;
+import org.pmo.servicelifecycle.web.Problems;
 import org.pmo.servicelifecycle.web.RefusedWithProblems;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.slf4j.Marker;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
@@ -47,7 +49,10 @@ class PersonsMistakes {
 		@Override
 		public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params,
 				Throwable thrown) {
-			if (level == null || !level.isGreaterOrEqual(Level.WARN) || !logger.getName().startsWith("org.camunda.bpm")) {
+			// only on a person's request (it has a correlation id): a job's failure keeps its ERROR or WARN and trace
+			if (level == null || !level.isGreaterOrEqual(Level.WARN) || !logger.getName().startsWith("org.camunda.bpm")
+					|| logger.getName().startsWith("org.camunda.bpm.engine.jobexecutor")
+					|| MDC.get(RequestCorrelation.MDC_KEY) == null) {
 				return FilterReply.NEUTRAL;
 			}
 			Throwable mistake = mistakeIn(thrown);
@@ -57,7 +62,7 @@ class PersonsMistakes {
 			if (mistake == null) {
 				return FilterReply.NEUTRAL;
 			}
-			this.refusals.info("Refused ({}): {}", mistake.getClass().getSimpleName(), oneLine(mistake.getMessage()));
+			this.refusals.info("Refused ({}): {}", mistake.getClass().getSimpleName(), Problems.oneLine(mistake.getMessage()));
 			return FilterReply.DENY;
 		}
 
@@ -70,10 +75,6 @@ class PersonsMistakes {
 				}
 			}
 			return null;
-		}
-
-		private static String oneLine(String message) {
-			return (message == null) ? "" : message.replaceAll("\\s*[\\r\\n]+\\s*", " ");
 		}
 
 	}

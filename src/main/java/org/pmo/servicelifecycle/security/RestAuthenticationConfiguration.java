@@ -1,6 +1,8 @@
 package org.pmo.servicelifecycle.security;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
@@ -24,14 +26,17 @@ import org.pmo.servicelifecycle.web.IdempotentCreations;
 class RestAuthenticationConfiguration {
 
 	/** The API's documents and Swagger UI: for logged-in users, like the API. */
-	static final String[] DOCUMENT_PATHS = { "/v3/api-docs/*", "/swagger-ui/*", "/swagger-ui.html", "/openapi/*" };
+	static final List<String> DOCUMENT_PATHS = List.of("/v3/api-docs/*", "/v3/api-docs.yaml", "/v3/api-docs.yaml/*",
+			"/swagger-ui/*", "/swagger-ui.html", "/openapi/*");
 
-	static final String[] BASIC_PATHS = { "/engine-rest/*", "/api/*", DOCUMENT_PATHS[0], DOCUMENT_PATHS[1],
-			DOCUMENT_PATHS[2], DOCUMENT_PATHS[3] };
+	static final String[] BASIC_PATHS = Stream
+		.concat(Stream.of("/engine-rest/*", "/api/*"), DOCUMENT_PATHS.stream())
+		.toArray(String[]::new);
 
-	static final String[] SESSION_PATHS = { "/api/*", WebappSessionAuthenticationFilter.PORTFOLIO_PATH,
-			WebappSessionAuthenticationFilter.PORTFOLIO_PATH + "/*", DOCUMENT_PATHS[0], DOCUMENT_PATHS[1],
-			DOCUMENT_PATHS[2], DOCUMENT_PATHS[3] };
+	static final String[] SESSION_PATHS = Stream
+		.concat(Stream.of("/api/*", WebappSessionAuthenticationFilter.PORTFOLIO_PATH,
+				WebappSessionAuthenticationFilter.PORTFOLIO_PATH + "/*"), DOCUMENT_PATHS.stream())
+		.toArray(String[]::new);
 
 	@Bean
 	FilterRegistrationBean<WebappSessionAuthenticationFilter> webappSessionAuthenticationFilter(

@@ -90,7 +90,7 @@ class StrategyController {
 	@EntityTagged
 	StrategicObjective updateObjective(@PathVariable Long id, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ObjectiveTerms.class))) @RequestBody JsonNode body, HttpServletRequest request) {
 		ObjectiveTerms terms = object(body, ObjectiveTerms.class);
-		return this.tags.change(request, () -> Optional.of(objective(id)),
+		return this.tags.change(request, "objective:" + id, () -> Optional.of(objective(id)),
 				() -> this.objectives.update(id, terms, this.application.currentUserId()));
 	}
 
@@ -113,7 +113,7 @@ class StrategyController {
 	@EntityTagged
 	CapacityView planCapacity(@PathVariable int year, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = CapacityTerms.class))) @RequestBody JsonNode body, HttpServletRequest request) {
 		CapacityTerms terms = object(body, CapacityTerms.class);
-		return this.tags.change(request, () -> this.capacity.find(year),
+		return this.tags.change(request, "capacity:" + year, () -> this.capacity.find(year),
 				() -> this.capacity.plan(year, terms, this.application.currentUserId()));
 	}
 
@@ -130,7 +130,7 @@ class StrategyController {
 	@EntityTagged
 	BusinessCaseView estimate(@PathVariable String code, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = BusinessCaseTerms.class))) @RequestBody JsonNode body, HttpServletRequest request) {
 		BusinessCaseTerms terms = object(body, BusinessCaseTerms.class);
-		return this.tags.change(request, () -> this.businessCases.find(code), () -> {
+		return this.tags.change(request, "service:" + code, () -> this.businessCases.find(code), () -> {
 			BusinessCaseView estimated = this.businessCases.estimateBeforeApproval(code, terms,
 					this.application.currentUserId());
 			this.businessCaseForm.refresh(estimated);

@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -106,7 +107,7 @@ class ApiErrorHandler {
 
 	/** Two requests stored the same thing at the same moment (a unique key, a row changed meanwhile). */
 	@ExceptionHandler({ DataIntegrityViolationException.class, OptimisticLockingFailureException.class,
-			OptimisticLockingException.class })
+			OptimisticLockingException.class, PessimisticLockingFailureException.class })
 	ResponseEntity<ProblemDetail> conflict(RuntimeException ex, HttpServletRequest request) {
 		return refused(HttpStatus.CONFLICT, "Changed by another request at the same moment: read it again and retry",
 				request);
@@ -153,13 +154,14 @@ class ApiErrorHandler {
 
 	private static ResponseEntity<ProblemDetail> invalid(List<Problems.FieldError> errors, HttpServletRequest request) {
 		ProblemDetail problem = Problems.invalid(errors, request.getRequestURI());
-		log.info("Refused {} {}: {}", request.getMethod(), request.getRequestURI(),
-				problem.getDetail());
+		log.info("Refused {} {}: {}", request.getMethod(), Problems.oneLine(request.getRequestURI()),
+				Problems.oneLine(problem.getDetail()));
 		return Problems.answer(problem);
 	}
 
 	private static ResponseEntity<ProblemDetail> refused(HttpStatus status, String detail, HttpServletRequest request) {
-		log.info("Refused {} {} with {}: {}", request.getMethod(), request.getRequestURI(), status.value(), detail);
+		log.info("Refused {} {} with {}: {}", request.getMethod(), Problems.oneLine(request.getRequestURI()),
+				status.value(), Problems.oneLine(detail));
 		return Problems.answer(Problems.of(status, detail, request.getRequestURI()));
 	}
 

@@ -93,7 +93,8 @@ public class IdempotentCreations extends OncePerRequestFilter {
 		}
 		String fingerprint = fingerprint(request, body);
 		purgeExpired();
-		if (!reserve(user, key, fingerprint, response, path)) {
+		Long reservedAt = reserve(user, key, fingerprint, response, path);
+		if (reservedAt == null) {
 			return;
 		}
 		ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
@@ -102,28 +103,33 @@ public class IdempotentCreations extends OncePerRequestFilter {
 			chain.doFilter(new BodyAgain(request, body), answer);
 			if (answer.getStatus() >= 200 && answer.getStatus() < 300 && answer.getContentSize() <= MAX_BODY) {
 				this.jdbc.update("UPDATE api_idempotent_request SET status = ?, location = ?, content_type = ?, body = ? "
-						+ "WHERE user_id = ? AND idempotency_key = ?", answer.getStatus(),
+						+ "WHERE user_id = ? AND idempotency_key = ? AND created_at = ?", answer.getStatus(),
 						answer.getHeader(HttpHeaders.LOCATION), answer.getContentType(),
-						new String(answer.getContentAsByteArray(), StandardCharsets.UTF_8), user, key);
+						new String(answer.getContentAsByteArray(), StandardCharsets.UTF_8), user, key, reservedAt);
 				kept = true;
 			}
 		}
 		finally {
 			if (!kept) {
-				this.jdbc.update("DELETE FROM api_idempotent_request WHERE user_id = ? AND idempotency_key = ?", user, key);
+				// only this request's own reservation: one that took it over after it was abandoned keeps its own
+				this.jdbc.update("DELETE FROM api_idempotent_request WHERE user_id = ? AND idempotency_key = ? "
+						+ "AND created_at = ? AND status IS NULL", user, key, reservedAt);
 			}
 			answer.copyBodyToResponse();
 		}
 	}
 
-	/** Reserves the key for this request; otherwise answers for it (a replay, 422 or 409) and says no. */
-	private boolean reserve(String user, String key, String fingerprint, HttpServletResponse response, String path)
+	/**
+	 * Reserves the key for this request and says when (the reservation's mark); otherwise answers for it (a replay,
+	 * 422 or 409) and says null.
+	 */
+	private Long reserve(String user, String key, String fingerprint, HttpServletResponse response, String path)
 			throws IOException {
 		Instant now = this.clock.instant();
 		try {
 			this.jdbc.update("INSERT INTO api_idempotent_request (user_id, idempotency_key, fingerprint, created_at) "
 					+ "VALUES (?, ?, ?, ?)", user, key, fingerprint, now.toEpochMilli());
-			return true;
+			return now.toEpochMilli();
 		}
 		catch (DataIntegrityViolationException used) {
 			List<Map<String, Object>> rows = this.jdbc.queryForList(
@@ -137,7 +143,7 @@ public class IdempotentCreations extends OncePerRequestFilter {
 			if (!fingerprint.equals(first.get("fingerprint"))) {
 				refuse(response, HttpStatus.UNPROCESSABLE_ENTITY, "This " + HEADER
 						+ " was used for another request (another path or body): use a new key for a new request", path);
-				return false;
+				return null;
 			}
 			if (first.get("status") == null) {
 				Instant reserved = Instant.ofEpochMilli(((Number) first.get("created_at")).longValue());
@@ -145,14 +151,14 @@ public class IdempotentCreations extends OncePerRequestFilter {
 						"UPDATE api_idempotent_request SET created_at = ? WHERE user_id = ? AND idempotency_key = ? "
 								+ "AND status IS NULL AND created_at = ?",
 						now.toEpochMilli(), user, key, first.get("created_at")) == 1) {
-					return true;
+					return now.toEpochMilli();
 				}
 				refuse(response, HttpStatus.CONFLICT,
 						"The first request with this " + HEADER + " is still being answered: retry in a moment", path);
-				return false;
+				return null;
 			}
 			replay(first, response);
-			return false;
+			return null;
 		}
 	}
 
@@ -200,7 +206,7 @@ public class IdempotentCreations extends OncePerRequestFilter {
 
 	private static void refuse(HttpServletResponse response, HttpStatus status, String detail, String path)
 			throws IOException {
-		log.info("Refused POST {} with {}: {}", path, status.value(), detail);
+		log.info("Refused POST {} with {}: {}", Problems.oneLine(path), status.value(), detail);
 		Problems.write(response, status, detail, path);
 	}
 

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponents;
 
 /**
  * The API's one style of lists: the body is the page as a JSON array (as it always was), {@code page} (from 0) and
@@ -51,16 +52,12 @@ public final class Paging {
 	}
 
 	private static String link(HttpServletRequest request, long page, String relation) {
-		String uri = ServletUriComponentsBuilder.fromRequest(request)
+		// the request's path and query are encoded already: kept as they are, not encoded twice
+		UriComponents uri = ServletUriComponentsBuilder.fromRequest(request)
 			.replaceQueryParam("page", page)
-			.build()
-			.toUri()
-			.getRawPath();
-		String query = ServletUriComponentsBuilder.fromRequest(request)
-			.replaceQueryParam("page", page)
-			.build()
-			.getQuery();
-		return "<" + uri + ((query != null) ? "?" + query : "") + ">; rel=\"" + relation + "\"";
+			.build(true);
+		return "<" + uri.getPath() + ((uri.getQuery() != null) ? "?" + uri.getQuery() : "") + ">; rel=\"" + relation
+				+ "\"";
 	}
 
 }

@@ -52,6 +52,11 @@ public final class Problems {
 		return ResponseEntity.status(problem.getStatus()).contentType(MEDIA_TYPE).body(problem);
 	}
 
+	/** A text for one log line: line breaks and other control characters a client sent become spaces. */
+	public static String oneLine(String text) {
+		return (text == null) ? "" : text.replaceAll("[\\p{Cntrl}\\u0085\\u2028\\u2029]+", " ");
+	}
+
 	/** Writes a problem where no controller answers: the login's filters, the actuator's. */
 	public static void write(HttpServletResponse response, HttpStatus status, String detail, String path)
 			throws IOException {

@@ -4,7 +4,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.Optional;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+
+import javax.sql.DataSource;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -34,10 +40,26 @@ public class ResourceTags {
 
 	private final TransactionTemplate transactions;
 
-	ResourceTags(ObjectMapper json, JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+	/** How long a change waits for another change of the same resource (H2 waits its own lock timeout). */
+	static final Duration LOCK_WAIT = Duration.ofSeconds(5);
+
+	private final boolean postgres;
+
+	ResourceTags(ObjectMapper json, JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
+			DataSource dataSource) {
 		this.json = json;
 		this.jdbc = jdbc;
 		this.transactions = new TransactionTemplate(transactionManager);
+		this.postgres = isPostgres(dataSource);
+	}
+
+	private static boolean isPostgres(DataSource dataSource) {
+		try (Connection connection = dataSource.getConnection()) {
+			return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("The database cannot be reached", ex);
+		}
 	}
 
 	/** The strong entity tag of a representation, quoted as the header carries it. */
@@ -54,20 +76,18 @@ public class ResourceTags {
 	/**
 	 * Makes a change of the resource the request names when its {@code If-Match} still holds. {@code current} reads the
 	 * resource as its GET answers, empty when it does not exist yet: then the change creates it, and no tag may be
-	 * named.
+	 * named ({@code If-Match: *} included). {@code lock} names the resource canonically (see {@link #locked}).
 	 */
-	public <T> T change(HttpServletRequest request, Supplier<Optional<?>> current, Supplier<T> change) {
+	public <T> T change(HttpServletRequest request, String lock, Supplier<Optional<?>> current, Supplier<T> change) {
 		String ifMatch = request.getHeader(HttpHeaders.IF_MATCH);
 		String resource = request.getRequestURI().substring(request.getContextPath().length());
-		String lock = lockKey(resource);
-		ensureLockRow(lock);
-		return this.transactions.execute((status) -> {
-			this.jdbc.queryForList("SELECT resource FROM api_resource_lock WHERE resource = ? FOR UPDATE", String.class,
-					lock);
+		// what does not exist and cannot be created is 404 before any lock row is made for it
+		current.get();
+		return locked(lock, () -> {
 			Optional<?> before = current.get();
 			boolean named = ifMatch != null && !ifMatch.isBlank();
 			if (before.isEmpty()) {
-				if (named && !ifMatch.trim().equals("*")) {
+				if (named) {
 					throw new ApiProblemException(HttpStatus.PRECONDITION_FAILED,
 							"If-Match names a version of " + resource + ", which does not exist");
 				}
@@ -84,6 +104,24 @@ public class ResourceTags {
 			// the answer carries the tag of the resource as its GET now answers it, whatever the body shows
 			current.get().ifPresent((after) -> request.setAttribute(TAG_AFTER_CHANGE, tagOf(after)));
 			return result;
+		});
+	}
+
+	/**
+	 * Runs a change of the resource named by {@code lock} (a canonical name such as {@code service:SVC-0001}, the same
+	 * for every way of writing its path) in one transaction that holds the resource's lock: the changes of one
+	 * resource, tagged or not, run one after the other. A lock not had within a few seconds is a 409.
+	 */
+	public <T> T locked(String lock, Supplier<T> change) {
+		String key = lockKey(lock);
+		ensureLockRow(key);
+		return this.transactions.execute((status) -> {
+			if (this.postgres) {
+				this.jdbc.execute("SET LOCAL lock_timeout = '" + LOCK_WAIT.toMillis() + "ms'");
+			}
+			this.jdbc.queryForList("SELECT resource FROM api_resource_lock WHERE resource = ? FOR UPDATE", String.class,
+					key);
+			return change.get();
 		});
 	}
 

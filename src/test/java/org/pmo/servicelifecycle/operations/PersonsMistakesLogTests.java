@@ -33,4 +33,30 @@ class PersonsMistakesLogTests extends WebTestSupport {
 		assertThat(logged).doesNotContain(" ERROR ").doesNotContain("\tat org.camunda");
 	}
 
+	@Test
+	void shouldKeepWhatNobodyAskedForAnErrorWithItsTrace() {
+		ch.qos.logback.classic.LoggerContext context = (ch.qos.logback.classic.LoggerContext) org.slf4j.LoggerFactory
+			.getILoggerFactory();
+		PersonsMistakes.OneLine filter = new PersonsMistakes.OneLine(context.getLogger(PersonsMistakes.LOGGER));
+		ch.qos.logback.classic.Logger engine = context.getLogger("org.camunda.bpm.engine.context");
+		ch.qos.logback.classic.Logger jobs = context.getLogger("org.camunda.bpm.engine.jobexecutor");
+		RuntimeException mistake = new org.camunda.bpm.engine.BadUserRequestException("no such task");
+		RuntimeException failure = new IllegalStateException("the database went away");
+		org.slf4j.MDC.put(RequestCorrelation.MDC_KEY, "request-1");
+		try {
+			assertThat(filter.decide(null, engine, ch.qos.logback.classic.Level.ERROR, "ENGINE-16004 {}",
+					new Object[] { mistake }, null)).isEqualTo(ch.qos.logback.core.spi.FilterReply.DENY);
+			assertThat(filter.decide(null, engine, ch.qos.logback.classic.Level.ERROR, "ENGINE-16004 {}",
+					new Object[] { failure }, null)).isEqualTo(ch.qos.logback.core.spi.FilterReply.NEUTRAL);
+			assertThat(filter.decide(null, jobs, ch.qos.logback.classic.Level.WARN, "ENGINE-14006 {}",
+					new Object[] { mistake }, null)).isEqualTo(ch.qos.logback.core.spi.FilterReply.NEUTRAL);
+		}
+		finally {
+			org.slf4j.MDC.remove(RequestCorrelation.MDC_KEY);
+		}
+		// a job's failure runs on no person's request: it keeps its level and trace
+		assertThat(filter.decide(null, engine, ch.qos.logback.classic.Level.ERROR, "ENGINE-16004 {}",
+				new Object[] { mistake }, null)).isEqualTo(ch.qos.logback.core.spi.FilterReply.NEUTRAL);
+	}
+
 }

@@ -4,7 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.pmo.servicelifecycle.ApiClient.json;
 
 import java.time.YearMonth;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
@@ -135,7 +141,51 @@ class ApiConventionsTests extends WebTestSupport {
 		// a refused request keeps no answer: corrected, it goes through with its key
 		String refusedKey = UUID.randomUUID().toString();
 		this.anna.send("POST", "/api/services", "{\"name\": \"\"}", "Idempotency-Key", refusedKey).expect(400);
-		this.anna.send("POST", "/api/services", "{\"name\": \"\"}", "Idempotency-Key", refusedKey).expect(400);
+		this.anna.send("POST", "/api/services", REQUEST.formatted(refusedKey), "Idempotency-Key", refusedKey).expect(201);
+		assertThat(count("pmo_service")).isEqualTo(services + 4);
+	}
+
+	@Test
+	void shouldLetOnlyOneOfTwoChangesOnTheSameVersionThroughEvenAtTheSameMoment() throws Exception {
+		String code = this.lifecycle.live("Changed at once");
+		String service = "/api/services/" + code;
+		for (int round = 0; round < 3; round++) {
+			// each round both change the version they read, each to a cycle of his own
+			String marks = "{\"reviewCycle\": \"R/P" + (2 + 2 * round) + "W\"}";
+			String annas = "{\"reviewCycle\": \"R/P" + (3 + 2 * round) + "W\"}";
+			String tag = this.mark.get(service).expect(200).header("ETag");
+			CountDownLatch start = new CountDownLatch(1);
+			ExecutorService people = Executors.newFixedThreadPool(2);
+			try {
+				Future<Integer> first = people.submit(() -> {
+					start.await();
+					return this.mark.send("PATCH", service, marks, "If-Match", tag).status();
+				});
+				Future<Integer> second = people.submit(() -> {
+					start.await();
+					return this.anna.send("PATCH", service, annas, "If-Match", tag).status();
+				});
+				start.countDown();
+				assertThat(List.of(first.get(30, TimeUnit.SECONDS), second.get(30, TimeUnit.SECONDS)))
+					.containsExactlyInAnyOrder(200, 412);
+			}
+			finally {
+				people.shutdownNow();
+			}
+		}
+		// another way of writing the path names the same resource and the same version
+		int year = java.time.Year.now().getValue() + 5;
+		ApiClient sara = new ApiClient(this.anna.baseUrl(), "sara", "sara");
+		sara.send("PUT", "/api/capacity/" + year, "{\"capacityDays\": 100, \"budget\": 1000}").expect(200);
+		String capacityTag = sara.get("/api/capacity/" + year).header("ETag");
+		sara.send("PUT", "/api/capacity/0" + year, "{\"capacityDays\": 200, \"budget\": 1000}", "If-Match", capacityTag)
+			.expect(200);
+		assertThat(sara.send("PUT", "/api/capacity/" + year, "{\"capacityDays\": 300, \"budget\": 1000}", "If-Match",
+				capacityTag).status()).isEqualTo(412);
+		assertThat(sara.get("/api/capacity/" + year).body().get("capacityDays").asDouble()).isEqualTo(200);
+		// If-Match names a version: of a resource that does not exist there is none, * included
+		assertThat(sara.send("PUT", "/api/capacity/" + (year + 1), "{\"capacityDays\": 1, \"budget\": 1}", "If-Match", "*")
+			.status()).isEqualTo(412);
 	}
 
 	@Test

@@ -39,8 +39,11 @@ class OpenApiDocumentTests extends WebTestSupport {
 
 	@Test
 	void shouldShowTheDocumentsToLoggedInUsersOnly() {
-		assertThat(this.rest.getForEntity("/v3/api-docs", String.class).getStatusCode())
-			.isEqualTo(HttpStatus.UNAUTHORIZED);
+		for (String path : new String[] { "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/", "/v3/api-docs/swagger-config",
+				"/swagger-ui.html", "/swagger-ui/", "/swagger-ui/swagger-initializer.js" }) {
+			assertThat(this.rest.getForEntity(path, String.class).getStatusCode()).as(path)
+				.isEqualTo(HttpStatus.UNAUTHORIZED);
+		}
 		assertThat(this.rest.getForEntity("/swagger-ui/index.html", String.class).getStatusCode())
 			.isEqualTo(HttpStatus.UNAUTHORIZED);
 		assertThat(this.rest.getForEntity(ApiDocumentation.ENGINE_REST_DOCUMENT, String.class).getStatusCode())
