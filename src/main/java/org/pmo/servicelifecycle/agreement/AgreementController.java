@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** A service's offerings, performance agreements, measurements and attainment. */
 @RestController
+@io.swagger.v3.oas.annotations.tags.Tag(name = "Offerings, agreements and measurements")
 @RequestMapping("/api/services/{code}")
 class AgreementController {
 

@@ -31,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
  * service-customers sees and acts for his own organisation only.
  */
 @RestController
+@io.swagger.v3.oas.annotations.tags.Tag(name = "Customers and subscriptions")
 @RequestMapping("/api/customers")
 class CustomerController {
 

@@ -37,6 +37,7 @@ import org.springframework.web.bind.annotation.RestController;
  * cycle of a service.
  */
 @RestController
+@io.swagger.v3.oas.annotations.tags.Tag(name = "Services")
 @RequestMapping("/api/services")
 class ServiceController {
 

@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
  * dry run by default ({@code "dryRun": false} migrates), then the migration's report until its batch is done.
  */
 @RestController
+@io.swagger.v3.oas.annotations.tags.Tag(name = "Models (process owners)")
 @RequestMapping("/api/models")
 class ModelController {
 

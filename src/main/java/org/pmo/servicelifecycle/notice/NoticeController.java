@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The outbox of a service: every notice its customers were given, newest first. */
 @RestController
+@io.swagger.v3.oas.annotations.tags.Tag(name = "Notices")
 class NoticeController {
 
 	private final CustomerNotices notices;

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Data of the portfolio page: counts, services with their health and work, the strategy, and the lifecycle models. */
 @RestController
+@io.swagger.v3.oas.annotations.tags.Tag(name = "Portfolio")
 @RequestMapping("/api/portfolio")
 class PortfolioController {
 

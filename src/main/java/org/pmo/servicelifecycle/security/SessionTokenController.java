@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  * site cannot read this answer (no cross-origin reads are allowed), so it cannot forge a change.
  */
 @RestController
+@io.swagger.v3.oas.annotations.tags.Tag(name = "Session")
 class SessionTokenController {
 
 	@GetMapping("/api/session/token")

@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Service Strategy over REST: objectives, capacity, business cases, portfolio reviews. */
 @RestController
+@io.swagger.v3.oas.annotations.tags.Tag(name = "Strategy")
 @RequestMapping("/api")
 class StrategyController {
 
