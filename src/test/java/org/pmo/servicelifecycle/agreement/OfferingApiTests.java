@@ -165,6 +165,21 @@ class OfferingApiTests extends WebTestSupport {
 	}
 
 	@Test
+	void shouldRefuseTheOfferingsOfARetiredService() {
+		String code = this.lifecycle.live("Printed reports");
+		this.lifecycle.retire(code, "Reports are online now", java.time.LocalDate.parse("2030-01-31"));
+		this.lifecycle.notifyCustomers(code);
+		this.lifecycle.decommission(code);
+		String before = this.mark.get("/api/services/" + code + "/offerings").expect(200).text();
+
+		ApiClient.Response refused = this.anna.put("/api/services/" + code + "/offerings", json(TWO_OFFERINGS));
+
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.body().get("errors").get(0).get("field").asText()).isEqualTo("code");
+		assertThat(this.mark.get("/api/services/" + code + "/offerings").expect(200).text()).isEqualTo(before);
+	}
+
+	@Test
 	void shouldRefuseTheGoLiveOfAnOfferingWithoutAnAgreement() {
 		// given a design whose agreements were withdrawn before the go-live
 		String code = this.lifecycle.request("Quality reviews");

@@ -73,6 +73,8 @@ class CustomerApiTests extends WebTestSupport {
 		String mandated = this.lifecycle.live(new ServiceRequest("Gate reviews " + this.run, "Reviews before each gate",
 				Set.of(CustomerSegment.PROJECT_MANAGERS), OfferingLevel.MANDATED), "R/P3M");
 		String proposed = this.lifecycle.request("Estimating help " + this.run);
+		String elsewhere = this.lifecycle.live(new ServiceRequest("Board briefings " + this.run, "Briefings for the board",
+				Set.of(CustomerSegment.SENIOR_EXECUTIVES), OfferingLevel.ADDITIONAL), "R/P3M");
 		String retired = this.lifecycle.live("Paper forms " + this.run);
 		this.lifecycle.retire(retired, "Forms are online now", LocalDate.parse("2030-01-31"));
 		this.lifecycle.notifyCustomers(retired);
@@ -100,6 +102,7 @@ class CustomerApiTests extends WebTestSupport {
 		subscriptionRefused(pia, path, mandated, "mandated");
 		subscriptionRefused(pia, path, retired, "RETIRED");
 		subscriptionRefused(pia, path, proposed, "PROPOSED");
+		subscriptionRefused(pia, path, elsewhere, "makes no offering for PROJECT_MANAGERS");
 		subscriptionRefused(pia, path, "SVC-9999", "no service");
 		assertThat(pia.post(path, json("{}")).status()).isEqualTo(400);
 		assertThat(pia.post(path, json("[]")).status()).isEqualTo(400);
