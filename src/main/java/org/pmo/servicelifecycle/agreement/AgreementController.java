@@ -83,6 +83,8 @@ class AgreementController {
 	@ResponseStatus(HttpStatus.CREATED)
 	AgreementView addAgreement(@PathVariable String code, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = AgreementTerms.class))) @RequestBody JsonNode body) {
 		AgreementTerms terms = this.bodies.item(body, AgreementTerms.class, "");
+		// an unknown service is 404 before its lock is made
+		agreements(code);
 		return this.tags.locked("service:" + code, () -> this.book.add(code, terms, this.application.currentUserId()));
 	}
 
@@ -102,6 +104,7 @@ class AgreementController {
 	@ResponseStatus(HttpStatus.CREATED)
 	MeasurementResult recordMeasurements(@PathVariable String code, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(array = @io.swagger.v3.oas.annotations.media.ArraySchema(schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = MeasurementInput.class)))) @RequestBody JsonNode body) {
 		List<MeasurementInput> inputs = this.bodies.items(body, MeasurementInput.class);
+		agreements(code);
 		return this.tags.locked("service:" + code, () -> this.book.record(code, inputs, this.application.currentUserId()));
 	}
 

@@ -66,6 +66,11 @@ class ApiConventionsTests extends WebTestSupport {
 		problem(this.mark.send("PATCH", service, "{\"reviewCycle\": \"R/P1M\"}", "If-Match", "\"stale\""), 412);
 		problem(this.anna.send("POST", "/api/services", "name=x", "Content-Type", "text/plain"), 415);
 		problem(this.mark.send("PATCH", service, "{\"reviewCycle\": \"R/P1M\"}"), 428);
+		// a service that does not exist is 404, and no lock is made for it
+		problem(this.anna.send("POST", "/api/services/SVC-NONE/measurements",
+				"[{\"metric\": \"on-time-delivery\", \"period\": \"2026-01\", \"value\": 1}]"), 404);
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM api_resource_lock WHERE resource LIKE '%SVC-NONE%'",
+				Long.class)).isZero();
 		String key = UUID.randomUUID().toString();
 		this.anna.send("POST", "/api/services", REQUEST.formatted(key), "Idempotency-Key", key).expect(201);
 		problem(this.anna.send("POST", "/api/services", REQUEST.formatted("other"), "Idempotency-Key", key), 422);
