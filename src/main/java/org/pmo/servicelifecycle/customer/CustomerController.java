@@ -1,5 +1,8 @@
 package org.pmo.servicelifecycle.customer;
 
+import java.util.Optional;
+import org.pmo.servicelifecycle.web.ResourceTags;
+import org.pmo.servicelifecycle.web.EntityTagged;
 import org.springframework.http.ResponseEntity;
 import org.pmo.servicelifecycle.web.Paging;
 import jakarta.validation.constraints.Min;
@@ -43,8 +46,11 @@ class CustomerController {
 
 	private final ApplicationAuthority application;
 
+	private final ResourceTags tags;
+
 	CustomerController(Customers customers, Subscriptions subscriptions, JsonBodies bodies,
-			ApplicationAuthority application) {
+			ApplicationAuthority application, ResourceTags tags) {
+		this.tags = tags;
 		this.customers = customers;
 		this.subscriptions = subscriptions;
 		this.bodies = bodies;
@@ -93,23 +99,41 @@ class CustomerController {
 		return this.subscriptions.subscribe(id, request.service(), this.application.currentUserId());
 	}
 
+	@GetMapping("/{id}/subscriptions/{subscription}")
+	@ApiPermission(ApiOperation.READ_CUSTOMERS)
+	@EntityTagged
+	SubscriptionView subscription(@PathVariable long id, @PathVariable long subscription) {
+		ownUnless(seesEveryCustomer(), id);
+		return this.subscriptions.find(id, subscription);
+	}
+
+	/** Ends a subscription; an {@code If-Match} with the tag its GET answered ends it only if unchanged since. */
 	@DeleteMapping("/{id}/subscriptions/{subscription}")
 	@ApiPermission(ApiOperation.SUBSCRIBE)
-	SubscriptionView endSubscription(@PathVariable long id, @PathVariable long subscription) {
+	@EntityTagged
+	SubscriptionView endSubscription(@PathVariable long id, @PathVariable long subscription,
+			HttpServletRequest request) {
 		ownUnless(actsForEveryCustomer(), id);
-		return this.subscriptions.end(id, subscription, this.application.currentUserId());
+		return end(id, subscription, request);
 	}
 
 	/** Ends the open subscription to a service: {@code DELETE /api/customers/1/subscriptions?service=SVC-0009}. */
 	@DeleteMapping("/{id}/subscriptions")
 	@ApiPermission(ApiOperation.SUBSCRIBE)
-	SubscriptionView endSubscriptionTo(@PathVariable long id, @RequestParam(required = false) String service) {
+	@EntityTagged
+	SubscriptionView endSubscriptionTo(@PathVariable long id, @RequestParam(required = false) String service,
+			HttpServletRequest request) {
 		ownUnless(actsForEveryCustomer(), id);
 		if (service == null || service.isBlank()) {
 			throw new InvalidInputException("service", "name the service whose subscription ends, e.g. ?service=SVC-0009");
 		}
-		return this.subscriptions.end(id, this.subscriptions.openSubscriptionId(id, service),
-				this.application.currentUserId());
+		return end(id, this.subscriptions.openSubscriptionId(id, service), request);
+	}
+
+	private SubscriptionView end(long customer, long subscription, HttpServletRequest request) {
+		return this.tags.end(request, "subscription:" + subscription,
+				() -> Optional.of(this.subscriptions.find(customer, subscription)),
+				() -> this.subscriptions.end(customer, subscription, this.application.currentUserId()));
 	}
 
 	/**

@@ -142,6 +142,14 @@ public class Subscriptions {
 	}
 
 	@Transactional(readOnly = true)
+	public SubscriptionView find(long customerId, long subscriptionId) {
+		return this.subscriptions.findById(subscriptionId)
+			.filter((s) -> s.getCustomerId() == customerId)
+			.map(this.customers::view)
+			.orElseThrow(() -> new CustomerNotFoundException("subscription " + subscriptionId + " of customer " + customerId));
+	}
+
+	@Transactional(readOnly = true)
 	public List<SubscriptionView> of(long customerId) {
 		Customer customer = this.customers.find(customerId);
 		return this.subscriptions.findByCustomerIdOrderById(customer.getId()).stream().map(this.customers::view).toList();

@@ -103,6 +103,12 @@ class ApiDocumentation {
 				problem(responses, "412", "The resource has changed since the version If-Match names");
 				problem(responses, "428", "A change of an existing resource without If-Match");
 			}
+			if (tagged && "DELETE".equals(method)) {
+				operation.addParametersItem(new HeaderParameter().name(HttpHeaders.IF_MATCH)
+					.description("The ETag of the version read: ends it only if unchanged since (may be left out)")
+					.schema(new StringSchema()));
+				problem(responses, "412", "The resource has changed since the version If-Match names");
+			}
 			if ("POST".equals(method)) {
 				operation.addParametersItem(new HeaderParameter().name("Idempotency-Key")
 					.description("A key of the caller's: a retry with the same key and body gets the first answer "

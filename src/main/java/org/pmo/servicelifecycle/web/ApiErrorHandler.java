@@ -145,7 +145,11 @@ class ApiErrorHandler {
 			// Spring MVC's own refusals (unsupported method or media type, missing parameter, …) keep their status
 			HttpStatus status = HttpStatus.valueOf(error.getStatusCode().value());
 			String detail = error.getBody().getDetail();
-			return refused(status, (detail != null) ? detail : status.getReasonPhrase(), request);
+			ResponseEntity<ProblemDetail> answer = refused(status, (detail != null) ? detail : status.getReasonPhrase(),
+					request);
+			// what Spring says the client may send instead (Allow, Accept, Accept-Patch)
+			return ResponseEntity.status(status).headers(error.getHeaders()).contentType(Problems.MEDIA_TYPE)
+				.body(answer.getBody());
 		}
 		log.error("Unexpected failure of {} {}", request.getMethod(), request.getRequestURI(), ex);
 		return Problems.answer(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "Unexpected error; it has been logged",

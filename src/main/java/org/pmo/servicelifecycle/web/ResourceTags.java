@@ -79,6 +79,19 @@ public class ResourceTags {
 	 * named ({@code If-Match: *} included). {@code lock} names the resource canonically (see {@link #locked}).
 	 */
 	public <T> T change(HttpServletRequest request, String lock, Supplier<Optional<?>> current, Supplier<T> change) {
+		return change(request, lock, current, change, true);
+	}
+
+	/**
+	 * Ends a resource (a DELETE): {@code If-Match} is checked when given (412 when stale) and may be left out, since
+	 * ending what has ended already is refused anyway (409).
+	 */
+	public <T> T end(HttpServletRequest request, String lock, Supplier<Optional<?>> current, Supplier<T> end) {
+		return change(request, lock, current, end, false);
+	}
+
+	private <T> T change(HttpServletRequest request, String lock, Supplier<Optional<?>> current, Supplier<T> change,
+			boolean tagRequired) {
 		String ifMatch = request.getHeader(HttpHeaders.IF_MATCH);
 		String resource = request.getRequestURI().substring(request.getContextPath().length());
 		// what does not exist and cannot be created is 404 before any lock row is made for it
@@ -92,11 +105,11 @@ public class ResourceTags {
 							"If-Match names a version of " + resource + ", which does not exist");
 				}
 			}
-			else if (!named) {
+			else if (!named && tagRequired) {
 				throw new ApiProblemException(HttpStatus.PRECONDITION_REQUIRED, "A change of " + resource
 						+ " needs the If-Match header with the ETag its GET answered, so that no other change is overwritten");
 			}
-			else if (!matches(ifMatch, tagOf(before.get()))) {
+			else if (named && !matches(ifMatch, tagOf(before.get()))) {
 				throw new ApiProblemException(HttpStatus.PRECONDITION_FAILED, resource
 						+ " has changed since the version If-Match names: read it again (GET), then change that version");
 			}

@@ -57,14 +57,18 @@ class ApiConventionsTests extends WebTestSupport {
 		problem(this.paul.send("PATCH", service, "{\"reviewCycle\": \"R/P1M\"}", "If-Match", tag), 403);
 		problem(this.mark.get("/api/services/SVC-9999"), 404);
 		problem(this.mark.get("/api/nothing-here"), 404);
-		problem(this.mark.send("DELETE", service, null), 405);
+		ApiClient.Response notAllowed = this.mark.send("DELETE", service, null);
+		problem(notAllowed, 405);
+		assertThat(notAllowed.header("Allow")).contains("GET", "PATCH");
 		problem(this.mark.send("GET", service, null, "Accept", "application/xml"), 406);
 		String customer = "{\"name\": \"Twice " + UUID.randomUUID() + "\", \"segment\": \"END_USERS\", "
 				+ "\"contactEmail\": \"twice@example.org\"}";
 		this.mark.send("POST", "/api/customers", customer).expect(201);
 		problem(this.mark.send("POST", "/api/customers", customer), 409);
 		problem(this.mark.send("PATCH", service, "{\"reviewCycle\": \"R/P1M\"}", "If-Match", "\"stale\""), 412);
-		problem(this.anna.send("POST", "/api/services", "name=x", "Content-Type", "text/plain"), 415);
+		ApiClient.Response unsupported = this.anna.send("POST", "/api/services", "name=x", "Content-Type", "text/plain");
+		problem(unsupported, 415);
+		assertThat(unsupported.header("Accept")).contains("application/json");
 		problem(this.mark.send("PATCH", service, "{\"reviewCycle\": \"R/P1M\"}"), 428);
 		// a service that does not exist is 404, and no lock is made for it
 		problem(this.anna.send("POST", "/api/services/SVC-NONE/measurements",
@@ -107,6 +111,28 @@ class ApiConventionsTests extends WebTestSupport {
 		this.anna.send("PUT", offerings, body, "If-Match", offeringsTag).expect(200);
 		assertThat(this.anna.send("PUT", offerings, body, "If-Match", offeringsTag).status()).isEqualTo(412);
 		assertThat(this.anna.send("PUT", offerings, body).status()).isEqualTo(428);
+	}
+
+	@Test
+	void shouldEndASubscriptionOnlyIfUnchangedSinceTheVersionNamed() {
+		String code = this.lifecycle.live(new org.pmo.servicelifecycle.catalog.ServiceRequest("Tagged clinics " + UUID.randomUUID(),
+				"Weekly clinics", java.util.Set.of(org.pmo.servicelifecycle.catalog.CustomerSegment.PROJECT_MANAGERS),
+				org.pmo.servicelifecycle.catalog.OfferingLevel.ADDITIONAL), "R/P3M");
+		long customer = this.mark.post("/api/customers", json("{\"name\": \"Tagged office " + UUID.randomUUID()
+				+ "\", \"segment\": \"PROJECT_MANAGERS\", \"contactEmail\": \"tagged@example.org\"}")).expect(201)
+			.body().get("id").asLong();
+		long subscription = this.mark.post("/api/customers/" + customer + "/subscriptions",
+				json("{\"service\": \"" + code + "\"}")).expect(201).body().get("id").asLong();
+		String path = "/api/customers/" + customer + "/subscriptions/" + subscription;
+		String tag = this.mark.get(path).expect(200).header("ETag");
+		assertThat(tag).isNotBlank();
+
+		problem(this.mark.send("DELETE", path, null, "If-Match", "\"stale\""), 412);
+		assertThat(this.mark.get(path).body().get("status").asText()).isEqualTo("ACTIVE");
+		ApiClient.Response ended = this.mark.send("DELETE", path, null, "If-Match", tag).expect(200);
+		assertThat(ended.body().get("status").asText()).isEqualTo("ENDED");
+		assertThat(ended.header("ETag")).isNotEqualTo(tag);
+		problem(this.mark.send("DELETE", path, null), 409);
 	}
 
 	@Test
