@@ -10,15 +10,16 @@ import java.util.function.Supplier;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.pmo.servicelifecycle.agreement.SlaBreachRepository;
 import org.pmo.servicelifecycle.catalog.PmoServiceRepository;
 import org.pmo.servicelifecycle.identity.Groups;
+import org.pmo.servicelifecycle.lifecycle.ApplicationAuthority;
 import org.pmo.servicelifecycle.catalog.ServiceCatalog;
 import org.pmo.servicelifecycle.catalog.Stage;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,12 +50,12 @@ class DomainMetrics implements MeterBinder {
 
 	private final Map<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
-	private final IdentityService identityService;
+	private final ApplicationAuthority application;
 
 	DomainMetrics(ServiceCatalog catalog, PmoServiceRepository services, SlaBreachRepository breaches,
 			TaskService taskService, RuntimeService runtimeService, ManagementService managementService, Clock clock,
-			MetricsSettings settings, IdentityService identityService) {
-		this.identityService = identityService;
+			MetricsSettings settings, @Lazy ApplicationAuthority application) {
+		this.application = application;
 		this.freshness = settings.freshness();
 		this.catalog = catalog;
 		this.services = services;
@@ -113,22 +114,8 @@ class DomainMetrics implements MeterBinder {
 	private <T> T cached(String name, Supplier<T> reader) {
 		Instant now = Instant.now();
 		Cached entry = this.cache.compute(name, (key, old) -> (old != null && old.readAt().plus(this.freshness).isAfter(now))
-				? old : new Cached(asApplication(reader), now));
+				? old : new Cached(this.application.call(reader), now));
 		return (T) entry.value();
-	}
-
-	private <T> T asApplication(Supplier<T> reader) {
-		var scraper = this.identityService.getCurrentAuthentication();
-		if (scraper == null) {
-			return reader.get();
-		}
-		this.identityService.clearAuthentication();
-		try {
-			return reader.get();
-		}
-		finally {
-			this.identityService.setAuthentication(scraper);
-		}
 	}
 
 	private record Cached(Object value, Instant readAt) {

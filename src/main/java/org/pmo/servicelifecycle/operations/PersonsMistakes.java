@@ -8,6 +8,7 @@ import ch.qos.logback.core.spi.FilterReply;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.pmo.servicelifecycle.web.Causes;
 import org.pmo.servicelifecycle.web.FieldProblem;
 import org.pmo.servicelifecycle.web.Problems;
 import org.pmo.servicelifecycle.web.RefusedWithProblems;
@@ -67,14 +68,10 @@ class PersonsMistakes {
 		}
 
 		private static Throwable mistakeIn(Throwable thrown) {
-			for (Throwable cause = thrown; cause != null; cause = (cause.getCause() == cause) ? null : cause.getCause()) {
-				if (cause instanceof FieldProblem || cause instanceof RefusedWithProblems
-						|| cause instanceof FormFieldValidationException || cause instanceof BadUserRequestException
-						|| cause instanceof AuthorizationException) {
-					return cause;
-				}
-			}
-			return null;
+			return Causes.first(thrown, (cause) -> cause instanceof FieldProblem || cause instanceof RefusedWithProblems
+					|| cause instanceof FormFieldValidationException || cause instanceof BadUserRequestException
+					|| cause instanceof AuthorizationException)
+				.orElse(null);
 		}
 
 	}

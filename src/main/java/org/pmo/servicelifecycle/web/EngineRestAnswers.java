@@ -60,35 +60,44 @@ class EngineRestAnswers implements ResourceConfigCustomizer {
 	/** A refusal or bad input inside a server error, answered as what it is; anything else as Camunda answers it. */
 	static Response badInputOr(Throwable exception, Response camundaAnswer) {
 		// the field's own words, not the engine's wrapping of a listener's refusal ("ENGINE-03051 … Message: '…'")
-		for (Throwable cause = exception; cause != null; cause = (cause.getCause() == cause) ? null : cause.getCause()) {
-			if (cause instanceof FieldProblem) {
-				return badRequest(String.valueOf(cause.getMessage()));
-			}
-			if (cause instanceof RefusedWithProblems refused) {
-				return Response.status(Response.Status.BAD_REQUEST)
-					.type(MediaType.APPLICATION_JSON_TYPE)
-					.entity(Map.of("type", "DeploymentRefused", "message", String.valueOf(refused.getMessage()),
-							"problems", refused.problems()))
-					.build();
-			}
+		Throwable refusal = Causes
+			.first(exception, (cause) -> cause instanceof FieldProblem || cause instanceof RefusedWithProblems)
+			.orElse(null);
+		if (refusal instanceof RefusedWithProblems refused) {
+			return Response.status(Response.Status.BAD_REQUEST)
+				.type(MediaType.APPLICATION_JSON_TYPE)
+				.entity(Map.of("type", "DeploymentRefused", "message", String.valueOf(refused.getMessage()), "problems",
+						refused.problems()))
+				.build();
+		}
+		if (refusal != null) {
+			return badRequest(String.valueOf(refusal.getMessage()));
 		}
 		if (camundaAnswer.getStatus() < 500) {
 			return camundaAnswer;
 		}
-		for (Throwable cause = exception; cause != null; cause = (cause.getCause() == cause) ? null : cause.getCause()) {
-			if (cause instanceof AuthorizationException refusal) {
-				return ExceptionHandlerHelper.getInstance().getResponse(refusal);
-			}
-			if (cause instanceof ProcessEngineException && String.valueOf(cause.getMessage()).contains(UNCAUGHT_ERROR)) {
-				return badRequest("The model catches no BPMN error with this code here: " + cause.getMessage());
-			}
-			if (cause instanceof Exception bad && (cause instanceof BadUserRequestException || cause instanceof NullValueException
-					|| cause instanceof SpinRuntimeException
-					|| cause instanceof NumberFormatException || cause instanceof NullPointerException)) {
-				return badRequest(String.valueOf(bad.getMessage()));
-			}
+		Throwable known = Causes.first(exception, (cause) -> cause instanceof AuthorizationException
+				|| isUncaughtBpmnError(cause) || isBadInput(cause)).orElse(null);
+		if (known instanceof AuthorizationException refused) {
+			return ExceptionHandlerHelper.getInstance().getResponse(refused);
+		}
+		if (known != null && isUncaughtBpmnError(known)) {
+			return badRequest("The model catches no BPMN error with this code here: " + known.getMessage());
+		}
+		if (known != null) {
+			return badRequest(String.valueOf(known.getMessage()));
 		}
 		return camundaAnswer;
+	}
+
+	private static boolean isUncaughtBpmnError(Throwable cause) {
+		return cause instanceof ProcessEngineException && String.valueOf(cause.getMessage()).contains(UNCAUGHT_ERROR);
+	}
+
+	private static boolean isBadInput(Throwable cause) {
+		return cause instanceof BadUserRequestException || cause instanceof NullValueException
+				|| cause instanceof SpinRuntimeException || cause instanceof NumberFormatException
+				|| cause instanceof NullPointerException;
 	}
 
 	static Response badRequest(String message) {
@@ -125,37 +134,30 @@ class EngineRestAnswers implements ResourceConfigCustomizer {
 
 	/** A task that is not there answers 404 with a message a person can act on. */
 	static Response missingTaskOrNull(Throwable error) {
-		for (Throwable cause = error; cause != null; cause = (cause.getCause() == cause) ? null : cause.getCause()) {
-			if (cause instanceof NullValueException || cause instanceof BadUserRequestException) {
+		return Causes
+			.first(error, (cause) -> (cause instanceof NullValueException || cause instanceof BadUserRequestException)
+					&& TASK_GONE.matcher(String.valueOf(cause.getMessage())).matches())
+			.map((cause) -> {
 				Matcher matcher = TASK_GONE.matcher(String.valueOf(cause.getMessage()));
-				if (matcher.matches()) {
-					return Response.status(Response.Status.NOT_FOUND)
-						.type(MediaType.APPLICATION_JSON_TYPE)
-						.entity(Map.of("type", "TaskNotFound", "message", String.format(TASK_NOT_FOUND, matcher.group(1))))
-						.build();
-				}
-			}
-		}
-		return null;
+				matcher.matches();
+				return Response.status(Response.Status.NOT_FOUND)
+					.type(MediaType.APPLICATION_JSON_TYPE)
+					.entity(Map.of("type", "TaskNotFound", "message", String.format(TASK_NOT_FOUND, matcher.group(1))))
+					.build();
+			})
+			.orElse(null);
 	}
 
 	static boolean isDatabaseFailure(Throwable error) {
-		for (Throwable cause = error; cause != null; cause = (cause.getCause() == cause) ? null : cause.getCause()) {
-			if (cause instanceof java.sql.SQLException || cause instanceof ProcessEnginePersistenceException) {
-				return true;
-			}
-		}
-		return false;
+		return Causes
+			.first(error, (cause) -> cause instanceof java.sql.SQLException || cause instanceof ProcessEnginePersistenceException)
+			.isPresent();
 	}
 
 	static boolean isConcurrentChange(Throwable error) {
-		for (Throwable cause = error; cause != null; cause = (cause.getCause() == cause) ? null : cause.getCause()) {
-			if (cause instanceof OptimisticLockingException || cause instanceof OptimisticLockingFailureException
-					|| cause instanceof StaleStateException) {
-				return true;
-			}
-		}
-		return false;
+		return Causes.first(error, (cause) -> cause instanceof OptimisticLockingException
+				|| cause instanceof OptimisticLockingFailureException || cause instanceof StaleStateException)
+			.isPresent();
 	}
 
 	static Response conflict() {

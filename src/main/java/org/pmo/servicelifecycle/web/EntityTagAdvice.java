@@ -1,7 +1,5 @@
 package org.pmo.servicelifecycle.web;
 
-import java.util.Arrays;
-
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
@@ -43,9 +41,7 @@ class EntityTagAdvice implements ResponseBodyAdvice<Object> {
 		String tag = (afterChange != null) ? afterChange.toString() : this.tags.tagOf(body);
 		response.getHeaders().setETag(tag);
 		String ifNoneMatch = servlet.getHeader(HttpHeaders.IF_NONE_MATCH);
-		if ("GET".equals(servlet.getMethod()) && ifNoneMatch != null
-				&& Arrays.stream(ifNoneMatch.split(",")).map(String::trim).anyMatch((named) -> named.equals(tag)
-						|| named.equals("*") || named.equals("W/" + tag))) {
+		if ("GET".equals(servlet.getMethod()) && ifNoneMatch != null && ResourceTags.names(ifNoneMatch, tag, true)) {
 			response.setStatusCode(HttpStatus.NOT_MODIFIED);
 			return null;
 		}

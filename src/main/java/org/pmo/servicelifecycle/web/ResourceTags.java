@@ -139,9 +139,17 @@ public class ResourceTags {
 	}
 
 	private static boolean matches(String ifMatch, String tag) {
-		return Arrays.stream(ifMatch.split(","))
+		return names(ifMatch, tag, false);
+	}
+
+	/**
+	 * Whether a precondition header ({@code If-Match}, {@code If-None-Match}) names the tag: {@code *} names every
+	 * version; a weak comparison (If-None-Match's) also takes the tag marked weak.
+	 */
+	static boolean names(String header, String tag, boolean weak) {
+		return Arrays.stream(header.split(","))
 			.map(String::trim)
-			.anyMatch((named) -> named.equals("*") || named.equals(tag));
+			.anyMatch((named) -> named.equals("*") || named.equals(tag) || (weak && named.equals("W/" + tag)));
 	}
 
 	/** The lock's row is created on its own (committed at once, a race for it is harmless), then held. */
