@@ -201,6 +201,12 @@ public class ServiceCatalog {
 		return this.services.findByStageInOrderByCode(stages, Pageable.unpaged());
 	}
 
+	/** Code and name of every service in one of the stages, in code order, without loading the services. */
+	@Transactional(readOnly = true)
+	public List<PmoServiceRepository.ServiceName> namesInStages(Collection<Stage> stages) {
+		return this.services.namesInStages(stages.stream().map(Stage::name).toList());
+	}
+
 	/** The services with these catalog ids. */
 	@Transactional(readOnly = true)
 	public List<PmoService> byIds(Collection<Long> ids) {

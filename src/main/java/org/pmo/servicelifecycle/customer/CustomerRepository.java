@@ -12,7 +12,8 @@ public interface CustomerRepository extends JpaRepository<Customer, Long> {
 
 	boolean existsByNameKey(String nameKey);
 
-	@Query("select c from Customer c join c.members m where m = ?1")
+	@Query(value = "select c.* from customer c join customer_member m on m.customer_id = c.id where m.user_id = ?1",
+			nativeQuery = true)
 	Optional<Customer> findByMember(String userId);
 
 }

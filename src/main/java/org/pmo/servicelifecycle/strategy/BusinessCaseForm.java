@@ -14,7 +14,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.spin.plugin.variable.SpinValues;
-import org.pmo.servicelifecycle.catalog.PmoService;
+import org.pmo.servicelifecycle.catalog.PmoServiceRepository;
 import org.pmo.servicelifecycle.catalog.ServiceCatalog;
 import org.pmo.servicelifecycle.lifecycle.ApplicationAuthority;
 import org.pmo.servicelifecycle.lifecycle.InvalidLifecycleInputException;
@@ -84,7 +84,7 @@ public class BusinessCaseForm {
 					+ last.map((view) -> scoreOf(view, objective.getId())).orElse(0));
 		}
 		List<Map<String, Object>> options = new ArrayList<>();
-		for (PmoService service : this.catalog.inStages(PortfolioScope.ALL)) {
+		for (PmoServiceRepository.ServiceName service : this.catalog.namesInStages(PortfolioScope.ALL)) {
 			if (!service.getCode().equals(code)) {
 				options.add(Map.of("label", service.getCode() + " " + service.getName(), "value", service.getCode()));
 			}

@@ -3,6 +3,7 @@ package org.pmo.servicelifecycle.strategy;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -93,6 +94,12 @@ public class BusinessCases {
 		Map<Long, BusinessCaseRecord> all = new HashMap<>();
 		this.cases.findAll().forEach((record) -> all.put(record.getServiceId(), record));
 		return all;
+	}
+
+	/** Effort and cost of the business cases of the services in these stages, summed by the database. */
+	@Transactional(readOnly = true)
+	BusinessCaseRepository.CommittedLoad loadIn(Collection<Stage> stages) {
+		return this.cases.committedIn(stages.stream().map(Stage::name).toList());
 	}
 
 	BusinessCaseView view(PmoService service, BusinessCaseRecord record, List<StrategicObjective> current) {

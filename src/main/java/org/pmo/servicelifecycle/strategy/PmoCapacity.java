@@ -3,12 +3,9 @@ package org.pmo.servicelifecycle.strategy;
 import java.time.Clock;
 import java.time.Year;
 import java.util.EnumSet;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.pmo.servicelifecycle.catalog.PmoService;
-import org.pmo.servicelifecycle.catalog.ServiceCatalog;
 import org.pmo.servicelifecycle.catalog.Stage;
 import org.pmo.servicelifecycle.web.InvalidInputException;
 import org.springframework.stereotype.Service;
@@ -33,15 +30,12 @@ public class PmoCapacity {
 
 	private final CapacityPlanRepository plans;
 
-	private final ServiceCatalog catalog;
-
 	private final BusinessCases businessCases;
 
 	private final Clock clock;
 
-	PmoCapacity(CapacityPlanRepository plans, ServiceCatalog catalog, BusinessCases businessCases, Clock clock) {
+	PmoCapacity(CapacityPlanRepository plans, BusinessCases businessCases, Clock clock) {
 		this.plans = plans;
-		this.catalog = catalog;
 		this.businessCases = businessCases;
 		this.clock = clock;
 	}
@@ -70,21 +64,11 @@ public class PmoCapacity {
 	}
 
 	private CapacityView view(CapacityPlan plan) {
-		Map<Long, BusinessCaseRecord> cases = this.businessCases.all();
-		double days = 0;
-		double cost = 0;
-		int services = 0;
-		for (PmoService service : this.catalog.inStages(COMMITTED)) {
-			BusinessCaseRecord record = cases.get(service.getId());
-			if (record != null) {
-				days += record.getEffortDays();
-				cost += record.getAnnualCost();
-				services++;
-			}
-		}
-		return new CapacityView(plan.getYear(), plan.getCapacityDays(), plan.getBudget(), days, cost,
-				plan.getCapacityDays() - days, plan.getBudget() - cost, services, plan.getUpdatedAt(),
-				plan.getUpdatedBy());
+		// summed by the database: reading every business case would grow with the catalog on every estimate
+		BusinessCaseRepository.CommittedLoad load = this.businessCases.loadIn(COMMITTED);
+		return new CapacityView(plan.getYear(), plan.getCapacityDays(), plan.getBudget(), load.getEffortDays(),
+				load.getAnnualCost(), plan.getCapacityDays() - load.getEffortDays(), plan.getBudget() - load.getAnnualCost(),
+				(int) load.getServices(), plan.getUpdatedAt(), plan.getUpdatedBy());
 	}
 
 	private static void checkYear(int year) {
