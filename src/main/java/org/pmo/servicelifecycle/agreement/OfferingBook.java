@@ -201,7 +201,7 @@ public class OfferingBook {
 	 */
 	@Transactional(readOnly = true)
 	public List<PmoService> mandatedFor(CustomerSegment segment, Collection<Stage> stages) {
-		return this.offerings.mandatedFor(segment.name(), stages.stream().map(Stage::name).toList());
+		return this.offerings.mandatedFor(segment.name(), Stage.stored(stages));
 	}
 
 	/** A new version starts with what its transformation designed, or else with the offerings of the version before. */

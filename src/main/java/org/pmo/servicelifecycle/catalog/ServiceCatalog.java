@@ -204,7 +204,7 @@ public class ServiceCatalog {
 	/** Code and name of every service in one of the stages, in code order, without loading the services. */
 	@Transactional(readOnly = true)
 	public List<PmoServiceRepository.ServiceName> namesInStages(Collection<Stage> stages) {
-		return this.services.namesInStages(stages.stream().map(Stage::name).toList());
+		return this.services.namesInStages(Stage.stored(stages));
 	}
 
 	/** The services with these catalog ids. */

@@ -1,5 +1,8 @@
 package org.pmo.servicelifecycle.catalog;
 
+import java.util.Collection;
+import java.util.List;
+
 /** Where a service stands in the PMO services lifecycle framework. */
 public enum Stage {
 
@@ -20,6 +23,11 @@ public enum Stage {
 
 	public boolean isFinal() {
 		return this == RETIRED || this == DECLINED;
+	}
+
+	/** The stages as the catalog's tables store them, for the repositories' SQL queries. */
+	public static List<String> stored(Collection<Stage> stages) {
+		return stages.stream().map(Stage::name).toList();
 	}
 
 }

@@ -99,7 +99,7 @@ public class BusinessCases {
 	/** Effort and cost of the business cases of the services in these stages, summed by the database. */
 	@Transactional(readOnly = true)
 	BusinessCaseRepository.CommittedLoad loadIn(Collection<Stage> stages) {
-		return this.cases.committedIn(stages.stream().map(Stage::name).toList());
+		return this.cases.committedIn(Stage.stored(stages));
 	}
 
 	BusinessCaseView view(PmoService service, BusinessCaseRecord record, List<StrategicObjective> current) {
