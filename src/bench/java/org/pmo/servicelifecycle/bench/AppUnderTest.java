@@ -57,6 +57,8 @@ final class AppUnderTest implements AutoCloseable {
 
 	static final String BOARD = "benchboard";
 
+	static final String OWNER = "benchowner";
+
 	static final String BARE_KEY = "bench-bare-lifecycle";
 
 	final ConfigurableApplicationContext context;
@@ -138,6 +140,7 @@ final class AppUnderTest implements AutoCloseable {
 		organisation.ensureUser(REQUESTER, "Bench", "Requester", PASSWORD, "service-customers");
 		organisation.ensureUser(ANALYST, "Bench", "Analyst", PASSWORD, "pmo-analysts");
 		organisation.ensureUser(BOARD, "Bench", "Board", PASSWORD, "portfolio-board");
+		organisation.ensureUser(OWNER, "Bench", "Process owner", PASSWORD, "pmo-process-owners");
 		for (int i = 0; i < approvers; i++) {
 			String manager = String.format("benchmanager%02d", i);
 			organisation.ensureUser(manager, "Bench", "Manager " + i, PASSWORD, "pmo-managers");
@@ -191,6 +194,13 @@ final class AppUnderTest implements AutoCloseable {
 		this.lifecycle.with(this.people.withManager(manager)).live(newRequest(this.sequence.incrementAndGet()),
 				LifecycleDriver.REVIEW_CYCLE);
 		return 5;
+	}
+
+	/** A request raised and its need approved: its lifecycle waits at "Design service"; returns its code. */
+	String toDesign() {
+		String code = this.lifecycle.request(newRequest(this.sequence.incrementAndGet()));
+		this.lifecycle.evaluateNeed(code, Decision.APPROVE);
+		return code;
 	}
 
 	/** The bare process the same way: the same users, the same calls (task and job found by business key). */

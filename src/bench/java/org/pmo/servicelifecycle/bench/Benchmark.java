@@ -145,7 +145,7 @@ public final class Benchmark {
 			check(deployed.ok(), "deploy to stock: " + deployed.status() + " " + deployed.body());
 
 			// bench.scenarios (for working on one figure): a comma-separated subset, in this order
-			String only = System.getProperty("bench.scenarios", "lifecycle,approvals,races,load,inbox,footprint,burst,mix");
+			String only = System.getProperty("bench.scenarios", "lifecycle,approvals,races,load,inbox,pages,design,footprint,burst,mix,migration");
 			List<String> scenarios = List.of(only.split(","));
 			if (scenarios.contains("lifecycle")) {
 				lifecycleThroughput();
@@ -162,6 +162,12 @@ public final class Benchmark {
 			if (scenarios.contains("inbox")) {
 				inboxLatency();
 			}
+			if (scenarios.contains("pages")) {
+				pages();
+			}
+			if (scenarios.contains("design")) {
+				designUnderLoad();
+			}
 			if (scenarios.contains("footprint")) {
 				footprint();
 			}
@@ -170,6 +176,9 @@ public final class Benchmark {
 			}
 			if (scenarios.contains("mix")) {
 				serviceMix();
+			}
+			if (scenarios.contains("migration")) {
+				migration();
 			}
 			// tables PostgreSQL read by sequential scans during the whole run: where an index is missing
 			if (this.server.isPostgres()) {
@@ -625,6 +634,234 @@ public final class Benchmark {
 			millis.add(response.millis());
 		}
 		return millis;
+	}
+
+	// ---- the service page and the customer's page ---------------------------------------------------------------
+
+	/**
+	 * The pages people open most, on the loaded catalog: a service's page for a PMO manager and for a customer, and
+	 * the customer's own page. The customer is the requester of every loaded service, so his page lists the most
+	 * requests it shows with their next steps, what his organisation receives, its subscriptions and its offers.
+	 */
+	private void pages() throws Exception {
+		Http manager = new Http(this.app.baseUrl(), manager(0), AppUnderTest.PASSWORD);
+		Http customer = new Http(this.app.baseUrl(), AppUnderTest.REQUESTER, AppUnderTest.PASSWORD);
+		// customer organisations as a PMO keeps them: the requester's, and others of every segment
+		int organisations = (this.mode == QUICK) ? 5 : 40;
+		String[] segments = { "PROJECT_MANAGERS", "PROGRAMME_MANAGERS", "SENIOR_EXECUTIVES", "END_USERS" };
+		long own = -1;
+		for (int i = 0; i < organisations; i++) {
+			String members = (i == 0) ? "[\"" + AppUnderTest.REQUESTER + "\"]" : "[]";
+			Http.Response created = manager.post("/api/customers", "{\"name\":\"Bench customer " + i + "\",\"segment\":\""
+					+ segments[i % segments.length] + "\",\"contactEmail\":\"bench" + i + "@example.org\",\"members\":"
+					+ members + "}");
+			check(created.ok(), "customer: " + created.status() + " " + abbreviate(created.body()));
+			if (i == 0) {
+				own = created.json().get("id").asLong();
+			}
+		}
+		List<String> codes = this.app.jdbc.queryForList(
+				"select code from pmo_service where stage = 'OPERATION' order by code desc limit 100", String.class);
+		check(codes.size() >= 10, "too few services at OPERATION for the pages: " + codes.size());
+		for (String code : codes.subList(0, 3)) {
+			Http.Response subscribed = customer.post("/api/customers/" + own + "/subscriptions",
+					"{\"service\":\"" + code + "\"}");
+			check(subscribed.ok(), "subscription: " + subscribed.status() + " " + abbreviate(subscribed.body()));
+		}
+		AtomicInteger next = new AtomicInteger();
+		Stats managerPage = Stats.of(samples(() -> manager.get("/api/portfolio/services/" + codes.get(next.getAndIncrement() % codes.size()))));
+		Stats customerPage = Stats.of(samples(() -> customer.get("/api/portfolio/services/" + codes.get(next.getAndIncrement() % codes.size()))));
+		Http.Response mine = customer.get("/api/portfolio/my");
+		check(mine.ok(), "customer's page: " + mine.status() + " " + abbreviate(mine.body()));
+		evidence("customer's page", String.format("%d requests, %d services received, %d subscriptions, %d offers; %d KiB",
+				mine.json().path("requests").size(), mine.json().path("services").size(),
+				mine.json().path("subscriptions").size(), mine.json().path("offers").size(), mine.body().length() / 1024));
+		Stats myPage = Stats.of(samples(() -> customer.get("/api/portfolio/my")));
+		say("service page (ms): PMO manager p50 %.1f p95 %.1f; customer p50 %.1f p95 %.1f; customer's page p50 %.1f p95 %.1f",
+				managerPage.median(), managerPage.percentile(95), customerPage.median(), customerPage.percentile(95),
+				myPage.median(), myPage.percentile(95));
+		String scenario = "pages (" + this.mode.live() + " live services, " + organisations + " customers)";
+		for (var page : List.of(Map.entry("service page, PMO manager", managerPage),
+				Map.entry("service page, customer", customerPage), Map.entry("customer's page (/portfolio/my)", myPage))) {
+			for (int p : new int[] { 50, 95 }) {
+				this.rows.add(new Row(scenario, page.getKey() + " p" + p + " (ms)", single(page.getValue().percentile(p)),
+						null, null, 1, false));
+			}
+		}
+	}
+
+	// ---- the design form under load -----------------------------------------------------------------------------
+
+	/**
+	 * "Design service" submitted over Tasklist's REST call with two offerings and their agreements (JSON rows), by
+	 * an analyst alone and then while two threads carry other lifecycles to operation.
+	 */
+	private void designUnderLoad() throws Exception {
+		int designs = (this.mode == QUICK) ? 6 : 60;
+		Http analyst = new Http(this.app.baseUrl(), AppUnderTest.ANALYST, AppUnderTest.PASSWORD);
+		String offerings = "[" + org.pmo.servicelifecycle.demo.LifecycleForms.offeringRow("PROJECT_MANAGERS", "MANDATED", null)
+				+ "," + org.pmo.servicelifecycle.demo.LifecycleForms.offeringRow("PROGRAMME_MANAGERS", "ADDITIONAL", 25) + "]";
+		String agreements = "[" + org.pmo.servicelifecycle.demo.LifecycleForms.agreementRow("PROJECT_MANAGERS",
+				"on-time-delivery", "PERCENT", "AT_LEAST", 90, null) + ","
+				+ org.pmo.servicelifecycle.demo.LifecycleForms.agreementRow("PROGRAMME_MANAGERS", "on-time-delivery",
+						"PERCENT", "AT_LEAST", 95, 2.0) + "]";
+		Map<String, Object> fields = org.pmo.servicelifecycle.demo.LifecycleForms.design(AppUnderTest.ANALYST,
+				org.pmo.servicelifecycle.demo.LifecycleDriver.PILOT_PERIOD,
+				org.pmo.servicelifecycle.demo.LifecycleDriver.REVIEW_CYCLE, offerings, agreements);
+		String body = restVariables(fields);
+		List<Double> idle = submitDesigns(analyst, designs, body);
+		java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+		AtomicInteger carried = new AtomicInteger();
+		ExecutorService load = Executors.newFixedThreadPool(LIFECYCLE_THREADS);
+		List<Future<?>> loaders = new ArrayList<>();
+		for (int t = 0; t < LIFECYCLE_THREADS; t++) {
+			String manager = manager(10 + t);
+			loaders.add(load.submit(() -> {
+				while (running.get()) {
+					this.app.carryToOperation(manager);
+					carried.incrementAndGet();
+				}
+				return null;
+			}));
+		}
+		List<Double> loaded;
+		long started = System.nanoTime();
+		try {
+			loaded = submitDesigns(analyst, designs, body);
+		}
+		finally {
+			running.set(false);
+			for (Future<?> loader : loaders) {
+				loader.get();
+			}
+			load.shutdown();
+		}
+		double seconds = (System.nanoTime() - started) / 1e9;
+		Stats alone = Stats.of(idle);
+		Stats busy = Stats.of(loaded);
+		say("design form with offerings (ms): alone p50 %.1f p95 %.1f; under load p50 %.1f p95 %.1f "
+				+ "(%d lifecycles carried to operation beside it, %.1f/s)", alone.median(), alone.percentile(95),
+				busy.median(), busy.percentile(95), carried.get(), carried.get() / seconds);
+		String scenario = "design form with offerings (" + designs + " submissions, catalog of " + this.app.count(
+				"select count(*) from pmo_service") + ")";
+		for (int p : new int[] { 50, 95 }) {
+			this.rows.add(new Row(scenario, "submit alone p" + p + " (ms)", single(alone.percentile(p)), null, null, 1, false));
+		}
+		for (int p : new int[] { 50, 95 }) {
+			this.rows.add(new Row(scenario, "submit under load p" + p + " (ms)", single(busy.percentile(p)), null, null, 1,
+					false));
+		}
+		this.rows.add(new Row(scenario, "lifecycles carried beside it per s (" + LIFECYCLE_THREADS + " threads)",
+				single(carried.get() / seconds), null, null, 1, true));
+	}
+
+	/** Raises {@code count} requests to "Design service", then the analyst claims and submits each design. */
+	private List<Double> submitDesigns(Http analyst, int count, String body) throws Exception {
+		List<String> codes = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			codes.add(this.app.toDesign());
+		}
+		List<Double> millis = new ArrayList<>();
+		for (String code : codes) {
+			String task = this.app.jdbc.queryForObject("select t.id_ from act_ru_task t join act_ru_execution e "
+					+ "on e.id_ = t.proc_inst_id_ where e.business_key_ = ? and t.task_def_key_ = ?", String.class, code,
+					Lifecycle.TASK_DESIGN_SERVICE);
+			Http.Response claim = analyst.post("/engine-rest/task/" + task + "/claim",
+					"{\"userId\":\"" + AppUnderTest.ANALYST + "\"}");
+			check(claim.ok(), "claim design: " + claim.status() + " " + abbreviate(claim.body()));
+			Http.Response submitted = analyst.post("/engine-rest/task/" + task + "/submit-form", body);
+			check(submitted.ok(), "design form: " + submitted.status() + " " + abbreviate(submitted.body()));
+			millis.add(submitted.millis());
+		}
+		return millis;
+	}
+
+	/** Form fields as Tasklist sends them: {"variables":{name:{value, type}}}, the rows of a list as Json. */
+	private static String restVariables(Map<String, Object> fields) throws IOException {
+		com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+		com.fasterxml.jackson.databind.node.ObjectNode variables = json.createObjectNode();
+		fields.forEach((name, value) -> {
+			com.fasterxml.jackson.databind.node.ObjectNode variable = variables.putObject(name);
+			if (value instanceof org.camunda.spin.plugin.variable.value.JsonValue rows) {
+				variable.put("value", rows.getValueSerialized()).put("type", "Json");
+			}
+			else if (value instanceof Number number) {
+				variable.putPOJO("value", number);
+			}
+			else {
+				variable.put("value", String.valueOf(value));
+			}
+		});
+		return json.writeValueAsString(json.createObjectNode().set("variables", variables));
+	}
+
+	// ---- migration of running lifecycles ------------------------------------------------------------------------
+
+	/**
+	 * A process owner migrates running lifecycles to a new version of the model over {@code /api/models/migrations}:
+	 * the dry run, then the batch until its report is done. The lifecycles run on a version of their own, deployed
+	 * for them, so that the run's other lifecycles stay where they are.
+	 */
+	private void migration() throws Exception {
+		int count = this.mode.burst();
+		Http owner = new Http(this.app.baseUrl(), AppUnderTest.OWNER, AppUnderTest.PASSWORD);
+		byte[] model;
+		try (InputStream in = Benchmark.class.getResourceAsStream("/bpmn/pmo-service-lifecycle.bpmn")) {
+			check(in != null, "no bpmn/pmo-service-lifecycle.bpmn on the class path");
+			model = in.readAllBytes();
+		}
+		int from = deployLifecycleVersion(owner, model, "migrated from");
+		double loading = timed(() -> AppUnderTest.parallel(count, LOAD_THREADS, (i, t) -> {
+			this.app.liveService();
+			return 1;
+		}));
+		int to = deployLifecycleVersion(owner, model, "migrated to");
+		String request = "{\"processKey\":\"" + org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.KEY
+				+ "\",\"fromVersion\":" + from + ",\"toVersion\":" + to;
+		Http.Response dryRun = owner.post("/api/models/migrations", request + "}");
+		check(dryRun.ok() && dryRun.json().path("valid").asBoolean(), "dry run: " + dryRun.status() + " "
+				+ abbreviate(dryRun.body()));
+		long started = System.nanoTime();
+		Http.Response accepted = owner.post("/api/models/migrations", request + ",\"dryRun\":false}");
+		check(accepted.status() == 202, "migration: " + accepted.status() + " " + abbreviate(accepted.body()));
+		double startSeconds = (System.nanoTime() - started) / 1e9;
+		String batch = accepted.json().get("batchId").asText();
+		Http.Response report;
+		while (true) {
+			Thread.sleep(1000);
+			report = owner.get("/api/models/migrations/" + batch);
+			check(report.ok(), "migration report: " + report.status() + " " + abbreviate(report.body()));
+			if (report.json().path("done").asBoolean()) {
+				break;
+			}
+			check(System.nanoTime() - started < Duration.ofMinutes(15).toNanos(), "migration not done in 15 minutes");
+		}
+		double seconds = (System.nanoTime() - started) / 1e9;
+		Map<String, Integer> states = new TreeMap<>();
+		report.json().path("instances").forEach((instance) -> states.merge(instance.path("state").asText(), 1, Integer::sum));
+		say("migration of %d running lifecycles (v%d → v%d): dry run %.1f s, started in %.1f s, done after %.1f s "
+				+ "(%.0f instances/s); instances %s; report %.0f ms; %d loaded in %.0f s", count, from, to,
+				dryRun.millis() / 1000, startSeconds, seconds, count / seconds, states, report.millis(), count, loading);
+		evidence("migration, consistency check", abbreviate(report.json().path("consistency").toString()));
+		String scenario = "migration of " + count + " running lifecycles (REST, process owner)";
+		this.rows.add(new Row(scenario, "dry run (s)", single(dryRun.millis() / 1000), null, null, 1, false));
+		this.rows.add(new Row(scenario, "migrated instances per s (start to report done)", single(count / seconds), null,
+				null, 0, true));
+		this.rows.add(new Row(scenario, "instances not migrated", single(count - states.getOrDefault("MIGRATED", 0)), null,
+				null, 0, false));
+	}
+
+	/** Deploys the lifecycle model as Modeler does, told apart by a comment; returns the version it got. */
+	private int deployLifecycleVersion(Http owner, byte[] model, String label) {
+		String text = new String(model, java.nio.charset.StandardCharsets.UTF_8) + "\n<!-- " + label + " by the benchmark "
+				+ System.nanoTime() + " -->\n";
+		Http.Response deployed = owner.deploy("pmo", "pmo-service-lifecycle.bpmn",
+				text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		check(deployed.ok(), "deploy the lifecycle: " + deployed.status() + " " + abbreviate(deployed.body()));
+		Integer version = this.app.jdbc.queryForObject(
+				"select max(version_) from act_re_procdef where key_ = ?", Integer.class,
+				org.pmo.servicelifecycle.lifecycle.ServiceLifecycleProcess.KEY);
+		return (version != null) ? version : 0;
 	}
 
 	// ---- footprint ----------------------------------------------------------------------------------------------
