@@ -83,6 +83,21 @@ public class OfferingBook {
 			.findFirst();
 	}
 
+	/** The offerings of the version in force, one per segment offered. */
+	@Transactional(readOnly = true)
+	public List<Offering> offeringsInForce(PmoService service) {
+		return offerings(service, service.getServiceVersion());
+	}
+
+	/**
+	 * Code, name and places of the services in the stages whose version in force offers the segment as ADDITIONAL
+	 * (services recorded before offerings existed count by their summary), in code order, at most {@code limit}.
+	 */
+	@Transactional(readOnly = true)
+	public List<OfferingRepository.OpenOffer> additionalFor(CustomerSegment segment, Collection<Stage> stages, int limit) {
+		return this.offerings.additionalFor(segment.name(), Stage.stored(stages), limit);
+	}
+
 	/** Replaces the offerings in force and their agreements (PUT). */
 	public List<OfferingView> replace(String code, List<OfferingTerms> terms, String actor) {
 		PmoService service = open(code);

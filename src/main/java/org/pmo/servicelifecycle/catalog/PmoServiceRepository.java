@@ -34,6 +34,22 @@ public interface PmoServiceRepository extends JpaRepository<PmoService, Long> {
 			nativeQuery = true)
 	List<ServiceName> namesInStages(@Param("stages") Collection<String> stages);
 
+	@Query(value = "select code as \"code\", name as \"name\", stage as \"stage\" from pmo_service "
+			+ "where requested_by = ?1 order by code limit ?2", nativeQuery = true)
+	List<RequestRow> requestsOf(String userId, int limit);
+
+	/** A row of {@link #requestsOf(String, int)}: a request as its requester's page lists it. */
+	interface RequestRow {
+
+		String getCode();
+
+		String getName();
+
+		/** The stage as stored: {@link Stage#name()}. */
+		String getStage();
+
+	}
+
 	/** A row of {@link #namesInStages(Collection)}: what a list of choices shows of a service. */
 	interface ServiceName {
 

@@ -215,8 +215,8 @@ public class ServiceCatalog {
 
 	/** The services a person asked for, newest code last. */
 	@Transactional(readOnly = true)
-	public List<PmoService> requestedBy(String userId, int limit) {
-		return this.services.findByRequestedByOrderByCode(userId, PageRequest.of(0, limit));
+	public List<PmoServiceRepository.RequestRow> requestedBy(String userId, int limit) {
+		return this.services.requestsOf(userId, limit);
 	}
 
 	@Transactional(readOnly = true)

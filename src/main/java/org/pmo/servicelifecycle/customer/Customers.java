@@ -138,16 +138,19 @@ public class Customers implements CustomerParties {
 	 */
 	@Transactional(readOnly = true)
 	public List<Customer> receiving(PmoService service, CustomerSegment segment) {
-		List<Customer> receiving = new ArrayList<>();
-		for (Customer customer : this.customers.findAllByOrderByName()) {
-			if (segment != null && customer.getSegment() != segment) {
-				continue;
+		Set<String> mandated = new HashSet<>();
+		Set<String> additional = new HashSet<>();
+		for (Offering offering : this.offerings.offeringsInForce(service)) {
+			if (segment == null || offering.getSegment() == segment) {
+				(offering.getLevel() == OfferingLevel.MANDATED ? mandated : additional).add(offering.getSegment().name());
 			}
-			this.offerings.offeringFor(service, customer.getSegment())
-				.filter((offering) -> receives(customer.getId(), offering))
-				.ifPresent((offering) -> receiving.add(customer));
 		}
-		return receiving;
+		if (mandated.isEmpty() && additional.isEmpty()) {
+			return List.of();
+		}
+		// one query whatever the number of customers; "" stands for no segment (SQL has no empty list)
+		return this.customers.receiving(service.getId(), mandated.isEmpty() ? Set.of("") : mandated,
+				additional.isEmpty() ? Set.of("") : additional);
 	}
 
 	SubscriptionView view(Subscription subscription) {

@@ -4,14 +4,14 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.pmo.servicelifecycle.agreement.AgreementBook;
-import org.pmo.servicelifecycle.agreement.Offering;
 import org.pmo.servicelifecycle.agreement.OfferingBook;
 import org.pmo.servicelifecycle.agreement.OfferingView;
 import org.pmo.servicelifecycle.agreement.PerformanceReport;
-import org.pmo.servicelifecycle.catalog.OfferingLevel;
-import org.pmo.servicelifecycle.catalog.PmoService;
+import org.pmo.servicelifecycle.catalog.PmoServiceRepository;
 import org.pmo.servicelifecycle.catalog.ServiceCatalog;
 import org.pmo.servicelifecycle.catalog.Stage;
 import org.pmo.servicelifecycle.customer.Customer;
@@ -21,6 +21,7 @@ import org.pmo.servicelifecycle.customer.SubscriptionStatus;
 import org.pmo.servicelifecycle.customer.SubscriptionView;
 import org.pmo.servicelifecycle.lifecycle.ApplicationAuthority;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A customer's own page: the requests he raised and the step each waits at, the services his organisation receives
@@ -31,6 +32,9 @@ public class MyPortfolio {
 
 	/** The most requests the page lists. */
 	static final int MAX_REQUESTS = 200;
+
+	/** The most offers the page lists, in code order. */
+	static final int MAX_OFFERS = 200;
 
 	private final ServiceCatalog catalog;
 
@@ -57,13 +61,15 @@ public class MyPortfolio {
 		this.clock = clock;
 	}
 
+	// one read-only transaction for the page's twenty-odd reads, not one each
+	@Transactional(readOnly = true)
 	public View mine() {
 		String user = this.application.currentUserId();
-		List<PmoService> requested = this.catalog.requestedBy(user, MAX_REQUESTS);
-		Map<String, List<PortfolioOverview.OpenTask>> tasks = this.application
-			.call(() -> this.portfolio.openTasksOf(requested, this.clock.instant()));
+		List<PmoServiceRepository.RequestRow> requested = this.catalog.requestedBy(user, MAX_REQUESTS);
+		Map<String, List<PortfolioOverview.OpenTask>> tasks = this.application.call(() -> this.portfolio
+			.openTasksOf(requested.stream().map(PmoServiceRepository.RequestRow::getCode).toList(), this.clock.instant()));
 		List<Request> requests = requested.stream()
-			.map((service) -> new Request(service.getCode(), service.getName(), service.getStage(),
+			.map((service) -> new Request(service.getCode(), service.getName(), Stage.valueOf(service.getStage()),
 					tasks.getOrDefault(service.getCode(), List.of())))
 			.toList();
 		Customer customer = this.customers.organisationOf(user).orElse(null);
@@ -90,17 +96,19 @@ public class MyPortfolio {
 			received.add(new Received(offering.service(), offering.name(), offering.level(), offering.stage(), terms,
 					attainment));
 		}
-		List<Offer> offers = new ArrayList<>();
-		for (PmoService service : this.catalog.inStages(List.of(Stage.OPERATION, Stage.TRANSFORM))) {
-			Offering offering = this.offerings.offeringFor(service, customer.getSegment()).orElse(null);
-			boolean open = details.subscriptions()
-				.stream()
-				.anyMatch((s) -> s.service().equals(service.getCode())
-						&& (s.status() == SubscriptionStatus.ACTIVE || s.status() == SubscriptionStatus.PENDING));
-			if (offering != null && offering.getLevel() == OfferingLevel.ADDITIONAL && !open) {
-				offers.add(new Offer(service.getCode(), service.getName(), offering.getCapacity()));
-			}
-		}
+		// the customer's open subscriptions are left out of the first MAX_OFFERS offers, so those are read with them
+		Set<String> open = details.subscriptions()
+			.stream()
+			.filter((s) -> s.status() == SubscriptionStatus.ACTIVE || s.status() == SubscriptionStatus.PENDING)
+			.map(SubscriptionView::service)
+			.collect(Collectors.toSet());
+		List<Offer> offers = this.offerings
+			.additionalFor(customer.getSegment(), List.of(Stage.OPERATION, Stage.TRANSFORM), MAX_OFFERS + open.size())
+			.stream()
+			.filter((offer) -> !open.contains(offer.getCode()))
+			.limit(MAX_OFFERS)
+			.map((offer) -> new Offer(offer.getCode(), offer.getName(), offer.getCapacity()))
+			.toList();
 		return new View(user, new Organisation(customer.getId(), customer.getName(), customer.getSegment().name()),
 				requests, received, details.subscriptions(), offers);
 	}

@@ -34,6 +34,7 @@ import org.pmo.servicelifecycle.review.ReviewDecisions;
 import org.pmo.servicelifecycle.strategy.BusinessCaseView;
 import org.pmo.servicelifecycle.strategy.BusinessCases;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Everything the page of one service shows: its terms, value and cost, offerings and their attainment per period, the
@@ -85,6 +86,8 @@ public class ServicePage {
 		this.clock = clock;
 	}
 
+	// one read-only transaction for the page's twenty-odd reads, not one each
+	@Transactional(readOnly = true)
 	public View of(String code) {
 		PmoService service = this.catalog.find(code);
 		boolean staff = this.application.currentUserIsAdministrator()
@@ -96,7 +99,7 @@ public class ServicePage {
 		PerformanceReport performance = this.agreements.performance(code);
 		Long own = staff ? null : this.customers.customerOf(this.application.currentUserId()).orElse(null);
 		List<PortfolioOverview.OpenTask> tasks = this.application
-			.call(() -> this.portfolio.openTasksOf(List.of(service), this.clock.instant()))
+			.call(() -> this.portfolio.openTasksOf(List.of(code), this.clock.instant()))
 			.getOrDefault(code, List.of());
 		return this.application.call(() -> {
 			Map<String, Object> figures = strategy
