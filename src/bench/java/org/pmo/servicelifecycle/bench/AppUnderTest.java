@@ -107,6 +107,12 @@ final class AppUnderTest implements AutoCloseable {
 				"--logging.level.org.camunda.bpm.engine.context=ERROR",
 				// the bare baseline's tasks are worked as the lifecycle's are, through the same allowlist
 				"--pmo.engine.baseline-processes=" + BARE_KEY));
+		// bench.app.args: settings to compare, e.g. -Dbench.app.args=--camunda.bpm.job-execution.max-jobs-per-acquisition=16
+		for (String argument : System.getProperty("bench.app.args", "").trim().split("\\s+")) {
+			if (!argument.isEmpty()) {
+				arguments.add(argument);
+			}
+		}
 		if (server.isPostgres()) {
 			// as production runs it
 			application.setAdditionalProfiles("postgres");

@@ -58,7 +58,7 @@ class CamundaSchemaPostgresTests {
 				assertThat(application.getBean(JdbcTemplate.class)
 					.queryForList("select version from flyway_schema_history where success order by installed_rank",
 							String.class))
-					.containsExactly("0", "1", "2", "3", "4", "5", "6", "7");
+					.containsExactly("0", "1", "2", "3", "4", "5", "6", "7", "8");
 				// the job acquisition's index, added by the application next to Camunda's own
 				assertThat(application.getBean(JdbcTemplate.class)
 					.queryForList("select indexdef from pg_indexes where tablename = 'act_ru_job'", String.class))
