@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
  * <li>{@link JdkDatatypeFactory}: the JDK's XML datatype factory, before any timer is read;</li>
  * <li>{@link EngineMetrics}: the engine's counts, also for Prometheus;</li>
  * <li>{@link ClusterNodeName}: the node's name in job logs and locks;</li>
- * <li>{@link JobAcquisitionIndex}: the due-date index, once the schema exists;</li>
+ * <li>{@link EngineIndexes}: the job due-date and event-subscription indexes, once the schema exists, and a due date
+ * for every job;</li>
  * <li>{@link LifecycleModelListeners}: task audit and stage properties on the lifecycle models, and the form check
  * after the allowlist;</li>
  * <li>{@link GovernanceSettings}: deny by default (the first command interceptor after the transaction opens), the
@@ -38,7 +39,7 @@ class PmoEnginePlugin extends CompositeProcessEnginePlugin {
 		addProcessEnginePlugin(new JdkDatatypeFactory());
 		addProcessEnginePlugin(engineMetrics.plugin());
 		addProcessEnginePlugin(new ClusterNodeName(nodeSettings));
-		addProcessEnginePlugin(new JobAcquisitionIndex());
+		addProcessEnginePlugin(new EngineIndexes());
 		addProcessEnginePlugin(new LifecycleModelListeners(taskAudit, serviceStage, businessCaseForm, offeringDesign,
 				retirementDates));
 		addProcessEnginePlugin(new GovernanceSettings(fourEyes, engineSettings));

@@ -38,7 +38,7 @@ class JobDueDateTests extends WebTestSupport {
 
 			// a job from before the setting, without a due date, is due at the next start
 			this.jdbc.update("update ACT_RU_JOB set DUEDATE_ = null where ID_ = ?", seed.getId());
-			JobAcquisitionIndex atStart = new JobAcquisitionIndex();
+			EngineIndexes atStart = new EngineIndexes();
 			atStart.postInit(configuration);
 			atStart.postProcessEngineBuild(this.engine);
 			assertThat(this.engine.getManagementService().createJobQuery().jobId(seed.getId()).singleResult().getDuedate())

@@ -59,10 +59,15 @@ class CamundaSchemaPostgresTests {
 					.queryForList("select version from flyway_schema_history where success order by installed_rank",
 							String.class))
 					.containsExactly("0", "1", "2", "3", "4", "5", "6", "7", "8");
-				// the job acquisition's index, added by the application next to Camunda's own
+				// the job acquisition's index, added by the application next to Camunda's own,
 				assertThat(application.getBean(JdbcTemplate.class)
 					.queryForList("select indexdef from pg_indexes where tablename = 'act_ru_job'", String.class))
 					.anySatisfy((index) -> assertThat(index).contains("pmo_idx_job_acquisition").contains("(duedate_)"));
+				// and the event subscriptions' index by process instance, which migrations read
+				assertThat(application.getBean(JdbcTemplate.class)
+					.queryForList("select indexdef from pg_indexes where tablename = 'act_ru_event_subscr'", String.class))
+					.anySatisfy((index) -> assertThat(index).contains("pmo_idx_event_subscr_proc_inst")
+						.contains("(proc_inst_id_)"));
 			}
 		}
 		finally {
