@@ -145,7 +145,8 @@ public final class Benchmark {
 			check(deployed.ok(), "deploy to stock: " + deployed.status() + " " + deployed.body());
 
 			// bench.scenarios (for working on one figure): a comma-separated subset, in this order
-			String only = System.getProperty("bench.scenarios", "lifecycle,approvals,races,load,inbox,pages,design,footprint,burst,mix,migration");
+			String only = System.getProperty("bench.scenarios",
+					"lifecycle,approvals,races,load,inbox,pages,design,footprint,burst,mix,migration");
 			List<String> scenarios = List.of(only.split(","));
 			if (scenarios.contains("lifecycle")) {
 				lifecycleThroughput();
@@ -669,8 +670,10 @@ public final class Benchmark {
 			check(subscribed.ok(), "subscription: " + subscribed.status() + " " + abbreviate(subscribed.body()));
 		}
 		AtomicInteger next = new AtomicInteger();
-		Stats managerPage = Stats.of(samples(() -> manager.get("/api/portfolio/services/" + codes.get(next.getAndIncrement() % codes.size()))));
-		Stats customerPage = Stats.of(samples(() -> customer.get("/api/portfolio/services/" + codes.get(next.getAndIncrement() % codes.size()))));
+		java.util.function.Supplier<String> nextPage = () -> "/api/portfolio/services/"
+				+ codes.get(next.getAndIncrement() % codes.size());
+		Stats managerPage = Stats.of(samples(() -> manager.get(nextPage.get())));
+		Stats customerPage = Stats.of(samples(() -> customer.get(nextPage.get())));
 		Http.Response mine = customer.get("/api/portfolio/my");
 		check(mine.ok(), "customer's page: " + mine.status() + " " + abbreviate(mine.body()));
 		evidence("customer's page", String.format("%d requests, %d services received, %d subscriptions, %d offers; %d KiB",

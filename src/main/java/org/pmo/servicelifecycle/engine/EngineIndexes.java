@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
  * <li>the event subscriptions' process instance, which the migration of an instance reads: without it every migrated
  * instance read every live service's subscriptions.</li>
  * </ul>
- * With {@code ensureJobDueDateNotNull} the acquisition asks only for due dates that have passed, so jobs written without one
- * (before the setting, or by a node without it) are given the time of this start: they run first, not never.
+ * With {@code ensureJobDueDateNotNull} the acquisition asks only for due dates that have passed, so jobs written
+ * without one (before the setting, or by a node without it) are given the time of this start: they run first, not
+ * never.
  */
 class EngineIndexes extends AbstractProcessEnginePlugin {
 

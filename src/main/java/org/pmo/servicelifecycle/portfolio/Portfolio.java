@@ -93,7 +93,8 @@ public class Portfolio {
 
 		List<PmoService> services = this.catalog.list(phase, stage, limit);
 		// everyone who may read the catalog sees the whole portfolio's work, whatever tasks are his own
-		Map<String, List<PortfolioOverview.OpenTask>> tasksByCode = this.application.call(() -> openTasksOf(services.stream().map(PmoService::getCode).toList(), now));
+		List<String> codes = services.stream().map(PmoService::getCode).toList();
+		Map<String, List<PortfolioOverview.OpenTask>> tasksByCode = this.application.call(() -> openTasksOf(codes, now));
 		Map<String, Map<String, Object>> figures = readsStrategy() ? this.application.call(() -> figuresOf(services))
 				: Map.of();
 		List<PortfolioOverview.ServiceSummary> summaries = new ArrayList<>();
