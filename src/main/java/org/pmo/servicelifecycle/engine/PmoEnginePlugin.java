@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
  * <li>{@link ClusterNodeName}: the node's name in job logs and locks;</li>
  * <li>{@link EngineIndexes}: the job due-date and event-subscription indexes, once the schema exists, and a due date
  * for every job;</li>
+ * <li>{@link ParsedFeelExpressions}: the decisions' FEEL with each expression parsed once;</li>
  * <li>{@link LifecycleModelListeners}: task audit and stage properties on the lifecycle models, and the form check
  * after the allowlist;</li>
  * <li>{@link GovernanceSettings}: deny by default (the first command interceptor after the transaction opens), the
@@ -40,6 +41,7 @@ class PmoEnginePlugin extends CompositeProcessEnginePlugin {
 		addProcessEnginePlugin(engineMetrics.plugin());
 		addProcessEnginePlugin(new ClusterNodeName(nodeSettings));
 		addProcessEnginePlugin(new EngineIndexes());
+		addProcessEnginePlugin(new ParsedFeelExpressions());
 		addProcessEnginePlugin(new LifecycleModelListeners(taskAudit, serviceStage, businessCaseForm, offeringDesign,
 				retirementDates));
 		addProcessEnginePlugin(new GovernanceSettings(fourEyes, engineSettings));
