@@ -68,8 +68,8 @@ class EngineIndexes extends AbstractProcessEnginePlugin {
 				}
 			}
 			catch (SQLException ex) {
-				log.warn("Could not give the jobs without a due date one ({}); run as the schema's owner: {}",
-						ex.getMessage(), DUE_NOW);
+				log.warn("Could not give the jobs without a due date one, so the acquisition does not find them ({}); "
+						+ "run as the schema's owner: {}", ex.getMessage(), DUE_NOW.replace("ACT_RU_JOB", table));
 			}
 		}
 	}
