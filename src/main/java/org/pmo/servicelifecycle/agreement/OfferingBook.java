@@ -78,7 +78,7 @@ public class OfferingBook {
 	/** The offering in force for a segment. */
 	@Transactional(readOnly = true)
 	public Optional<Offering> offeringFor(PmoService service, CustomerSegment segment) {
-		return offerings(service, service.getServiceVersion()).stream()
+		return offeringsInForce(service).stream()
 			.filter((offering) -> offering.getSegment() == segment)
 			.findFirst();
 	}

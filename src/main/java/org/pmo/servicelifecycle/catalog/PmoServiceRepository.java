@@ -18,8 +18,6 @@ public interface PmoServiceRepository extends JpaRepository<PmoService, Long> {
 
 	List<PmoService> findAllByOrderByCode(Pageable page);
 
-	List<PmoService> findByRequestedByOrderByCode(String requestedBy, Pageable page);
-
 	long countByStage(Stage stage);
 
 	long countByNextReviewDueBefore(Instant horizon);

@@ -53,36 +53,31 @@ class EngineIndexes extends AbstractProcessEnginePlugin {
 		ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) processEngine
 			.getProcessEngineConfiguration();
 		String prefix = configuration.getDatabaseTablePrefix();
-		String table = prefix + "ACT_RU_JOB";
-		create(NAME, DDL.replace("ACT_RU_JOB", table));
-		create(SUBSCRIPTIONS_NAME, SUBSCRIPTIONS_DDL.replace("ACT_RU_EVENT_SUBSCR", prefix + "ACT_RU_EVENT_SUBSCR"));
+		String dueNow = DUE_NOW.replace("ACT_RU_JOB", prefix + "ACT_RU_JOB");
+		execute(DDL.replace("ACT_RU_JOB", prefix + "ACT_RU_JOB"), "create the index " + NAME);
+		execute(SUBSCRIPTIONS_DDL.replace("ACT_RU_EVENT_SUBSCR", prefix + "ACT_RU_EVENT_SUBSCR"),
+				"create the index " + SUBSCRIPTIONS_NAME);
 		if (configuration.isEnsureJobDueDateNotNull()) {
-			try (Connection connection = this.dataSource.getConnection();
-					Statement statement = connection.createStatement()) {
-				int updated = statement.executeUpdate(DUE_NOW.replace("ACT_RU_JOB", table));
-				if (!connection.getAutoCommit()) {
-					connection.commit();
-				}
-				if (updated > 0) {
-					log.info("{} jobs without a due date are due now, so that the acquisition by due date finds them", updated);
-				}
-			}
-			catch (SQLException ex) {
-				log.warn("Could not give the jobs without a due date one, so the acquisition does not find them ({}); "
-						+ "run as the schema's owner: {}", ex.getMessage(), DUE_NOW.replace("ACT_RU_JOB", table));
+			int updated = execute(dueNow, "give the jobs without a due date one, so the acquisition does not find them");
+			if (updated > 0) {
+				log.info("{} jobs without a due date are due now, so that the acquisition by due date finds them", updated);
 			}
 		}
 	}
 
-	private void create(String name, String ddl) {
+	/** Runs one statement and commits it; where it fails, says what could not be done and what to run by hand. */
+	private int execute(String sql, String what) {
 		try (Connection connection = this.dataSource.getConnection(); Statement statement = connection.createStatement()) {
-			statement.execute(ddl);
+			statement.execute(sql);
+			int updated = Math.max(0, statement.getUpdateCount());
 			if (!connection.getAutoCommit()) {
 				connection.commit();
 			}
+			return updated;
 		}
 		catch (SQLException ex) {
-			log.warn("Could not create the index {} ({}); create it as the schema's owner: {}", name, ex.getMessage(), ddl);
+			log.warn("Could not {} ({}); run it as the schema's owner: {}", what, ex.getMessage(), sql);
+			return 0;
 		}
 	}
 

@@ -1,6 +1,5 @@
 package org.pmo.servicelifecycle.engine;
 
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -8,7 +7,6 @@ import java.util.function.Function;
 import camundajar.impl.scala.runtime.BoxesRunTime;
 import camundajar.impl.scala.util.Either;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
-import org.camunda.bpm.dmn.feel.impl.FeelEngineFactory;
 import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngine;
 import org.camunda.bpm.dmn.feel.impl.scala.function.CustomFunctionTransformer;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -31,19 +29,13 @@ class ParsedFeelExpressions extends AbstractProcessEnginePlugin {
 
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
-		DefaultDmnEngineConfiguration dmn = configuration.getDmnEngineConfiguration();
-		if (dmn == null) {
-			dmn = (DefaultDmnEngineConfiguration) DefaultDmnEngineConfiguration.createDefaultDmnEngineConfiguration();
-			configuration.setDmnEngineConfiguration(dmn);
+		if (configuration.getDmnEngineConfiguration() == null) {
+			configuration.setDmnEngineConfiguration(
+					(DefaultDmnEngineConfiguration) DefaultDmnEngineConfiguration.createDefaultDmnEngineConfiguration());
 		}
-		DefaultDmnEngineConfiguration dmnConfiguration = dmn;
-		// the custom function providers are the engine's, read when the DMN engine is built
-		dmn.setFeelEngineFactory(factory(() -> dmnConfiguration.getFeelCustomFunctionProviders()));
-	}
-
-	static FeelEngineFactory factory(
-			java.util.function.Supplier<List<org.camunda.bpm.dmn.feel.impl.scala.function.FeelCustomFunctionProvider>> providers) {
-		return () -> new ScalaFeelEngine(providers.get()) {
+		DefaultDmnEngineConfiguration dmn = configuration.getDmnEngineConfiguration();
+		// the custom function providers are the engine's, set on the DMN configuration before the factory is called
+		dmn.setFeelEngineFactory(() -> new ScalaFeelEngine(dmn.getFeelCustomFunctionProviders()) {
 
 			@Override
 			protected FeelEngine buildFeelEngine(CustomFunctionTransformer functions,
@@ -51,7 +43,7 @@ class ParsedFeelExpressions extends AbstractProcessEnginePlugin {
 				return new ParsingOnce(functions, valueMapper);
 			}
 
-		};
+		});
 	}
 
 	/** FEEL as Camunda's DMN engine builds it (no external functions), with the parsed expressions kept. */
