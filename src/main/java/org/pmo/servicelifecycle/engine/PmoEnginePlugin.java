@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
  * <li>{@link LifecycleModelListeners}: task audit and stage properties on the lifecycle models, and the form check
  * after the allowlist;</li>
  * <li>{@link GovernanceSettings}: deny by default (the first command interceptor after the transaction opens), the
- * four-eyes guard and listeners, the candidate rule, the login throttle and the engine's safety settings.</li>
+ * four-eyes guard and listeners, the candidate rule, the login throttle and the engine's safety settings;</li>
+ * <li>{@link GroupInboxQueries}: a group inbox's page without Camunda's identity-link join.</li>
  * </ol>
  * Command interceptors therefore run as: task query guard and login throttle (before the transaction), then
  * {@link DenyByDefault}, {@link FormSubmissionCheck}, {@link GovernanceGuard}. On a lifecycle model's user task the
@@ -45,6 +46,7 @@ class PmoEnginePlugin extends CompositeProcessEnginePlugin {
 		addProcessEnginePlugin(new LifecycleModelListeners(taskAudit, serviceStage, businessCaseForm, offeringDesign,
 				retirementDates));
 		addProcessEnginePlugin(new GovernanceSettings(fourEyes, engineSettings));
+		addProcessEnginePlugin(new GroupInboxQueries());
 	}
 
 	@Override
