@@ -3,10 +3,13 @@ package org.pmo.servicelifecycle.engine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Array;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -122,7 +125,7 @@ final class GroupInboxQueries extends AbstractProcessEnginePlugin {
 	private static boolean atDefaults(TaskQueryImpl query, Set<String> criteria) {
 		try {
 			for (Field field : FIELDS) {
-				if (!criteria.contains(field.getName()) && !Objects.deepEquals(field.get(query), field.get(DEFAULTS))) {
+				if (!criteria.contains(field.getName()) && !sameCriterion(field.get(query), field.get(DEFAULTS))) {
 					return false;
 				}
 			}
@@ -131,6 +134,20 @@ final class GroupInboxQueries extends AbstractProcessEnginePlugin {
 		catch (IllegalAccessException ex) {
 			return false;
 		}
+	}
+
+	/**
+	 * An empty list of values is no criterion: Camunda's statement tests each for "not null and not empty", and the
+	 * filters' stored queries come back with empty lists where nothing was chosen.
+	 */
+	private static boolean sameCriterion(Object value, Object defaultValue) {
+		return Objects.deepEquals(value, defaultValue) || (isEmpty(value) && isEmpty(defaultValue));
+	}
+
+	private static boolean isEmpty(Object value) {
+		return value == null || (value.getClass().isArray() && Array.getLength(value) == 0)
+				|| (value instanceof Collection<?> values && values.isEmpty())
+				|| (value instanceof Map<?, ?> entries && entries.isEmpty());
 	}
 
 	/** Every field a task query may set, Camunda's future ones included, but those every query carries. */

@@ -6,14 +6,17 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.junit.jupiter.api.AfterEach;
@@ -40,6 +43,8 @@ class GroupInboxQueriesTests extends WebTestSupport {
 	private final List<String> created = new ArrayList<>();
 
 	private TaskService tasks;
+
+	private String filter;
 
 	private IdentityService identity;
 
@@ -71,6 +76,9 @@ class GroupInboxQueriesTests extends WebTestSupport {
 	void removeTheTasks() {
 		this.identity.clearAuthentication();
 		ClockUtil.reset();
+		if (this.filter != null) {
+			this.engine.getFilterService().deleteFilter(this.filter);
+		}
 		try {
 			for (String id : this.created) {
 				this.tasks.deleteTask(id, true);
@@ -127,6 +135,33 @@ class GroupInboxQueriesTests extends WebTestSupport {
 	}
 
 	@Test
+	void aSavedFilterExtendedAsTasklistExtendsItTakesTheStatement() {
+		FilterService filters = this.engine.getFilterService();
+		// her own filter, as Tasklist saves one
+		Filter saved = filters.newTaskFilter("Inbox of A " + this.run)
+			.setOwner(this.ines)
+			.setQuery(this.tasks.createTaskQuery().taskCandidateGroup(this.groupA).includeAssignedTasks());
+		filters.saveFilter(saved);
+		this.filter = saved.getId();
+		// the stored query as Tasklist's page reads it back, with its sorting from the request
+		Supplier<TaskQuery> page = () -> filters.getFilter(this.filter)
+			.extend(this.tasks.createTaskQuery().orderByTaskCreateTime().desc())
+			.getQuery();
+		assertThat(fits(page)).isTrue();
+		this.identity.setAuthentication(this.ines, List.of(this.groupA, this.groupC));
+		try {
+			List<Task> found = filters.listPage(this.filter, this.tasks.createTaskQuery().orderByTaskCreateTime().desc(),
+					0, 15);
+			List<String> inbox = found.stream().map(Task::getName).toList();
+			assertThat(inbox).containsExactly(name(6), name(5), name(3), name(1));
+			assertThat(filters.count(this.filter)).isEqualTo(4);
+		}
+		finally {
+			this.identity.clearAuthentication();
+		}
+	}
+
+	@Test
 	void otherShapesKeepCamundasStatement() {
 		assertThat(fitsAsInes(query -> query.taskCandidateGroup(this.groupA).dueBefore(new Date()))).isFalse();
 		assertThat(fitsAsInes(query -> query.taskCandidateGroup(this.groupA).processVariableValueEquals("x", 1)))
@@ -144,11 +179,15 @@ class GroupInboxQueriesTests extends WebTestSupport {
 	}
 
 	private boolean fitsAsInes(UnaryOperator<TaskQuery> shape) {
+		return fits(() -> shape.apply(this.tasks.createTaskQuery()));
+	}
+
+	private boolean fits(Supplier<TaskQuery> shape) {
 		// configured inside the command as the task manager configures it, for Ines and her groups
 		Command<Boolean> configured = context -> {
 			this.identity.setAuthentication(this.ines, List.of(this.groupA, this.groupC));
 			try {
-				TaskQueryImpl query = (TaskQueryImpl) shape.apply(this.tasks.createTaskQuery());
+				TaskQueryImpl query = (TaskQueryImpl) shape.get();
 				context.getAuthorizationManager().configureTaskQuery(query);
 				context.getTenantManager().configureQuery(query);
 				return GroupInboxQueries.fits(query);
