@@ -623,9 +623,14 @@ public final class Benchmark {
 
 	}
 
+	/**
+	 * Latencies of a request after as many unmeasured calls as are measured: with 20 the JIT compiler took half a
+	 * core during the samples (JFR's thread CPU load), and the figure was the compiler's more than the request's.
+	 */
 	private List<Double> samples(Call call) {
 		int samples = Integer.getInteger("bench.inbox.samples", this.mode.inboxSamples());
-		for (int i = 0; i < Math.min(20, samples); i++) {
+		int warmUp = Integer.getInteger("bench.inbox.warm-up", samples);
+		for (int i = 0; i < warmUp; i++) {
 			call.call();
 		}
 		List<Double> millis = new ArrayList<>();

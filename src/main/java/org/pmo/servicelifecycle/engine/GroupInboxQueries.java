@@ -25,7 +25,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskManager;
 import org.camunda.bpm.engine.task.Task;
 
 /**
- * A group inbox's page read the cheap way. Tasklist asks for a group's tasks (a filter's candidate groups, assigned or
+ * A group inbox's page and count read the cheap way. Tasklist asks for a group's tasks (a filter's candidate groups, assigned or
  * not) newest first, and with the candidate rule ({@link CandidateTaskAccess}) the user's own part. Camunda's task
  * statement joins every task with its identity links and must de-duplicate ({@code DISTINCT}) and sort all of a
  * group's tasks before it can return the first fifteen: 9.5 ms at 3,000 open tasks on PostgreSQL. Asked as "tasks for
@@ -34,12 +34,14 @@ import org.camunda.bpm.engine.task.Task;
  * Only a page of exactly that shape takes this statement: candidate groups, "include assigned tasks", the candidate
  * rule's part, plain ordering columns, the tenant check; every other field of the query at its default. Anything else
  * (a due date, a variable, sorting by a variable, authorization rows to join) is Camunda's statement as before. The
- * condition is Camunda's, applied to one identity link at a time as its join does, so both return the same tasks; the
- * count is Camunda's.
+ * condition is Camunda's, applied to one identity link at a time as its join does, so both return the same tasks. The
+ * count reads as many rows either way, but its statement is built from a few lines instead of Camunda's hundreds.
  */
 final class GroupInboxQueries extends AbstractProcessEnginePlugin {
 
 	static final String STATEMENT = "selectGroupInboxTasks";
+
+	static final String COUNT_STATEMENT = "selectGroupInboxTaskCount";
 
 	private static final String MAPPING = "GroupInboxQueries.xml";
 
@@ -176,6 +178,13 @@ final class GroupInboxQueries extends AbstractProcessEnginePlugin {
 				return getDbEntityManager().selectList("selectTaskByQueryCriteria", query);
 			}
 			return getDbEntityManager().selectList(STATEMENT, query);
+		}
+
+		@Override
+		public long findTaskCountByQueryCriteria(TaskQueryImpl query) {
+			configureQuery(query);
+			String statement = fits(query) ? COUNT_STATEMENT : "selectTaskCountByQueryCriteria";
+			return (Long) getDbEntityManager().selectOne(statement, query);
 		}
 
 	}

@@ -106,6 +106,9 @@ class GroupInboxQueriesTests extends WebTestSupport {
 				query -> query.orderByDueDate().asc(), query -> query.orderByTaskName().desc(), query -> query);
 		int compared = 0;
 		for (UnaryOperator<TaskQuery> inbox : inboxes) {
+			long count = countAsInes(inbox);
+			assertThat(count).isEqualTo(countAsInes(query -> inbox.apply(query).excludeSubtasks()));
+			assertThat(count).isEqualTo(pageAsInes(inbox, new int[] { 0, 50 }).size());
 			for (UnaryOperator<TaskQuery> order : orders) {
 				for (int[] page : new int[][] { { 0, 3 }, { 2, 4 }, { 0, 50 } }) {
 					UnaryOperator<TaskQuery> shape = query -> order.apply(inbox.apply(query));
@@ -197,6 +200,16 @@ class GroupInboxQueriesTests extends WebTestSupport {
 			}
 		};
 		return configuration().getCommandExecutorTxRequired().execute(configured);
+	}
+
+	private long countAsInes(UnaryOperator<TaskQuery> shape) {
+		this.identity.setAuthentication(this.ines, List.of(this.groupA, this.groupC));
+		try {
+			return shape.apply(this.tasks.createTaskQuery()).count();
+		}
+		finally {
+			this.identity.clearAuthentication();
+		}
 	}
 
 	private List<String> pageAsInes(UnaryOperator<TaskQuery> shape, int[] page) {
