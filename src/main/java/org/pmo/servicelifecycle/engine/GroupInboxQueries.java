@@ -34,7 +34,8 @@ import org.camunda.bpm.engine.task.Task;
  * Only a page of exactly that shape takes this statement: candidate groups, "include assigned tasks", the candidate
  * rule's part, plain ordering columns, the tenant check; every other field of the query at its default. Anything else
  * (a due date, a variable, sorting by a variable, authorization rows to join) is Camunda's statement as before. The
- * condition is Camunda's, applied to one identity link at a time as its join does, so both return the same tasks. The
+ * condition is Camunda's, applied to one identity link at a time as its join does, so both return the same tasks, in
+ * the same order where the sort values differ (tasks of equal values have no defined order in either). The
  * count reads as many rows either way, but its statement is built from a few lines instead of Camunda's hundreds.
  */
 final class GroupInboxQueries extends AbstractProcessEnginePlugin {
@@ -104,7 +105,8 @@ final class GroupInboxQueries extends AbstractProcessEnginePlugin {
 		if (parts.isEmpty() || parts.get(0) != query || parts.size() > 2 || query.isOrQueryActive()) {
 			return false;
 		}
-		if (query.getAuthCheck().shouldPerformAuthorizatioCheck() || !onlyColumns(query.getOrderingProperties())
+		// the test Camunda's statement makes before it joins authorization rows (an administrator's query, for one)
+		if (query.getAuthCheck().getShouldPerformAuthorizatioCheck() || !onlyColumns(query.getOrderingProperties())
 				|| !atDefaults(query, INBOX) || query.getCandidateGroups() == null
 				|| query.getCandidateGroups().isEmpty()) {
 			return false;

@@ -66,8 +66,9 @@ final class QueryPropertyReads extends AbstractProcessEnginePlugin {
 			if (method == null) {
 				method = OgnlRuntime.getReadMethod(type, name, null);
 			}
-			if (method != null) {
-				return method;
+			Method callable = (method != null) ? accessible(method) : null;
+			if (callable != null) {
+				return callable;
 			}
 			Field field = OgnlRuntime.getField(type, name);
 			if (field == null || Modifier.isStatic(field.getModifiers())) {
@@ -80,6 +81,20 @@ final class QueryPropertyReads extends AbstractProcessEnginePlugin {
 			}
 			catch (NoSuchFieldException ex) {
 				return NOT_FOUND;
+			}
+		}
+
+		/** As the expression language's own call does: a method of a class outside reach is made accessible. */
+		private static Method accessible(Method method) {
+			if (Modifier.isPublic(method.getModifiers()) && Modifier.isPublic(method.getDeclaringClass().getModifiers())) {
+				return method;
+			}
+			try {
+				Method own = method.getDeclaringClass().getDeclaredMethod(method.getName(), method.getParameterTypes());
+				return own.trySetAccessible() ? own : null;
+			}
+			catch (NoSuchMethodException ex) {
+				return null;
 			}
 		}
 

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pmo.servicelifecycle.WebTestSupport;
+import org.pmo.servicelifecycle.identity.Groups;
 
 /**
  * A group inbox's page read by {@link GroupInboxQueries} holds the same tasks, in the same order, as Camunda's task
@@ -166,6 +167,10 @@ class GroupInboxQueriesTests extends WebTestSupport {
 
 	@Test
 	void otherShapesKeepCamundasStatement() {
+		// an administrator's queries join Camunda's authorization rows: his grants decide, as before
+		assertThat(fits(List.of(Groups.CAMUNDA_ADMIN),
+				() -> this.tasks.createTaskQuery().taskCandidateGroup(this.groupA).includeAssignedTasks()))
+			.isFalse();
 		assertThat(fitsAsInes(query -> query.taskCandidateGroup(this.groupA).dueBefore(new Date()))).isFalse();
 		assertThat(fitsAsInes(query -> query.taskCandidateGroup(this.groupA).processVariableValueEquals("x", 1)))
 			.isFalse();
@@ -186,9 +191,13 @@ class GroupInboxQueriesTests extends WebTestSupport {
 	}
 
 	private boolean fits(Supplier<TaskQuery> shape) {
+		return fits(List.of(this.groupA, this.groupC), shape);
+	}
+
+	private boolean fits(List<String> groups, Supplier<TaskQuery> shape) {
 		// configured inside the command as the task manager configures it, for Ines and her groups
 		Command<Boolean> configured = context -> {
-			this.identity.setAuthentication(this.ines, List.of(this.groupA, this.groupC));
+			this.identity.setAuthentication(this.ines, groups);
 			try {
 				TaskQueryImpl query = (TaskQueryImpl) shape.get();
 				context.getAuthorizationManager().configureTaskQuery(query);

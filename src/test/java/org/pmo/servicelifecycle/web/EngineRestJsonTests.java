@@ -15,6 +15,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
+import com.fasterxml.jackson.databind.ser.DefaultSerializerProvider;
+
 /** The engine REST API's one shared JSON mapper answers as Camunda's own mapper per request did. */
 class EngineRestJsonTests extends WebTestSupport {
 
@@ -22,6 +24,13 @@ class EngineRestJsonTests extends WebTestSupport {
 	void oneMapperConfiguredAsCamundas() {
 		EngineRestJson.SharedMapper resolver = new EngineRestJson.SharedMapper();
 		assertThat(resolver.getContext(Object.class)).isSameAs(resolver.getContext(String.class));
+		int serializers = serializersOfTheSharedMapper();
+		// a type no request has written yet: the engine's user profile
+		assertThat(this.rest.withBasicAuth("mark", "mark")
+			.getForEntity("/engine-rest/user/mark/profile", String.class)
+			.getStatusCode()).isEqualTo(HttpStatus.OK);
+		// the REST API wrote it with the shared mapper, which now keeps its serializer
+		assertThat(serializersOfTheSharedMapper()).isGreaterThan(serializers);
 
 		// Camunda's date format, with milliseconds and the zone offset
 		ResponseEntity<List<Map<String, Object>>> deployments = this.rest.withBasicAuth("demo", "demo")
@@ -51,6 +60,11 @@ class EngineRestJsonTests extends WebTestSupport {
 			.exchange("/engine-rest/task/count", HttpMethod.POST,
 					new HttpEntity<>("{\"dueBefore\":\"next tuesday\"}", json), String.class);
 		assertThat(badDate.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+	}
+
+	private static int serializersOfTheSharedMapper() {
+		return ((DefaultSerializerProvider) EngineRestJson.SharedMapper.shared().getSerializerProvider())
+			.cachedSerializersCount();
 	}
 
 }
