@@ -25,18 +25,19 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskManager;
 import org.camunda.bpm.engine.task.Task;
 
 /**
- * A group inbox's page and count read the cheap way. Tasklist asks for a group's tasks (a filter's candidate groups, assigned or
- * not) newest first, and with the candidate rule ({@link CandidateTaskAccess}) the user's own part. Camunda's task
- * statement joins every task with its identity links and must de-duplicate ({@code DISTINCT}) and sort all of a
- * group's tasks before it can return the first fifteen: 9.5 ms at 3,000 open tasks on PostgreSQL. Asked as "tasks for
- * which a candidate link exists", the same page walks the creation-time index and stops after fifteen tasks (0.15 ms).
+ * A group inbox's page and count read the cheap way. Tasklist asks for a group's tasks (a filter's candidate groups,
+ * assigned or not) newest first, and with the candidate rule ({@link CandidateTaskAccess}) the user's own part.
+ * Camunda's task statement joins every task with its identity links and must de-duplicate ({@code DISTINCT}) and sort
+ * all of a group's tasks before it can return the first fifteen: 9.5 ms at 3,000 open tasks on PostgreSQL. Asked as
+ * "tasks for which a candidate link exists", the same page walks the creation-time index and stops after fifteen
+ * tasks (0.15 ms).
  * <p>
  * Only a page of exactly that shape takes this statement: candidate groups, "include assigned tasks", the candidate
  * rule's part, plain ordering columns, the tenant check; every other field of the query at its default. Anything else
  * (a due date, a variable, sorting by a variable, authorization rows to join) is Camunda's statement as before. The
  * condition is Camunda's, applied to one identity link at a time as its join does, so both return the same tasks, in
- * the same order where the sort values differ (tasks of equal values have no defined order in either). The
- * count reads as many rows either way, but its statement is built from a few lines instead of Camunda's hundreds.
+ * the same order where the sort values differ (tasks of equal values have no defined order in either). The count
+ * reads as many rows either way, but its statement is built from a few lines instead of Camunda's hundreds.
  */
 final class GroupInboxQueries extends AbstractProcessEnginePlugin {
 
@@ -46,7 +47,10 @@ final class GroupInboxQueries extends AbstractProcessEnginePlugin {
 
 	private static final String MAPPING = "GroupInboxQueries.xml";
 
-	/** Fields every query carries (paging, checks, caches, expressions already evaluated) or that only act after the statement. */
+	/**
+	 * Fields every query carries (paging, checks, caches, expressions already evaluated), or that act only after the
+	 * statement.
+	 */
 	private static final Set<String> CARRIED = Set.of("commandExecutor", "resultType", "expressions", "validators",
 			"maxResultsLimitEnabled", "authCheck", "tenantCheck", "orderingProperties", "maxResults", "firstResult",
 			"parameter", "databaseType", "queries", "cachedCandidateGroups", "cachedUserGroups", "initializeFormKeys",
