@@ -14,8 +14,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * One JSON mapper for the engine REST API, configured as Camunda configures its own. Camunda's resolver builds a new
- * mapper each time a resource or the JSON provider asks for one, so every request (a Tasklist inbox page asks three
- * times) built Jackson's serializers and deserializers anew: 9 % of the request threads' time on an inbox page. A
+ * mapper each time a resource or the JSON provider asks for one, so every request (an inbox page over this API asks
+ * three times) built Jackson's serializers and deserializers anew: 9 % of the request threads' time on that page. A
  * mapper is safe to share once configured, and nothing in the REST API changes it afterwards; its date format is
  * copied for each use.
  */
