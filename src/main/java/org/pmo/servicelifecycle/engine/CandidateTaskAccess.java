@@ -13,8 +13,6 @@ import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.interceptor.Session;
-import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
@@ -134,21 +132,6 @@ final class CandidateTaskAccess {
 		TaskQueryImpl query = new TaskQueryImpl();
 		query.taskId(taskId);
 		return context.runWithoutAuthorization(() -> context.getTaskManager().findTaskCountByQueryCriteria(query)) > 0;
-	}
-
-	/** Task queries of a user see only the tasks he is a candidate for, or assignee or owner of. */
-	static SessionFactory authorizationManagers() {
-		return new SessionFactory() {
-			@Override
-			public Class<?> getSessionType() {
-				return AuthorizationManager.class;
-			}
-
-			@Override
-			public Session openSession() {
-				return new CandidateAwareAuthorizationManager();
-			}
-		};
 	}
 
 	static final class CandidateAwareAuthorizationManager extends AuthorizationManager {

@@ -53,12 +53,12 @@ class EngineIndexes extends AbstractProcessEnginePlugin {
 		ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) processEngine
 			.getProcessEngineConfiguration();
 		String prefix = configuration.getDatabaseTablePrefix();
-		String dueNow = DUE_NOW.replace("ACT_RU_JOB", prefix + "ACT_RU_JOB");
 		execute(DDL.replace("ACT_RU_JOB", prefix + "ACT_RU_JOB"), "create the index " + NAME);
 		execute(SUBSCRIPTIONS_DDL.replace("ACT_RU_EVENT_SUBSCR", prefix + "ACT_RU_EVENT_SUBSCR"),
 				"create the index " + SUBSCRIPTIONS_NAME);
 		if (configuration.isEnsureJobDueDateNotNull()) {
-			int updated = execute(dueNow, "give the jobs without a due date one, so the acquisition does not find them");
+			int updated = execute(DUE_NOW.replace("ACT_RU_JOB", prefix + "ACT_RU_JOB"),
+					"give the jobs without a due date one, so the acquisition does not find them");
 			if (updated > 0) {
 				log.info("{} jobs without a due date are due now, so that the acquisition by due date finds them", updated);
 			}

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.auth.AuthorizationCommandChecker;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
@@ -40,10 +41,9 @@ class GovernanceSettings extends AbstractProcessEnginePlugin {
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
 		configuration.setDefaultUserPermissionForTask(Permissions.TASK_WORK);
 		configuration.setResourceAuthorizationProvider(new CandidateTaskAccess.NoTaskRowsPerGroup());
-		if (configuration.getCustomSessionFactories() == null) {
-			configuration.setCustomSessionFactories(new ArrayList<>());
-		}
-		configuration.getCustomSessionFactories().add(CandidateTaskAccess.authorizationManagers());
+		// task queries of a user see only the tasks he is a candidate for, or assignee or owner of
+		EngineSessions.replace(configuration, AuthorizationManager.class,
+				CandidateTaskAccess.CandidateAwareAuthorizationManager::new);
 
 		if (configuration.getCustomPreCommandInterceptorsTxRequired() == null) {
 			configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<>());

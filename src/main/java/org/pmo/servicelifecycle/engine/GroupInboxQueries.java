@@ -19,8 +19,6 @@ import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.QueryOrderingProperty;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.interceptor.Session;
-import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskManager;
 import org.camunda.bpm.engine.task.Task;
 
@@ -69,20 +67,7 @@ final class GroupInboxQueries extends AbstractProcessEnginePlugin {
 
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
-		if (configuration.getCustomSessionFactories() == null) {
-			configuration.setCustomSessionFactories(new ArrayList<>());
-		}
-		configuration.getCustomSessionFactories().add(new SessionFactory() {
-			@Override
-			public Class<?> getSessionType() {
-				return TaskManager.class;
-			}
-
-			@Override
-			public Session openSession() {
-				return new InboxAwareTaskManager();
-			}
-		});
+		EngineSessions.replace(configuration, TaskManager.class, InboxAwareTaskManager::new);
 	}
 
 	@Override

@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
  * <li>{@link GovernanceSettings}: deny by default (the first command interceptor after the transaction opens), the
  * four-eyes guard and listeners, the candidate rule, the login throttle and the engine's safety settings;</li>
  * <li>{@link GroupInboxQueries}: a group inbox's page without Camunda's identity-link join;</li>
- * <li>{@link QueryPropertyReads}: the queries' criteria read in the mappings' expressions without a search each time.</li>
+ * <li>{@link QueryPropertyReads}: the queries' criteria read in the mappings' expressions without a search each
+ * time.</li>
  * </ol>
  * Command interceptors therefore run as: task query guard and login throttle (before the transaction), then
  * {@link DenyByDefault}, {@link FormSubmissionCheck}, {@link GovernanceGuard}. On a lifecycle model's user task the

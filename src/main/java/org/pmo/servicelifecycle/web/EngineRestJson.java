@@ -31,26 +31,20 @@ class EngineRestJson implements ResourceConfigCustomizer {
 	@Produces({ MediaType.APPLICATION_JSON, Hal.APPLICATION_HAL_JSON })
 	static class SharedMapper implements ContextResolver<ObjectMapper> {
 
-		private static volatile ObjectMapper shared;
-
 		@Override
 		public ObjectMapper getContext(Class<?> type) {
 			return shared();
 		}
 
-		/** Made at the first request, once the start has set Camunda's date format. */
 		static ObjectMapper shared() {
-			ObjectMapper mapper = shared;
-			if (mapper == null) {
-				synchronized (SharedMapper.class) {
-					mapper = shared;
-					if (mapper == null) {
-						mapper = JacksonConfigurator.configureObjectMapper(new ObjectMapper());
-						shared = mapper;
-					}
-				}
-			}
-			return mapper;
+			return Shared.MAPPER;
+		}
+
+		/** Made at the first request, once the start has set Camunda's date format. */
+		private static final class Shared {
+
+			static final ObjectMapper MAPPER = JacksonConfigurator.configureObjectMapper(new ObjectMapper());
+
 		}
 
 	}

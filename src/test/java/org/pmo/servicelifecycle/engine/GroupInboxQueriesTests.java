@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.camunda.bpm.engine.variable.type.ValueType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -175,7 +176,7 @@ class GroupInboxQueriesTests extends WebTestSupport {
 		assertThat(fitsAsInes(query -> query.taskCandidateGroup(this.groupA).processVariableValueEquals("x", 1)))
 			.isFalse();
 		assertThat(fitsAsInes(query -> query.taskCandidateGroup(this.groupA).orderByProcessVariable("serviceCode",
-				org.camunda.bpm.engine.variable.type.ValueType.STRING)))
+				ValueType.STRING)))
 			.isFalse();
 		assertThat(fitsAsInes(query -> query.taskCandidateUser(this.ines))).isFalse();
 		assertThat(fitsAsInes(query -> query.taskAssignee(this.ines))).isFalse();
