@@ -1,10 +1,8 @@
 package org.pmo.servicelifecycle.strategy;
 
 import java.time.Clock;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -30,6 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class BusinessCases {
+
+	/** Services whose requirements one statement of the loop check reads. */
+	private static final int LOOP_WALK_CHUNK = 500;
 
 	/** The stages in which a business case is estimated: before the board's approval, and in a transformation. */
 	static final Set<Stage> ESTIMATED_IN = java.util.EnumSet.of(Stage.PROPOSED, Stage.DESIGN, Stage.JUSTIFICATION,
@@ -171,30 +172,48 @@ public class BusinessCases {
 		return dependencies;
 	}
 
-	/** A service may not, through what it requires, require itself. */
+	/**
+	 * A service may not, through what it requires, require itself. The walk reads only the requirements reachable from
+	 * the new ones, a level at a time, so its cost follows the chain, not the size of the catalog.
+	 */
 	private void refuseLoops(PmoService service, Set<ServiceDependency> dependencies) {
-		Map<Long, Set<Long>> requires = new HashMap<>();
-		this.cases.findAll().forEach((record) -> requires.put(record.getServiceId(), requiredBy(record.getDependencies())));
-		requires.put(service.getId(), requiredBy(dependencies));
-		Deque<List<Long>> paths = new ArrayDeque<>();
-		paths.push(List.of(service.getId()));
-		Set<Long> seen = new HashSet<>();
-		while (!paths.isEmpty()) {
-			List<Long> path = paths.pop();
-			Long last = path.get(path.size() - 1);
-			for (Long next : requires.getOrDefault(last, Set.of())) {
-				List<Long> longer = new ArrayList<>(path);
-				longer.add(next);
-				if (next.equals(service.getId())) {
-					Map<Long, String> codes = codesOf(longer);
-					throw new InvalidInputException("requires", "would make a loop: "
-							+ String.join(" → ", longer.stream().map(codes::get).toList()));
-				}
-				if (seen.add(next)) {
-					paths.push(longer);
+		Long self = service.getId();
+		Map<Long, List<Long>> pathTo = new HashMap<>();
+		List<Long> frontier = new ArrayList<>();
+		for (Long required : requiredBy(dependencies)) {
+			if (required.equals(self)) {
+				refuseLoop(List.of(self, self));
+			}
+			frontier.add(required);
+			pathTo.put(required, List.of(self, required));
+		}
+		while (!frontier.isEmpty()) {
+			List<Long> next = new ArrayList<>();
+			// the service's own stored requirements are never read: the new ones replace them
+			for (int from = 0; from < frontier.size(); from += LOOP_WALK_CHUNK) {
+				List<Long> chunk = frontier.subList(from, Math.min(frontier.size(), from + LOOP_WALK_CHUNK));
+				for (BusinessCaseRepository.Requirement requirement : this.cases.requirementsOf(chunk)) {
+					Long required = requirement.getRequired();
+					if (pathTo.containsKey(required)) {
+						continue;
+					}
+					List<Long> path = new ArrayList<>(pathTo.get(requirement.getService()));
+					path.add(required);
+					if (required.equals(self)) {
+						refuseLoop(path);
+					}
+					pathTo.put(required, path);
+					next.add(required);
 				}
 			}
+			frontier = next;
 		}
+	}
+
+	private void refuseLoop(List<Long> path) {
+		Map<Long, String> codes = codesOf(path);
+		throw new InvalidInputException("requires",
+				"would make a loop: " + String.join(" → ", path.stream().map(codes::get).toList()));
 	}
 
 	private static Set<Long> requiredBy(Set<ServiceDependency> dependencies) {

@@ -175,6 +175,27 @@ class LifecycleOnPostgresTests {
 	}
 
 	@Test
+	void shouldRefuseARequirementThatClosesALoopOnPostgres() {
+		String first = this.lifecycle.request("Change advisory board");
+		String second = this.lifecycle.request("Release calendar");
+		String third = this.lifecycle.request("Deployment window planning");
+		ApiClient analyst = new ApiClient(this.administrator.baseUrl(), "anna", "anna");
+		analyst.put("/api/services/" + second + "/business-case", requiring(first)).expect(200);
+		analyst.put("/api/services/" + third + "/business-case", requiring(second)).expect(200);
+
+		ApiClient.Response loop = analyst.put("/api/services/" + first + "/business-case", requiring(third));
+
+		assertThat(loop.status()).isEqualTo(400);
+		assertThat(loop.text())
+			.contains("would make a loop: " + first + " → " + third + " → " + second + " → " + first);
+		assertThat(analyst.get("/api/services/" + first + "/business-case").status()).isEqualTo(404);
+	}
+
+	private static java.util.Map<String, Object> requiring(String code) {
+		return java.util.Map.of("annualCost", 5, "effortDays", 1, "requires", List.of(code));
+	}
+
+	@Test
 	void shouldShowTheConsistencyCheckToAdministratorsOnly() {
 		String baseUrl = this.administrator.baseUrl();
 		assertThat(new ApiClient(baseUrl, "nobody", "").get("/actuator/lifecycleconsistency").status())

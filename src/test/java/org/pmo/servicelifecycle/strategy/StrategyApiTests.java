@@ -182,6 +182,45 @@ class StrategyApiTests extends WebTestSupport {
 	}
 
 	@Test
+	void aChainOfRequirementsMayNotCloseIntoALoop() {
+		String first = this.lifecycle.request(unique("Intake desk"));
+		String second = this.lifecycle.request(unique("Resource pool"));
+		String third = this.lifecycle.request(unique("Delivery audit"));
+		String fourth = this.lifecycle.request(unique("Benefits tracking"));
+		String requires = "{\"annualCost\": 5, \"effortDays\": 1, \"requires\": [%s]}";
+		// first requires second and fourth; second requires third; fourth requires third as well (no loop)
+		assertThat(estimate("anna", third, requires.formatted("")).getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(estimate("anna", second, requires.formatted(quoted(third))).getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(estimate("anna", fourth, requires.formatted(quoted(third))).getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(estimate("anna", first, requires.formatted(quoted(second) + ", " + quoted(fourth))).getStatusCode())
+			.isEqualTo(HttpStatus.OK);
+
+		// third requiring first would close first → second → third → first
+		ResponseEntity<Map<String, Object>> loop = estimate("anna", third, requires.formatted(quoted(first)));
+		assertThat(loop.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(loop.getBody().toString()).contains("would make a loop: " + third + " → " + first + " → ");
+		assertThat(send("anna", HttpMethod.GET, "/api/services/" + third + "/business-case", null).getBody()
+			.toString()).doesNotContain(first);
+
+		// once second no longer requires third, the same requirement closes no loop through second, but still
+		// through fourth
+		assertThat(estimate("anna", second, requires.formatted("")).getStatusCode()).isEqualTo(HttpStatus.OK);
+		ResponseEntity<Map<String, Object>> throughFourth = estimate("anna", third, requires.formatted(quoted(first)));
+		assertThat(throughFourth.getBody().toString())
+			.contains("would make a loop: " + third + " → " + first + " → " + fourth + " → " + third);
+		assertThat(estimate("anna", fourth, requires.formatted("")).getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(estimate("anna", third, requires.formatted(quoted(first))).getStatusCode()).isEqualTo(HttpStatus.OK);
+		// second requiring third again would close second → third → first → second
+		ResponseEntity<Map<String, Object>> back = estimate("anna", second, requires.formatted(quoted(third)));
+		assertThat(back.getBody().toString())
+			.contains("would make a loop: " + second + " → " + third + " → " + first + " → " + second);
+	}
+
+	private static String quoted(String code) {
+		return "\"" + code + "\"";
+	}
+
+	@Test
 	void theBoardAsksForAPortfolioReviewAndReadsItBack() {
 		this.lifecycle.evaluateNeed(this.lifecycle.request(unique("Lessons learned")), Decision.APPROVE);
 
