@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -207,46 +208,29 @@ public final class Benchmark {
 	// ---- footprint: time to ready on the embedded default -------------------------------------------------------
 
 	private void readyTime() throws Exception {
-		List<Double> seconds = new ArrayList<>();
 		int reps = Integer.getInteger("bench.ready.reps", this.mode.readyReps());
 		if (reps == 0) {
 			return;
 		}
+		ReadyTimes starts = new ReadyTimes(this.appJar, this.workDirectory);
+		List<ReadyTimes.Launch> launches = starts.prepare();
+		Map<ReadyTimes.Launch, List<Double>> seconds = new LinkedHashMap<>();
+		launches.forEach((launch) -> seconds.put(launch, new ArrayList<>()));
+		// the launches take turns, so that a busier moment of the machine does not fall on one of them alone
 		for (int rep = 0; rep < reps; rep++) {
-			Path directory = Files.createTempDirectory(this.workDirectory, "embedded-");
-			int port = StockNode.freePort();
-			ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-jar",
-					this.appJar.toAbsolutePath().toString(), "--server.port=" + port).directory(directory.toFile())
-				.redirectErrorStream(true)
-				.redirectOutput(directory.resolve("app.log").toFile());
-			for (String variable : List.of("SPRING_PROFILES_ACTIVE", "DB_URL", "DB_USERNAME", "DB_PASSWORD")) {
-				builder.environment().remove(variable);
+			for (ReadyTimes.Launch launch : launches) {
+				seconds.get(launch).add(starts.secondsToReady(launch));
 			}
-			Http health = new Http("http://127.0.0.1:" + port, null, null);
-			long start = System.nanoTime();
-			Process process = builder.start();
-			try {
-				while (true) {
-					Http.Response response = health.get("/actuator/health/readiness");
-					if (response.status() == 200 && response.body().contains("\"UP\"")) {
-						break;
-					}
-					check(process.isAlive(), "the embedded default stopped while starting; see " + directory);
-					check(System.nanoTime() - start < Duration.ofMinutes(3).toNanos(), "not ready in 3 minutes");
-					Thread.sleep(50);
-				}
-				seconds.add((System.nanoTime() - start) / 1e9);
-			}
-			finally {
-				process.destroy();
-				process.waitFor();
-			}
-			deleteTree(directory);
 		}
-		say("ready on the embedded default (first start: schema, demo users and catalog on a fresh H2 file): %s s",
-				Stats.of(seconds).summary(1));
-		this.rows.add(new Row("footprint", "time to ready, embedded default, first start (s)", Stats.of(seconds), null, null,
-				1, false));
+		starts.clean();
+		for (ReadyTimes.Launch launch : launches) {
+			Stats stats = Stats.of(seconds.get(launch));
+			boolean target = launch == launches.get(0);
+			say("ready on the embedded default (first start: schema, demo users and catalog on a fresh H2 file), %s: %s s",
+					launch.name(), stats.summary(1));
+			this.rows.add(new Row("footprint", target ? "time to ready, embedded default, first start (s)"
+					: "time to ready, embedded default, " + launch.name() + " (s)", stats, null, null, 1, false));
+		}
 	}
 
 	// ---- lifecycle throughput -----------------------------------------------------------------------------------
@@ -1188,7 +1172,7 @@ public final class Benchmark {
 		return "unknown RAM";
 	}
 
-	private static void deleteTree(Path directory) throws IOException {
+	static void deleteTree(Path directory) throws IOException {
 		try (Stream<Path> paths = Files.walk(directory)) {
 			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
 				Files.deleteIfExists(path);
