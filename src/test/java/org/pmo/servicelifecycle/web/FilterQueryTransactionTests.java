@@ -1,0 +1,168 @@
+package org.pmo.servicelifecycle.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.pmo.servicelifecycle.WebTestSupport;
+import org.pmo.servicelifecycle.identity.Groups;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.TransactionExecution;
+import org.springframework.transaction.TransactionExecutionListener;
+
+/**
+ * A saved filter's page and count run their engine commands in one transaction; a command that fails inside it still
+ * answers as before, and the next request is not touched by it.
+ */
+@Import(FilterQueryTransactionTests.CountedTransactions.class)
+class FilterQueryTransactionTests extends WebTestSupport {
+
+	private static final String INBOX_QUERY = "{\"processVariables\":[],\"taskVariables\":[],"
+			+ "\"caseInstanceVariables\":[],\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}]}";
+
+	private final ObjectMapper json = new ObjectMapper();
+
+	@Autowired
+	private TransactionsBegun begun;
+
+	private String managersFilter;
+
+	private String code;
+
+	@BeforeEach
+	void aRequestInThePmoManagersInbox() {
+		this.code = this.lifecycle.request("Filter transaction " + UUID.randomUUID().toString().substring(0, 8));
+		String inbox = Groups.WORK_GROUPS.get(0)[1];
+		this.managersFilter = this.engine.getFilterService().createFilterQuery().filterName(inbox).singleResult().getId();
+	}
+
+	@Test
+	void aFilterPageRunsItsCommandsInOneTransaction() throws Exception {
+		// what authenticating a request costs, on a resource that runs no engine command of its own
+		int authentication = transactionsOf(() -> exchange("mark", HttpMethod.GET, "/engine-rest/version", null, null));
+		Counted page = counted(() -> exchange("mark", HttpMethod.POST,
+				"/engine-rest/filter/" + this.managersFilter + "/list?firstResult=0&maxResults=15", INBOX_QUERY,
+				"application/hal+json"));
+		assertThat(page.response().getStatusCode().value()).isEqualTo(200);
+		JsonNode body = this.json.readTree(page.response().getBody());
+		// the page embeds what Tasklist shows: the tasks with their variables, their definitions, the count
+		assertThat(body.path("count").asLong()).isPositive();
+		assertThat(body.path("_embedded").path("task").toString()).contains("\"" + this.code + "\"");
+		assertThat(body.path("_embedded").path("processDefinition").size()).isPositive();
+		// the filter, the list, the count and each embedded kind: one transaction instead of one each
+		assertThat(page.transactions() - authentication).isEqualTo(1);
+
+		Counted count = counted(() -> exchange("mark", HttpMethod.GET,
+				"/engine-rest/filter/" + this.managersFilter + "/count", null, null));
+		assertThat(count.response().getStatusCode().value()).isEqualTo(200);
+		assertThat(this.json.readTree(count.response().getBody()).path("count").asLong())
+			.isEqualTo(body.path("count").asLong());
+		assertThat(count.transactions() - authentication).isEqualTo(1);
+	}
+
+	@Test
+	void aCommandThatFailsInsideAnswersAsBefore() throws Exception {
+		ResponseEntity<String> unknown = exchange("mark", HttpMethod.POST, "/engine-rest/filter/no-such-filter/list",
+				INBOX_QUERY, "application/hal+json");
+		// the engine asks for the permission first: refused, naming the filter, and no server error
+		assertThat(unknown.getStatusCode().value()).isEqualTo(403);
+		assertThat(this.json.readTree(unknown.getBody()).path("message").asText()).contains("no-such-filter");
+
+		// a customer may not read the PMO managers' filter: refused, not a server error
+		ResponseEntity<String> refused = exchange("paul", HttpMethod.POST,
+				"/engine-rest/filter/" + this.managersFilter + "/list", INBOX_QUERY, "application/hal+json");
+		assertThat(refused.getStatusCode().value()).isEqualTo(403);
+		ResponseEntity<String> refusedCount = exchange("paul", HttpMethod.GET,
+				"/engine-rest/filter/" + this.managersFilter + "/count", null, null);
+		assertThat(refusedCount.getStatusCode().value()).isEqualTo(403);
+
+		// an invalid query: refused as Camunda refuses it
+		ResponseEntity<String> invalid = exchange("mark", HttpMethod.POST,
+				"/engine-rest/filter/" + this.managersFilter + "/list",
+				"{\"sorting\":[{\"sortBy\":\"processVariable\",\"sortOrder\":\"asc\"}]}", "application/json");
+		assertThat(invalid.getStatusCode().value()).isEqualTo(400);
+
+		ResponseEntity<String> after = exchange("mark", HttpMethod.POST,
+				"/engine-rest/filter/" + this.managersFilter + "/list", INBOX_QUERY, "application/json");
+		assertThat(after.getStatusCode().value()).isEqualTo(200);
+		String task = this.engine.getTaskService().createTaskQuery().processInstanceBusinessKey(this.code).singleResult()
+			.getId();
+		assertThat(after.getBody()).contains("\"" + task + "\"");
+	}
+
+	@Test
+	void onlyAFiltersPageAndCountAreOneTransaction() {
+		assertThat(FilterQueryTransaction.FILTER_QUERY.matcher("/engine-rest/filter/f1/list").matches()).isTrue();
+		assertThat(FilterQueryTransaction.FILTER_QUERY.matcher("/engine-rest/filter/f1/count").matches()).isTrue();
+		assertThat(FilterQueryTransaction.FILTER_QUERY
+			.matcher("/camunda/api/engine/engine/default/filter/f1/list")
+			.matches()).isTrue();
+		// the filter itself, its changes and its deletion stay transactions of their own
+		assertThat(FilterQueryTransaction.FILTER_QUERY.matcher("/engine-rest/filter/f1").matches()).isFalse();
+		assertThat(FilterQueryTransaction.FILTER_QUERY.matcher("/engine-rest/filter/create").matches()).isFalse();
+		assertThat(FilterQueryTransaction.FILTER_QUERY.matcher("/engine-rest/filter/f1/list/x").matches()).isFalse();
+	}
+
+	private ResponseEntity<String> exchange(String user, HttpMethod method, String path, String body, String accept) {
+		HttpHeaders headers = new HttpHeaders();
+		if (body != null) {
+			headers.setContentType(MediaType.APPLICATION_JSON);
+		}
+		if (accept != null) {
+			headers.set(HttpHeaders.ACCEPT, accept);
+		}
+		return this.rest.withBasicAuth(user, user).exchange(path, method, new HttpEntity<>(body, headers), String.class);
+	}
+
+	private int transactionsOf(Supplier<ResponseEntity<String>> request) {
+		return counted(request).transactions();
+	}
+
+	private Counted counted(Supplier<ResponseEntity<String>> request) {
+		int before = this.begun.count.get();
+		ResponseEntity<String> response = request.get();
+		return new Counted(response, this.begun.count.get() - before);
+	}
+
+	record Counted(ResponseEntity<String> response, int transactions) {
+	}
+
+	/** Counts the transactions begun on the server's request threads (job executor threads are left out). */
+	static final class TransactionsBegun implements TransactionExecutionListener {
+
+		final AtomicInteger count = new AtomicInteger();
+
+		@Override
+		public void afterBegin(TransactionExecution transaction, Throwable beginFailure) {
+			if (beginFailure == null && Thread.currentThread().getName().startsWith("http-nio")) {
+				this.count.incrementAndGet();
+			}
+		}
+
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class CountedTransactions {
+
+		@Bean
+		TransactionsBegun transactionsBegun() {
+			return new TransactionsBegun();
+		}
+
+	}
+
+}
