@@ -146,6 +146,17 @@ final class CandidateTaskAccess {
 			return (isAuthCheckExecuted() && !isCamundaAdmin(authentication)) ? authentication : null;
 		}
 
+		// within a filter's page, read once for its commands (RequestReads)
+		@Override
+		protected Set<String> getAllGroups() {
+			return RequestReads.authorizedGroups(super::getAllGroups);
+		}
+
+		@Override
+		protected boolean isRevokeAuthCheckEnabled(String userId, List<String> groupIds) {
+			return RequestReads.revokesApply(userId, groupIds, () -> super.isRevokeAuthCheckEnabled(userId, groupIds));
+		}
+
 		@Override
 		public void configureTaskQuery(TaskQueryImpl query) {
 			super.configureTaskQuery(query);

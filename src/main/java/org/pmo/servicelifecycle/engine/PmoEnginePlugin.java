@@ -25,6 +25,7 @@ import org.springframework.stereotype.Component;
  * <li>{@link GovernanceSettings}: deny by default (the first command interceptor after the transaction opens), the
  * four-eyes guard and listeners, the candidate rule, the login throttle and the engine's safety settings;</li>
  * <li>{@link GroupInboxQueries}: a group inbox's page without Camunda's identity-link join;</li>
+ * <li>{@link RequestReads}: the rows a saved filter's page reads in each of its commands, read once for it;</li>
  * <li>{@link QueryPropertyReads}: the queries' criteria read in the mappings' expressions without a search each
  * time.</li>
  * </ol>
@@ -49,6 +50,7 @@ class PmoEnginePlugin extends CompositeProcessEnginePlugin {
 				retirementDates));
 		addProcessEnginePlugin(new GovernanceSettings(fourEyes, engineSettings));
 		addProcessEnginePlugin(new GroupInboxQueries());
+		addProcessEnginePlugin(new RequestReads.Plugin());
 		addProcessEnginePlugin(new QueryPropertyReads());
 	}
 

@@ -1,13 +1,23 @@
-package org.pmo.servicelifecycle.web;
+package org.pmo.servicelifecycle.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pmo.servicelifecycle.WebTestSupport;
@@ -25,8 +35,8 @@ import org.springframework.transaction.TransactionExecution;
 import org.springframework.transaction.TransactionExecutionListener;
 
 /**
- * A saved filter's page and count run their engine commands in one transaction; a command that fails inside it still
- * answers as before, and the next request is not touched by it.
+ * A saved filter's page and count run their engine commands in one transaction, with the rows each command reads
+ * again read once; a command that fails inside it still answers as before, and the next request is not touched by it.
  */
 @Import(FilterQueryTransactionTests.CountedTransactions.class)
 class FilterQueryTransactionTests extends WebTestSupport {
@@ -65,6 +75,17 @@ class FilterQueryTransactionTests extends WebTestSupport {
 		assertThat(body.path("_embedded").path("processDefinition").size()).isPositive();
 		// the filter, the list, the count and each embedded kind: one transaction instead of one each
 		assertThat(page.transactions() - authentication).isEqualTo(1);
+		// the same tasks as the engine's own answer to mark, outside any request
+		List<String> shown = new ArrayList<>();
+		body.path("_embedded").path("task").forEach((task) -> shown.add(task.path("id").asText()));
+		assertThat(shown).isEqualTo(asMark(() -> this.engine.getFilterService()
+			.listPage(this.managersFilter, this.engine.getTaskService().createTaskQuery().orderByTaskCreateTime().desc(),
+					0, 15)
+			.stream()
+			.map((task) -> ((Task) task).getId())
+			.toList()));
+		assertThat(body.path("count").asLong()).isEqualTo(asMark(() -> this.engine.getFilterService()
+			.count(this.managersFilter)));
 
 		Counted count = counted(() -> exchange("mark", HttpMethod.GET,
 				"/engine-rest/filter/" + this.managersFilter + "/count", null, null));
@@ -105,6 +126,73 @@ class FilterQueryTransactionTests extends WebTestSupport {
 	}
 
 	@Test
+	void withinAPageAFiltersRowIsReadOnceAndItsPermissionCheckedEachTime() {
+		FilterService filters = this.engine.getFilterService();
+		IdentityService identity = this.engine.getIdentityService();
+		String name = filters.getFilter(this.managersFilter).getName();
+		List<Filter> read = new ArrayList<>();
+		try {
+			RequestReads.during(() -> {
+				identity.setAuthentication("mark", List.of(Groups.PMO_MANAGERS));
+				read.add(filters.getFilter(this.managersFilter));
+				this.jdbc.update("update ACT_RU_FILTER set NAME_ = ? where ID_ = ?", "Renamed meanwhile",
+						this.managersFilter);
+				read.add(filters.getFilter(this.managersFilter));
+				read.add(filters.getFilter(this.managersFilter));
+				// the row is kept, the permission is not: a customer is still refused
+				identity.setAuthentication("paul", List.of(Groups.SERVICE_CUSTOMERS));
+				assertThatThrownBy(() -> filters.getFilter(this.managersFilter))
+					.isInstanceOf(AuthorizationException.class);
+			});
+			assertThat(read).extracting(Filter::getName).containsOnly(name);
+			// each command has a query of its own to change
+			Object first = read.get(0).getQuery();
+			Object second = read.get(1).getQuery();
+			Object third = read.get(2).getQuery();
+			assertThat(second).isNotSameAs(first).isNotSameAs(third);
+			assertThat(read.get(1).getId()).isEqualTo(this.managersFilter);
+			// outside a page, every command reads the row
+			identity.setAuthentication("mark", List.of(Groups.PMO_MANAGERS));
+			assertThat(filters.getFilter(this.managersFilter).getName()).isEqualTo("Renamed meanwhile");
+		}
+		finally {
+			identity.clearAuthentication();
+			this.jdbc.update("update ACT_RU_FILTER set NAME_ = ? where ID_ = ?", name, this.managersFilter);
+		}
+	}
+
+	@Test
+	void withinAPageTheAuthorizationRowsAreReadOncePerQuestion() {
+		AtomicInteger groupReads = new AtomicInteger();
+		AtomicInteger revokeReads = new AtomicInteger();
+		Supplier<Set<String>> groups = () -> {
+			groupReads.incrementAndGet();
+			return Set.of(Groups.PMO_MANAGERS);
+		};
+		BooleanSupplier revokes = () -> {
+			revokeReads.incrementAndGet();
+			return false;
+		};
+		RequestReads.during(() -> {
+			assertThat(RequestReads.authorizedGroups(groups)).containsExactly(Groups.PMO_MANAGERS);
+			assertThat(RequestReads.authorizedGroups(groups)).containsExactly(Groups.PMO_MANAGERS);
+			RequestReads.revokesApply("mark", List.of(Groups.PMO_MANAGERS), revokes);
+			RequestReads.revokesApply("mark", List.of(Groups.PMO_MANAGERS), revokes);
+			// another user or other groups are another question
+			RequestReads.revokesApply("anna", List.of(Groups.PMO_MANAGERS), revokes);
+			RequestReads.revokesApply("mark", List.of(Groups.PMO_ANALYSTS), revokes);
+			RequestReads.revokesApply(null, null, revokes);
+		});
+		assertThat(groupReads).hasValue(1);
+		assertThat(revokeReads).hasValue(4);
+		// outside a page nothing is kept
+		RequestReads.authorizedGroups(groups);
+		RequestReads.revokesApply("mark", List.of(Groups.PMO_MANAGERS), revokes);
+		assertThat(groupReads).hasValue(2);
+		assertThat(revokeReads).hasValue(5);
+	}
+
+	@Test
 	void onlyAFiltersPageAndCountAreOneTransaction() {
 		assertThat(FilterQueryTransaction.FILTER_QUERY.matcher("/engine-rest/filter/f1/list").matches()).isTrue();
 		assertThat(FilterQueryTransaction.FILTER_QUERY.matcher("/engine-rest/filter/f1/count").matches()).isTrue();
@@ -126,6 +214,16 @@ class FilterQueryTransactionTests extends WebTestSupport {
 			headers.set(HttpHeaders.ACCEPT, accept);
 		}
 		return this.rest.withBasicAuth(user, user).exchange(path, method, new HttpEntity<>(body, headers), String.class);
+	}
+
+	private <T> T asMark(Supplier<T> work) {
+		this.engine.getIdentityService().setAuthentication("mark", List.of(Groups.PMO_MANAGERS));
+		try {
+			return work.get();
+		}
+		finally {
+			this.engine.getIdentityService().clearAuthentication();
+		}
 	}
 
 	private int transactionsOf(Supplier<ResponseEntity<String>> request) {

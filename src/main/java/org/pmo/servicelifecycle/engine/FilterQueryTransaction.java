@@ -1,4 +1,4 @@
-package org.pmo.servicelifecycle.web;
+package org.pmo.servicelifecycle.engine;
 
 import java.io.IOException;
 import java.util.regex.Pattern;
@@ -24,7 +24,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * connection checkouts and commits for one HAL page. The commands now join one transaction, which ends with the
  * engine's work. A command that fails still fails alone and answers as before: the transaction then rolls back at
  * the end, quietly, instead of failing the answer already written. The answer is kept in memory until the
- * transaction has ended, so that a client slow to read it holds no database connection.
+ * transaction has ended, so that a client slow to read it holds no database connection. Within it the rows every
+ * command reads again are read once ({@link RequestReads}).
  */
 @Configuration(proxyBeanMethods = false)
 class FilterQueryTransaction {
@@ -64,7 +65,7 @@ class FilterQueryTransaction {
 				throws ServletException, IOException {
 			ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
 			try {
-				this.transaction.executeWithoutResult((status) -> {
+				this.transaction.executeWithoutResult((status) -> RequestReads.during(() -> {
 					try {
 						chain.doFilter(request, answer);
 					}
@@ -72,7 +73,7 @@ class FilterQueryTransaction {
 						throw new ChainFailed(ex);
 					}
 					settleFailedCommand(status);
-				});
+				}));
 			}
 			catch (ChainFailed failed) {
 				if (failed.getCause() instanceof IOException io) {
