@@ -13,6 +13,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.pmo.servicelifecycle.lifecycle.ApplicationAuthority;
 import org.pmo.servicelifecycle.web.IdempotentCreations;
 
@@ -50,9 +52,10 @@ class RestAuthenticationConfiguration {
 	}
 
 	@Bean
-	FilterRegistrationBean<RestAuthenticationFilter> restAuthenticationFilter() {
+	FilterRegistrationBean<RestAuthenticationFilter> restAuthenticationFilter(
+			PlatformTransactionManager transactions) {
 		FilterRegistrationBean<RestAuthenticationFilter> registration = new FilterRegistrationBean<>(
-				new RestAuthenticationFilter());
+				new RestAuthenticationFilter(new TransactionTemplate(transactions)));
 		registration.setName("pmo-rest-authentication");
 		registration.addUrlPatterns(BASIC_PATHS);
 		registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());

@@ -37,6 +37,7 @@ import org.springframework.transaction.TransactionExecutionListener;
 /**
  * A saved filter's page and count run their engine commands in one transaction, with the rows each command reads
  * again read once; a command that fails inside it still answers as before, and the next request is not touched by it.
+ * The login before it is one transaction of its own.
  */
 @Import(FilterQueryTransactionTests.CountedTransactions.class)
 class FilterQueryTransactionTests extends WebTestSupport {
@@ -93,6 +94,24 @@ class FilterQueryTransactionTests extends WebTestSupport {
 		assertThat(this.json.readTree(count.response().getBody()).path("count").asLong())
 			.isEqualTo(body.path("count").asLong());
 		assertThat(count.transactions() - authentication).isEqualTo(1);
+	}
+
+	@Test
+	void aLoginIsOneTransactionOfItsOwn() {
+		// the password check, the user's groups and his tenants: Camunda's filter runs three
+		Counted login = counted(() -> exchange("mark", HttpMethod.GET, "/engine-rest/version", null, null));
+		assertThat(login.response().getStatusCode().value()).isEqualTo(200);
+		assertThat(login.transactions()).isEqualTo(1);
+		// the groups read in it are the user's: his inbox's filter is his to read, not a customer's
+		assertThat(exchange("mark", HttpMethod.GET, "/engine-rest/filter/" + this.managersFilter, null, null)
+			.getStatusCode().value()).isEqualTo(200);
+		assertThat(exchange("paul", HttpMethod.GET, "/engine-rest/filter/" + this.managersFilter, null, null)
+			.getStatusCode().value()).isEqualTo(403);
+		// a wrong password is refused, in its one transaction
+		Counted wrong = counted(() -> this.rest.withBasicAuth("mark", "not-his-password")
+			.exchange("/engine-rest/version", HttpMethod.GET, null, String.class));
+		assertThat(wrong.response().getStatusCode().value()).isEqualTo(401);
+		assertThat(wrong.transactions()).isEqualTo(1);
 	}
 
 	@Test
