@@ -7,11 +7,16 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.pmo.servicelifecycle.web.RequestBody;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -24,8 +29,11 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * connection checkouts and commits for one HAL page. The commands now join one transaction, which ends with the
  * engine's work. A command that fails still fails alone and answers as before: the transaction then rolls back at
  * the end, quietly, instead of failing the answer already written. The answer is kept in memory until the
- * transaction has ended, so that a client slow to read it holds no database connection. Within it the rows every
- * command reads again are read once ({@link RequestReads}).
+ * transaction has ended, and a query's body is read whole (at most 1 MiB) before it begins, so that a client slow to
+ * send or to read holds no database connection. Only a logged-in request gets one: on {@code /engine-rest} HTTP
+ * Basic has refused the others before, and on the webapps' API, whose login runs after this filter, a request
+ * without a session's user passes through as Camunda answers it. Within it the rows every command reads again are
+ * read once ({@link RequestReads}).
  */
 @Configuration(proxyBeanMethods = false)
 class FilterQueryTransaction {
@@ -37,10 +45,10 @@ class FilterQueryTransaction {
 	FilterRegistrationBean<OneTransaction> filterQueryInOneTransaction(PlatformTransactionManager transactions,
 			@Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
 		FilterRegistrationBean<OneTransaction> registration = new FilterRegistrationBean<>(
-				new OneTransaction(new TransactionTemplate(transactions)));
+				new OneTransaction(new TransactionTemplate(transactions), webappPath + "/api/"));
 		registration.setName("pmo-filter-query-transaction");
 		registration.addUrlPatterns("/engine-rest/filter/*", webappPath + "/api/engine/engine/*");
-		// after the authentication filters (-100): a refused login is not part of it
+		// after HTTP Basic (-100): a refused login is not part of it
 		registration.setOrder(-50);
 		return registration;
 	}
@@ -49,8 +57,11 @@ class FilterQueryTransaction {
 
 		private final TransactionTemplate transaction;
 
-		OneTransaction(TransactionTemplate transaction) {
+		private final String webappApi;
+
+		OneTransaction(TransactionTemplate transaction, String webappApi) {
 			this.transaction = transaction;
+			this.webappApi = webappApi;
 		}
 
 		@Override
@@ -63,11 +74,24 @@ class FilterQueryTransaction {
 		@Override
 		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 				throws ServletException, IOException {
+			if (!loggedIn(request)) {
+				chain.doFilter(request, response);
+				return;
+			}
+			byte[] body = RequestBody.readAtMostTheLimit(request);
+			if (body == null) {
+				response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
+				response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+				response.getWriter().write("{\"type\":\"InvalidRequestException\",\"message\":"
+						+ "\"A filter's query may send at most 1 MiB\"}");
+				return;
+			}
+			HttpServletRequest query = new RequestBody(request, body);
 			ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
 			try {
 				this.transaction.executeWithoutResult((status) -> RequestReads.during(() -> {
 					try {
-						chain.doFilter(request, answer);
+						chain.doFilter(query, answer);
 					}
 					catch (IOException | ServletException ex) {
 						throw new ChainFailed(ex);
@@ -82,6 +106,17 @@ class FilterQueryTransaction {
 				throw (ServletException) failed.getCause();
 			}
 			answer.copyBodyToResponse();
+		}
+
+		/** HTTP Basic let it pass on {@code /engine-rest}; on the webapps' API, its session has a user. */
+		private boolean loggedIn(HttpServletRequest request) {
+			String path = request.getRequestURI().substring(request.getContextPath().length());
+			if (!path.startsWith(this.webappApi)) {
+				return true;
+			}
+			HttpSession session = request.getSession(false);
+			return session != null
+					&& !AuthenticationUtil.getAuthsFromSession(session).getAuthentications().isEmpty();
 		}
 
 		/**

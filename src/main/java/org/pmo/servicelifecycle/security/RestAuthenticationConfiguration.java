@@ -14,7 +14,6 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.pmo.servicelifecycle.lifecycle.ApplicationAuthority;
 import org.pmo.servicelifecycle.web.IdempotentCreations;
 
@@ -55,7 +54,7 @@ class RestAuthenticationConfiguration {
 	FilterRegistrationBean<RestAuthenticationFilter> restAuthenticationFilter(
 			PlatformTransactionManager transactions) {
 		FilterRegistrationBean<RestAuthenticationFilter> registration = new FilterRegistrationBean<>(
-				new RestAuthenticationFilter(new TransactionTemplate(transactions)));
+				new RestAuthenticationFilter(transactions));
 		registration.setName("pmo-rest-authentication");
 		registration.addUrlPatterns(BASIC_PATHS);
 		registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());

@@ -15,7 +15,10 @@ import org.camunda.bpm.engine.rest.security.auth.AuthenticationProvider;
 import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.pmo.servicelifecycle.web.Problems;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -25,10 +28,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class RestAuthenticationFilter extends ProcessEngineAuthenticationFilter {
 
+	/** How Camunda's provider recognises HTTP Basic. */
+	private static final String BASIC = "Basic ";
+
 	private final TransactionTemplate login;
 
-	RestAuthenticationFilter(TransactionTemplate login) {
-		this.login = login;
+	RestAuthenticationFilter(PlatformTransactionManager transactions) {
+		this.login = new TransactionTemplate(transactions);
+		// its own, whatever runs around it
+		this.login.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	@Override
@@ -75,6 +83,11 @@ class RestAuthenticationFilter extends ProcessEngineAuthenticationFilter {
 
 		@Override
 		public AuthenticationResult extractAuthenticatedUser(HttpServletRequest request, ProcessEngine engine) {
+			String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+			if (header == null || !header.startsWith(BASIC)) {
+				// refused without a password check: no connection for it
+				return this.provider.extractAuthenticatedUser(request, engine);
+			}
 			return RestAuthenticationFilter.this.login.execute((status) -> {
 				AuthenticationResult result = this.provider.extractAuthenticatedUser(request, engine);
 				if (result.isAuthenticated()) {

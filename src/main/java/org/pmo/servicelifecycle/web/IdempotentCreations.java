@@ -1,6 +1,5 @@
 package org.pmo.servicelifecycle.web;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -15,11 +14,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +43,7 @@ public class IdempotentCreations extends OncePerRequestFilter {
 	/** A reservation older than this was left by a node that stopped while answering: it may be taken over. */
 	static final Duration ABANDONED = Duration.ofMinutes(5);
 
-	private static final int MAX_BODY = 1024 * 1024;
+	private static final int MAX_BODY = RequestBody.MAX_BYTES;
 
 	private static final Logger log = LoggerFactory.getLogger(IdempotentCreations.class);
 
@@ -85,8 +81,8 @@ public class IdempotentCreations extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
-		if (body.length > MAX_BODY) {
+		byte[] body = RequestBody.readAtMostTheLimit(request);
+		if (body == null) {
 			refuse(response, HttpStatus.PAYLOAD_TOO_LARGE, "A creation with an " + HEADER + " may send at most 1 MiB",
 					path);
 			return;
@@ -100,7 +96,7 @@ public class IdempotentCreations extends OncePerRequestFilter {
 		ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
 		boolean kept = false;
 		try {
-			chain.doFilter(new BodyAgain(request, body), answer);
+			chain.doFilter(new RequestBody(request, body), answer);
 			if (answer.getStatus() >= 200 && answer.getStatus() < 300 && answer.getContentSize() <= MAX_BODY) {
 				this.jdbc.update("UPDATE api_idempotent_request SET status = ?, location = ?, content_type = ?, body = ? "
 						+ "WHERE user_id = ? AND idempotency_key = ? AND created_at = ?", answer.getStatus(),
@@ -208,66 +204,6 @@ public class IdempotentCreations extends OncePerRequestFilter {
 			throws IOException {
 		log.info("Refused POST {} with {}: {}", Problems.oneLine(path), status.value(), detail);
 		Problems.write(response, status, detail, path);
-	}
-
-	/** The request with its body, read once for the fingerprint, to be read again by the controller. */
-	private static final class BodyAgain extends HttpServletRequestWrapper {
-
-		private final byte[] body;
-
-		BodyAgain(HttpServletRequest request, byte[] body) {
-			super(request);
-			this.body = body;
-		}
-
-		@Override
-		public ServletInputStream getInputStream() {
-			ByteArrayInputStream bytes = new ByteArrayInputStream(this.body);
-			return new ServletInputStream() {
-
-				@Override
-				public int read() {
-					return bytes.read();
-				}
-
-				@Override
-				public int read(byte[] buffer, int offset, int length) {
-					return bytes.read(buffer, offset, length);
-				}
-
-				@Override
-				public boolean isFinished() {
-					return bytes.available() == 0;
-				}
-
-				@Override
-				public boolean isReady() {
-					return true;
-				}
-
-				@Override
-				public void setReadListener(ReadListener listener) {
-					throw new UnsupportedOperationException("read synchronously");
-				}
-
-			};
-		}
-
-		@Override
-		public java.io.BufferedReader getReader() {
-			return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
-		}
-
-		@Override
-		public int getContentLength() {
-			return this.body.length;
-		}
-
-		@Override
-		public long getContentLengthLong() {
-			return this.body.length;
-		}
-
 	}
 
 }

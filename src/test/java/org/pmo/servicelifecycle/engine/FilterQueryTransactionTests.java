@@ -112,6 +112,28 @@ class FilterQueryTransactionTests extends WebTestSupport {
 			.exchange("/engine-rest/version", HttpMethod.GET, null, String.class));
 		assertThat(wrong.response().getStatusCode().value()).isEqualTo(401);
 		assertThat(wrong.transactions()).isEqualTo(1);
+		// no login at all: refused without a transaction
+		Counted anonymous = counted(() -> this.rest.exchange("/engine-rest/version", HttpMethod.GET, null,
+				String.class));
+		assertThat(anonymous.response().getStatusCode().value()).isEqualTo(401);
+		assertThat(anonymous.transactions()).isZero();
+	}
+
+	@Test
+	void aQueryIsReadWholeBeforeItsTransactionBegins() {
+		// a body beyond the limit is refused before any engine command: only the login's transaction
+		String tooLong = "{\"name\":\"" + "x".repeat(1024 * 1024) + "\"}";
+		Counted refused = counted(() -> exchange("mark", HttpMethod.POST,
+				"/engine-rest/filter/" + this.managersFilter + "/list", tooLong, "application/json"));
+		assertThat(refused.response().getStatusCode().value()).isEqualTo(413);
+		assertThat(refused.response().getBody()).contains("at most 1 MiB");
+		assertThat(refused.transactions()).isEqualTo(1);
+		// the webapps' API without a session's user: Camunda refuses it, and no transaction is begun for it
+		Counted noSession = counted(() -> this.rest.exchange(
+				"/camunda/api/engine/engine/default/filter/" + this.managersFilter + "/count", HttpMethod.GET, null,
+				String.class));
+		assertThat(noSession.response().getStatusCode().value()).isIn(401, 403);
+		assertThat(noSession.transactions()).isZero();
 	}
 
 	@Test
