@@ -7,16 +7,15 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.pmo.servicelifecycle.security.WebappSessionAuthenticationFilter;
+import org.pmo.servicelifecycle.web.Problems;
 import org.pmo.servicelifecycle.web.RequestBody;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -80,10 +79,8 @@ class FilterQueryTransaction {
 			}
 			byte[] body = RequestBody.readAtMostTheLimit(request);
 			if (body == null) {
-				response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-				response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-				response.getWriter().write("{\"type\":\"InvalidRequestException\",\"message\":"
-						+ "\"A filter's query may send at most 1 MiB\"}");
+				Problems.writeEngineError(response, HttpStatus.PAYLOAD_TOO_LARGE.value(), "InvalidRequestException",
+						"A filter's query may send at most 1 MiB");
 				return;
 			}
 			HttpServletRequest query = new RequestBody(request, body);
@@ -114,9 +111,7 @@ class FilterQueryTransaction {
 			if (!path.startsWith(this.webappApi)) {
 				return true;
 			}
-			HttpSession session = request.getSession(false);
-			return session != null
-					&& !AuthenticationUtil.getAuthsFromSession(session).getAuthentications().isEmpty();
+			return WebappSessionAuthenticationFilter.sessionUser(request) != null;
 		}
 
 		/**

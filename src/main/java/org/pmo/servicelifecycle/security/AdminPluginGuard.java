@@ -9,7 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.pmo.servicelifecycle.identity.Groups;
-import org.springframework.http.MediaType;
+import org.pmo.servicelifecycle.web.Problems;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -26,10 +26,9 @@ class AdminPluginGuard extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		response.setStatus((user == null) ? HttpServletResponse.SC_UNAUTHORIZED : HttpServletResponse.SC_FORBIDDEN);
-		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-		response.getWriter()
-			.write("{\"type\":\"Forbidden\",\"message\":\"The Admin webapp's plugins are for administrators\"}");
+		Problems.writeEngineError(response,
+				(user == null) ? HttpServletResponse.SC_UNAUTHORIZED : HttpServletResponse.SC_FORBIDDEN, "Forbidden",
+				"The Admin webapp's plugins are for administrators");
 	}
 
 }

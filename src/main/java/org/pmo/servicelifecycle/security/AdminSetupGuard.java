@@ -7,7 +7,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.MediaType;
+import org.pmo.servicelifecycle.web.Problems;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -20,11 +20,9 @@ class AdminSetupGuard extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-		response.getWriter()
-			.write("{\"type\":\"Forbidden\",\"message\":\"The administrator set-up is closed: administrators are"
-					+ " created by the application (ADMIN_USER, ADMIN_PASSWORD) and managed in Admin\"}");
+		Problems.writeEngineError(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden",
+				"The administrator set-up is closed: administrators are created by the application (ADMIN_USER, "
+						+ "ADMIN_PASSWORD) and managed in Admin");
 	}
 
 }

@@ -27,7 +27,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * header (the portfolio's pages send it), so no cross-site request can change anything; everything else still needs
  * HTTP Basic. An anonymous visitor of the portfolio is sent to its login, and back to the page he asked for.
  */
-class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
+public class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
 
 	/** Set on a request the webapp session authenticated, so HTTP Basic does not ask again. */
 	static final String AUTHENTICATED_BY_SESSION = WebappSessionAuthenticationFilter.class.getName() + ".user";
@@ -124,7 +124,8 @@ class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
 				&& OPEN_PORTFOLIO_FILES.contains(path);
 	}
 
-	static UserAuthentication sessionUser(HttpServletRequest request) {
+	/** The user the webapps' session logged in to the engine, or null. */
+	public static UserAuthentication sessionUser(HttpServletRequest request) {
 		HttpSession session = request.getSession(false);
 		if (session == null) {
 			return null;

@@ -74,6 +74,17 @@ public final class Problems {
 		response.getWriter().write(JSON.writeValueAsString(body));
 	}
 
+	/** Writes an error in the shape of Camunda's REST API ({@code type}, {@code message}) where no resource answers. */
+	public static void writeEngineError(HttpServletResponse response, int status, String type, String message)
+			throws IOException {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("type", type);
+		body.put("message", message);
+		response.setStatus(status);
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		response.getWriter().write(JSON.writeValueAsString(body));
+	}
+
 	private static final ObjectMapper JSON = new ObjectMapper();
 
 	/** One offending field, named as the client sent it. */
