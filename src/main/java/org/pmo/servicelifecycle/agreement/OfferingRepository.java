@@ -3,11 +3,14 @@ package org.pmo.servicelifecycle.agreement;
 import java.util.Collection;
 import java.util.List;
 
+import jakarta.persistence.QueryHint;
+import org.hibernate.jpa.HibernateHints;
 import org.pmo.servicelifecycle.catalog.PmoService;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.jpa.repository.QueryHints;
 
 public interface OfferingRepository extends JpaRepository<Offering, Long> {
 
@@ -52,6 +55,10 @@ public interface OfferingRepository extends JpaRepository<Offering, Long> {
 
 	}
 
+	// SQL: every design, go-live and review reads a version's offerings (see PerformanceAgreementRepository)
+	@QueryHints(@QueryHint(name = HibernateHints.HINT_NATIVE_SPACES, value = "service_offering"))
+	@Query(nativeQuery = true, value = """
+			select * from service_offering where service_id = ?1 and service_version = ?2 order by segment""")
 	List<Offering> findByServiceIdAndServiceVersionOrderBySegment(Long serviceId, int serviceVersion);
 
 	@Modifying(flushAutomatically = true)
